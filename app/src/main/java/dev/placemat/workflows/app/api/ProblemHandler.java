@@ -1,0 +1,122 @@
+package dev.placemat.workflows.app.api;
+
+import dev.placemat.workflows.app.execution.LaunchRefused;
+import dev.placemat.workflows.validation.FieldError;
+import dev.placemat.workflows.validation.InvalidDefinitionException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Every error of the API as {@code application/problem+json}: a title, a detail for people, and the field errors
+ * with their paths. Never a stack trace; unexpected failures are logged and answered with a plain 500.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidDefinitionException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidDefinitionException e) {
+        List<FieldError> errors = e.errors();
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid workflow definition",
+                errors.size() + " error(s): " + errors.get(0).path() + ": " + errors.get(0).message()
+                        + (errors.size() > 1 ? " (and more, see errors)" : ""),
+                errors);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),
+                List.of(new FieldError(e.field(), "invalid", e.getMessage())));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        String message = e.getName() + " has the wrong format"
+                + (e.getRequiredType() == null ? "" : " (expected " + e.getRequiredType().getSimpleName() + ")");
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", message,
+                List.of(new FieldError(e.getName(), "type", message)));
+    }
+
+    @ExceptionHandler(LaunchRefused.class)
+    ResponseEntity<ProblemDetail> refused(LaunchRefused e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                e.getMessage(), List.of());
+        return ResponseEntity.status(response.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected failure answering a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; the failure is logged.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = "The request body is not valid JSON" + location(e) + ".";
+        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "Malformed JSON", detail,
+                List.of(new FieldError("$", "malformed_json", detail)));
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "Bad request", e.getParameterName() + " is required",
+                List.of(new FieldError(e.getParameterName(), "required", e.getParameterName() + " is required")));
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    private static String location(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json && json.getLocation() != null) {
+            return " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+        }
+        return e.getCause() == null ? " (the body is empty)" : "";
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+            List<FieldError> errors) {
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(status, title, detail, errors));
+    }
+
+    private static ProblemDetail body(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("errors", errors.stream()
+                .map(err -> Map.of("path", err.path(), "code", err.code(), "message", err.message()))
+                .toList());
+        return problem;
+    }
+}

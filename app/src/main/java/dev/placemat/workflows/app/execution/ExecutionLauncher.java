@@ -1,0 +1,131 @@
+package dev.placemat.workflows.app.execution;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.config.WorkflowsProperties;
+import dev.placemat.workflows.app.deploy.Deployment;
+import dev.placemat.workflows.app.execution.RowWrite.InsertExecution;
+import dev.placemat.workflows.app.execution.RowWrite.UpdateExecution;
+import dev.placemat.workflows.runtime.ExecutionState;
+import dev.placemat.workflows.runtime.StepSink;
+import dev.placemat.workflows.spi.StepFailure;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts executions of deployed workflows. An execution is accepted only once its row is committed; then its body
+ * route runs on the execution pool, asynchronously (a wait or a retry delay holds no thread), and its end is written
+ * by the {@link ExecutionWriter}. Capacity is bounded: past it, launches are refused and nothing is stored.
+ */
+@Component
+public class ExecutionLauncher {
+
+    static final int COMMIT_WAIT_SECONDS = 5;
+
+    private final CamelContext camel;
+    private final ExecutionWriter writer;
+    private final ThreadPoolExecutor pool;
+    private final Semaphore capacity;
+
+    public ExecutionLauncher(CamelContext camel, ExecutionWriter writer, WorkflowsProperties properties) {
+        this.camel = camel;
+        this.writer = writer;
+        int threads = properties.execution().threads();
+        int queue = properties.execution().queueCapacity();
+        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue + threads),
+                new NamedThreads("execution"));
+        this.capacity = new Semaphore(queue);
+    }
+
+    /**
+     * Stores and starts an execution on a deployment the caller holds a lease on; the lease passes to the execution.
+     *
+     * @throws LaunchRefused when nothing could be stored (the caller answers 503)
+     */
+    public Launch launch(Deployment deployment, ObjectNode triggerData) {
+        if (!capacity.tryAcquire()) {
+            deployment.release();
+            throw new LaunchRefused("the platform is at capacity; try again shortly", 1);
+        }
+        UUID id = UUID.randomUUID();
+        Instant start = Instant.now();
+        try {
+            store(new InsertExecution(id, deployment.workflowId(), deployment.version(), JsonText.of(triggerData),
+                    start, new CompletableFuture<>()));
+        } catch (LaunchRefused refused) {
+            capacity.release();
+            deployment.release();
+            throw refused;
+        }
+        CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
+        StepSink sink = record -> writer.record(record, deployment.workflowId());
+        ObjectNode context = ExecutionContexts.initial(triggerData, id, deployment.workflowId(), deployment.version(), start);
+        pool.execute(() -> {
+            writer.put(new UpdateExecution(id, "running", null, null, null));
+            run(deployment, new ExecutionState(id.toString(), deployment.workflowId().toString(), context, sink),
+                    result -> {
+                        writer.put(new UpdateExecution(id, result.status(), result.error(), JsonText.of(result.context()),
+                                Instant.now()));
+                        capacity.release();
+                        done.complete(result);
+                    });
+        });
+        return new Launch(id, done);
+    }
+
+    private void store(InsertExecution insert) {
+        if (!writer.offer(insert)) {
+            throw new LaunchRefused("the platform is at capacity; try again shortly", 1);
+        }
+        try {
+            insert.committed().get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchRefused("interrupted while storing the execution", 1);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new LaunchRefused("the database is not reachable; nothing was stored", 5);
+        }
+    }
+
+    /** Runs the body route of a deployment for one execution; the lease is released when it ends. */
+    public void run(Deployment deployment, ExecutionState state, java.util.function.Consumer<ExecutionResult> onEnd) {
+        Exchange exchange = new DefaultExchange(camel);
+        state.attachTo(exchange);
+        Runnable finish = () -> {
+            deployment.release();
+            onEnd.accept(resultOf(state, exchange));
+        };
+        try {
+            deployment.producer().process(exchange, doneSync -> finish.run());
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            finish.run();
+        }
+    }
+
+    private static ExecutionResult resultOf(ExecutionState state, Exchange exchange) {
+        Exception failure = exchange.getException();
+        String error = failure == null ? null
+                : failure instanceof StepFailure step ? step.getMessage()
+                : "the execution failed: " + failure.getClass().getSimpleName();
+        return new ExecutionResult(UUID.fromString(state.executionId()), failure == null ? "completed" : "failed",
+                error, state.snapshot());
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

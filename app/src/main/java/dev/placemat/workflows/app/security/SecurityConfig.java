@@ -1,0 +1,82 @@
+package dev.placemat.workflows.app.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Everything but webhooks, health and the designer's static files needs a signed-in user: a session (the
+ * designer, with a CSRF token from the {@code XSRF-TOKEN} cookie) or an API token (automation). Viewers read;
+ * editors also change and run workflows; admins do everything, including users, connections, audit and the console.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    private static final String[] PUBLIC = {"/webhooks/**", "/actuator/health", "/actuator/health/**",
+        "/api/auth/login", "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/login"};
+    private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/actuator/**",
+        "/hawtio/**", "/actuator/hawtio/**"};
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, UserRepository users, ProblemResponses problems)
+            throws Exception {
+        RequestMatcher bearer = ApiTokenFilter::hasBearer;
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(ADMIN).hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("VIEWER", "EDITOR", "ADMIN")
+                        .requestMatchers("/api/auth/**").authenticated()
+                        .requestMatchers("/api/**").hasAnyRole("EDITOR", "ADMIN")
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(bearer)
+                        .ignoringRequestMatchers("/webhooks/**", "/api/auth/login"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .addFilterBefore(new ApiTokenFilter(users, problems), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new CsrfCookieFilter(), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) ->
+                                problems.write(response, 401, "Unauthorized", "Sign in, or send an API token."))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
+                                denial(request))))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    private static String denial(HttpServletRequest request) {
+        return "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()
+                + ", or the request lacks its CSRF token.";
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserRepository users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return new ProviderManager(provider);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.placemat.workflows.app.webhook;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Turns a webhook request into trigger data: {@code webhook_data} (the parsed JSON body, form fields, or raw text),
+ * {@code headers} and {@code query}. Camel's own headers, and headers that carry credentials, are left out: they
+ * are neither workflow data nor ever passed on.
+ */
+final class WebhookRequest {
+
+    static final int MAX_DEPTH = 64;
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization",
+            "x-webhook-signature", "x-api-key");
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build());
+
+    private WebhookRequest() {}
+
+    static ObjectNode read(String webhookId, Message in, int maxBodyBytes) {
+        long declared = in.getHeader("Content-Length", -1L, Long.class);
+        if (declared > maxBodyBytes) {
+            throw tooLarge(maxBodyBytes);
+        }
+        byte[] body = in.getBody(byte[].class);
+        if (body != null && body.length > maxBodyBytes) {
+            throw tooLarge(maxBodyBytes);
+        }
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        ObjectNode trigger = data.putObject("trigger");
+        trigger.put("type", "webhook");
+        trigger.put("webhook_id", webhookId);
+        String contentType = in.getHeader("Content-Type", "", String.class).toLowerCase(Locale.ROOT);
+        data.set("webhook_data", body(body, contentType));
+        data.set("headers", headers(in.getHeaders()));
+        data.set("query", query(in.getHeader(Exchange.HTTP_QUERY, String.class)));
+        return data;
+    }
+
+    private static JsonNode body(byte[] body, String contentType) {
+        if (body == null || body.length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (contentType.contains("json")) {
+            try {
+                return JSON.readTree(body);
+            } catch (StreamConstraintsException e) {
+                throw new WebhookRejected(400, "The JSON body is nested more than " + MAX_DEPTH + " levels deep.",
+                        "webhook_data");
+            } catch (JsonProcessingException e) {
+                throw new WebhookRejected(400, "The body is not valid JSON: " + e.getOriginalMessage(),
+                        "webhook_data");
+            } catch (IOException e) {
+                throw new WebhookRejected(400, "The body cannot be read.", "webhook_data");
+            }
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (contentType.contains("application/x-www-form-urlencoded")) {
+            return query(text);
+        }
+        return JsonNodeFactory.instance.textNode(text);
+    }
+
+    private static ObjectNode headers(Map<String, Object> headers) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        headers.forEach((name, value) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (value != null && !isCamelHeader(lower) && !CREDENTIAL_HEADERS.contains(lower)) {
+                out.put(lower, value.toString());
+            }
+        });
+        return out;
+    }
+
+    /** Query strings and form bodies: repeated names keep their last value. */
+    private static ObjectNode query(String raw) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (!isCamelHeader(name.toLowerCase(Locale.ROOT))) {
+                out.put(name, value);
+            }
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    static boolean isCamelHeader(String lowerName) {
+        return lowerName.startsWith("camel") || lowerName.startsWith("org.apache.camel");
+    }
+
+    private static WebhookRejected tooLarge(int max) {
+        return new WebhookRejected(413, "The body is larger than " + max + " bytes.", "webhook_data");
+    }
+}

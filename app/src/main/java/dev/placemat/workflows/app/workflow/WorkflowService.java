@@ -1,0 +1,100 @@
+package dev.placemat.workflows.app.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.api.ConflictException;
+import dev.placemat.workflows.app.api.NotFoundException;
+import dev.placemat.workflows.app.deploy.Deployment;
+import dev.placemat.workflows.app.deploy.RouteDeployer;
+import dev.placemat.workflows.app.execution.ExecutionLauncher;
+import dev.placemat.workflows.app.execution.Launch;
+import dev.placemat.workflows.app.persistence.WorkflowRepository;
+import dev.placemat.workflows.app.persistence.WorkflowRow;
+import dev.placemat.workflows.definition.WorkflowDefinition;
+import dev.placemat.workflows.validation.DefinitionValidator;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Creating, changing, deploying and running workflows. Every definition is validated before it is stored. */
+@Service
+public class WorkflowService {
+
+    private final DefinitionValidator validator;
+    private final WorkflowRepository workflows;
+    private final RouteDeployer deployer;
+    private final ExecutionLauncher launcher;
+
+    public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
+            ExecutionLauncher launcher) {
+        this.validator = validator;
+        this.workflows = workflows;
+        this.deployer = deployer;
+        this.launcher = launcher;
+    }
+
+    public WorkflowRow create(JsonNode json, UUID createdBy) {
+        ObjectNode definition = WebhookIds.assign(json, null);
+        WorkflowDefinition parsed = validator.validate(definition);
+        return workflows.insert(definition, parsed, webhookId(parsed), createdBy);
+    }
+
+    /** A new version; a webhook keeps its id (and so its URL) unless the new definition names another. */
+    public WorkflowRow update(UUID id, JsonNode json) {
+        WorkflowRow current = get(id);
+        ObjectNode definition = WebhookIds.assign(json, current.webhookId());
+        WorkflowDefinition parsed = validator.validate(definition);
+        return workflows.update(id, definition, parsed, webhookId(parsed)).orElseThrow(() -> notFound(id));
+    }
+
+    public WorkflowRow get(UUID id) {
+        return workflows.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public void delete(UUID id) {
+        deployer.undeploy(id);
+        if (!workflows.delete(id)) {
+            throw notFound(id);
+        }
+    }
+
+    /** Hot-loads the current version; the version deployed before keeps running what it had started. */
+    public WorkflowRow deploy(UUID id) {
+        WorkflowRow row = get(id);
+        deployer.deploy(id, row.version(), validator.validate(row.definition()));
+        workflows.markDeployed(id, row.version());
+        return get(id);
+    }
+
+    public WorkflowRow undeploy(UUID id) {
+        get(id);
+        deployer.undeploy(id);
+        workflows.markUndeployed(id);
+        return get(id);
+    }
+
+    /** A manual run of the deployed version: the body's fields become the trigger data. */
+    public Launch execute(UUID id, JsonNode body, String user) {
+        get(id);
+        Deployment deployment = deployer.lease(id).orElseThrow(() -> new ConflictException(
+                "The workflow is not deployed; deploy it first (POST /api/workflows/" + id + "/deploy)."));
+        ObjectNode triggerData = body != null && body.isObject()
+                ? ((ObjectNode) body).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        if (body != null && !body.isObject() && !body.isNull() && !body.isMissingNode()) {
+            triggerData.set("input", body);
+        }
+        ObjectNode trigger = triggerData.putObject("trigger");
+        trigger.put("type", "manual");
+        trigger.put("user", user);
+        return launcher.launch(deployment, triggerData);
+    }
+
+    private static String webhookId(WorkflowDefinition definition) {
+        return "webhook".equals(definition.trigger().type()) ? definition.trigger().text("webhook_id", null) : null;
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("There is no workflow " + id + ".");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.placemat.workflows.definition;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The four trigger types of the design, each with the record its config must fit. */
+public enum TriggerType {
+    WEBHOOK("webhook", WebhookConfig.class),
+    SCHEDULE("schedule", ScheduleConfig.class),
+    EVENT("event", EventConfig.class),
+    MANUAL("manual", ManualConfig.class);
+
+    private final String id;
+    private final Class<?> configType;
+
+    TriggerType(String id, Class<?> configType) {
+        this.id = id;
+        this.configType = configType;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Class<?> configType() {
+        return configType;
+    }
+
+    public static Optional<TriggerType> byId(String id) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(TriggerType::id).toList();
+    }
+
+    /** Response modes of a webhook. */
+    public enum ResponseMode {
+        @JsonProperty("async") ASYNC,
+        @JsonProperty("sync") SYNC
+    }
+
+    public record WebhookConfig(
+            @JsonPropertyDescription("The id in /webhooks/workflow/{webhook_id}; generated when absent")
+            String webhookId,
+            @JsonPropertyDescription("Shared secret for request signatures; write-only")
+            String secret,
+            @JsonPropertyDescription("async: answer 202 once the execution is stored; sync: answer with its output")
+            ResponseMode responseMode) {}
+
+    public record ScheduleConfig(
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("Unix cron with 5 fields: minute hour day-of-month month day-of-week")
+            String cronExpression,
+            @JsonPropertyDescription("IANA time zone, such as Australia/Sydney")
+            String timezone) {}
+
+    public record EventConfig(
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("The event type, such as notion.opportunity.stage_changed")
+            String eventType,
+            @JsonPropertyDescription("All must hold on the event data for the workflow to run")
+            List<ConditionConfig> conditions) {}
+
+    public record ManualConfig() {}
+
+    /** A condition as written in definitions. */
+    public record ConditionConfig(
+            @JsonProperty(required = true) String field,
+            @JsonProperty(required = true) String operator,
+            Object value) {}
+}

@@ -1,0 +1,15 @@
+package dev.placemat.workflows.spi;
+
+import javax.sql.DataSource;
+
+/**
+ * Databases that {@code database.query} steps reach, one per connection of type {@code database}. The platform's
+ * own database is never one of them.
+ */
+public interface DataSources {
+
+    /** A database and whether its connection allows writes. */
+    record Database(DataSource dataSource, boolean writable) {}
+
+    Database get(String connectionName) throws StepFailure;
+}

@@ -1,0 +1,14 @@
+package dev.placemat.workflows.spi;
+
+/**
+ * An action that does one piece of work. The engine resolves the step's templates, binds the result to the config
+ * record, and calls {@link #execute} on a worker thread with the step's timeout; whatever it returns becomes the
+ * step's output ({@code step_N} for later steps), converted to JSON.
+ *
+ * <p>Throw {@link StepFailure#permanent} for failures that a retry cannot fix (a 4xx answer, a bad address); any other
+ * exception is retried as the step's retry policy says.
+ */
+public non-sealed interface TaskAction<C> extends Action<C> {
+
+    Object execute(C config, StepContext context) throws Exception;
+}

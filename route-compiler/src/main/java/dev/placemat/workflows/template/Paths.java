@@ -1,0 +1,78 @@
+package dev.placemat.workflows.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Paths into JSON: {@code step_1.items[0].name} or {@code step_1.items.0.name}. Segments are names and indexes
+ * only; anything else makes the path invalid.
+ */
+public final class Paths {
+
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_\\-$]*|\\d{1,9}");
+    private static final int MAX_SEGMENTS = 32;
+
+    private Paths() {}
+
+    /** The segments of a path, or empty when it is not a valid path. */
+    public static Optional<List<String>> parse(String path) {
+        if (path == null || path.isBlank() || path.length() > 512) {
+            return Optional.empty();
+        }
+        List<String> segments = new ArrayList<>();
+        for (String dotted : path.trim().split("\\.", -1)) {
+            String rest = dotted;
+            int bracket = rest.indexOf('[');
+            String head = bracket < 0 ? rest : rest.substring(0, bracket);
+            if (!head.isEmpty()) {
+                segments.add(head);
+            } else if (bracket != 0) {
+                return Optional.empty();
+            }
+            while (bracket >= 0) {
+                int close = rest.indexOf(']', bracket);
+                if (close < 0) {
+                    return Optional.empty();
+                }
+                segments.add(rest.substring(bracket + 1, close));
+                rest = rest.substring(close + 1);
+                bracket = rest.isEmpty() ? -1 : (rest.charAt(0) == '[' ? 0 : -2);
+                if (bracket == -2) {
+                    return Optional.empty();
+                }
+            }
+        }
+        if (segments.isEmpty() || segments.size() > MAX_SEGMENTS
+                || !segments.stream().allMatch(s -> SEGMENT.matcher(s).matches())) {
+            return Optional.empty();
+        }
+        return Optional.of(segments);
+    }
+
+    public static boolean isValid(String path) {
+        return parse(path).isPresent();
+    }
+
+    /** The value at {@code path}, or a missing node when the path is invalid or leads nowhere. */
+    public static JsonNode lookup(JsonNode root, String path) {
+        Optional<List<String>> segments = parse(path);
+        if (segments.isEmpty()) {
+            return MissingNode.getInstance();
+        }
+        JsonNode node = root;
+        for (String segment : segments.get()) {
+            if (node.isArray() && Character.isDigit(segment.charAt(0))) {
+                node = node.path(Integer.parseInt(segment));
+            } else if (node.isObject()) {
+                node = node.path(segment);
+            } else {
+                return MissingNode.getInstance();
+            }
+        }
+        return node;
+    }
+}

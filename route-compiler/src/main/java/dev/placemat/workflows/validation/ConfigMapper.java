@@ -1,0 +1,55 @@
+package dev.placemat.workflows.validation;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.stream.Collectors;
+
+/**
+ * Binds resolved step configs to their config records (snake_case JSON to record components), and turns actions'
+ * outputs into JSON.
+ */
+public final class ConfigMapper {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true)
+            .findAndRegisterModules();
+
+    private ConfigMapper() {}
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The record for a resolved config; an {@link IllegalArgumentException} with the field path when it does not fit. */
+    public static <C> C bind(JsonNode config, Class<C> type) {
+        try {
+            return MAPPER.treeToValue(config, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("config." + e.getPropertyName() + " is not a field of this config");
+        } catch (MismatchedInputException e) {
+            String path = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw new IllegalArgumentException(
+                    "config." + path.replace(".[", "[") + " has the wrong type after templates were resolved: "
+                            + e.getOriginalMessage().replaceAll("\\s*\\n.*", ""));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("config cannot be read: " + e.getOriginalMessage());
+        }
+    }
+
+    public static JsonNode toJson(Object value) {
+        return value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
+    }
+
+    static String snakeCase(String camel) {
+        return PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(camel);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.placemat.workflows.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.placemat.workflows.template.Templates;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JSON Schemas generated from config records (the single source of truth), and validation of configs against them.
+ * Property names are snake_case, as in the design's definitions. A value that is a whole template
+ * ({@code "{{step_1.count}}"}) is accepted where any type is expected: its type is only known at run time.
+ */
+public final class ConfigSchemas {
+
+    private final SchemaGenerator generator;
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private final Map<Class<?>, ObjectNode> schemas = new ConcurrentHashMap<>();
+    private final Map<Class<?>, JsonSchema> validators = new ConcurrentHashMap<>();
+
+    public ConfigSchemas() {
+        SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(
+                        new ObjectMapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
+                .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
+                .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
+                .without(Option.SCHEMA_VERSION_INDICATOR);
+        // A JsonNode field takes any JSON value.
+        builder.forTypesInGeneral().withCustomDefinitionProvider((type, context) ->
+                JsonNode.class.isAssignableFrom(type.getErasedType())
+                        ? new CustomDefinition(context.getGeneratorConfig().createObjectNode(),
+                                CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO)
+                        : null);
+        builder.forFields().withPropertyNameOverrideResolver(field -> ConfigMapper.snakeCase(field.getName()));
+        generator = new SchemaGenerator(builder.build());
+    }
+
+    /** The JSON Schema of a config record. */
+    public ObjectNode schemaOf(Class<?> configType) {
+        return schemas.computeIfAbsent(configType, generator::generateSchema).deepCopy();
+    }
+
+    /** Every way {@code config} breaks the schema of {@code configType}, with paths under {@code basePath}. */
+    public List<FieldError> validate(Class<?> configType, JsonNode config, String basePath) {
+        JsonSchema schema = validators.computeIfAbsent(
+                configType, type -> factory.getSchema(schemas.computeIfAbsent(type, generator::generateSchema)));
+        List<FieldError> errors = new ArrayList<>();
+        for (ValidationMessage message : schema.validate(config)) {
+            String pointer = message.getInstanceLocation().toString();
+            JsonNode instance = config.at(jsonPointer(pointer));
+            if (instance.isTextual() && Templates.isWholeTemplate(instance.asText())) {
+                continue;
+            }
+            errors.add(toError(message, basePath + pathSuffix(pointer)));
+        }
+        errors.sort(Comparator.comparing(FieldError::path));
+        return errors;
+    }
+
+    private static FieldError toError(ValidationMessage message, String path) {
+        String code = message.getType();
+        return switch (code) {
+            case "required" -> new FieldError(
+                    path + "." + message.getProperty(), "required", message.getProperty() + " is required");
+            case "additionalProperties" -> new FieldError(
+                    path + "." + message.getProperty(),
+                    "unknown_field",
+                    message.getProperty() + " is not a field of this config; check its spelling");
+            case "type" -> new FieldError(path, "type", "must be " + expectedType(message));
+            case "enum" -> new FieldError(path, "enum", "must be one of " + String.join(", ", enumValues(message)));
+            default -> new FieldError(path, code, message.getMessage().replaceFirst("^\\$[^:]*: ", ""));
+        };
+    }
+
+    private static String expectedType(ValidationMessage message) {
+        Object[] args = message.getArguments();
+        return args != null && args.length > 1 ? String.valueOf(args[1]) : "of another type";
+    }
+
+    private static List<String> enumValues(ValidationMessage message) {
+        Object[] args = message.getArguments();
+        return args != null && args.length > 0 ? List.of(String.valueOf(args[0])) : List.of("the allowed values");
+    }
+
+    /** {@code $.headers.x-a[2]} relative to the config, as our path suffix {@code .headers.x-a[2]}. */
+    private static String pathSuffix(String instanceLocation) {
+        return instanceLocation.startsWith("$") ? instanceLocation.substring(1) : instanceLocation;
+    }
+
+    private static String jsonPointer(String instanceLocation) {
+        StringBuilder pointer = new StringBuilder();
+        String rest = pathSuffix(instanceLocation);
+        int i = 0;
+        while (i < rest.length()) {
+            char c = rest.charAt(i);
+            if (c == '.') {
+                int end = i + 1;
+                while (end < rest.length() && rest.charAt(end) != '.' && rest.charAt(end) != '[') {
+                    end++;
+                }
+                pointer.append('/').append(rest, i + 1, end);
+                i = end;
+            } else if (c == '[') {
+                int end = rest.indexOf(']', i);
+                String inner = rest.substring(i + 1, end);
+                if (inner.startsWith("'") && inner.endsWith("'")) {
+                    inner = inner.substring(1, inner.length() - 1);
+                }
+                pointer.append('/').append(inner.replace("~", "~0").replace("/", "~1"));
+                i = end + 1;
+            } else {
+                i++;
+            }
+        }
+        return pointer.toString();
+    }
+}

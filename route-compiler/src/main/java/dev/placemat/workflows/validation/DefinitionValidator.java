@@ -1,0 +1,106 @@
+package dev.placemat.workflows.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.definition.StepSpec;
+import dev.placemat.workflows.definition.TriggerSpec;
+import dev.placemat.workflows.definition.TriggerType;
+import dev.placemat.workflows.definition.WorkflowDefinition;
+import dev.placemat.workflows.spi.ActionRegistry;
+import java.util.List;
+
+/**
+ * Reads a workflow definition from JSON and checks it, collecting every error with its path before it gives up.
+ * The result is either a {@link WorkflowDefinition} that the compiler can use, or an
+ * {@link InvalidDefinitionException} listing all that is wrong.
+ */
+public final class DefinitionValidator {
+
+    public static final int MAX_NAME_LENGTH = 255;
+
+    private final StepReader steps;
+    private final ConfigSchemas schemas;
+    private final List<TriggerRule> triggerRules;
+
+    public DefinitionValidator(ActionRegistry actions, ConfigSchemas schemas, List<TriggerRule> triggerRules) {
+        this.schemas = schemas;
+        this.steps = new StepReader(actions, schemas);
+        this.triggerRules = List.copyOf(triggerRules);
+    }
+
+    /** With the rules every deployment needs (webhook ids); more rules per trigger type can be added. */
+    public DefinitionValidator(ActionRegistry actions, ConfigSchemas schemas) {
+        this(actions, schemas, List.of(new WebhookTriggerRule()));
+    }
+
+    public WorkflowDefinition validate(JsonNode root) {
+        Errors errors = new Errors();
+        if (root == null || !root.isObject()) {
+            errors.add("$", "type", "a workflow definition must be a JSON object");
+            errors.throwIfAny();
+        }
+        String name = text(root, "name", "name", true, errors);
+        if (name != null && name.isBlank()) {
+            errors.add("name", "required", "name must not be blank");
+        } else if (name != null && name.length() > MAX_NAME_LENGTH) {
+            errors.add("name", "too_long", "name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        String description = text(root, "description", "description", false, errors);
+        TriggerSpec trigger = trigger(root.get("trigger"), errors);
+        List<StepSpec> stepList = steps.read(root.get("steps"), errors);
+        TemplateReferences.check(stepList, errors);
+        errors.throwIfAny();
+        return new WorkflowDefinition(name, description, trigger, stepList);
+    }
+
+    private TriggerSpec trigger(JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            errors.add("trigger", "required", "trigger is required: {\"type\": \"webhook\", \"config\": {}}");
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add("trigger", "type", "trigger must be an object with a type and a config");
+            return null;
+        }
+        String type = text(node, "type", "trigger.type", true, errors);
+        JsonNode configNode = node.get("config");
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
+        if (configNode != null && !configNode.isNull()) {
+            if (configNode.isObject()) {
+                config = (ObjectNode) configNode;
+            } else {
+                errors.add("trigger.config", "type", "trigger.config must be an object");
+            }
+        }
+        if (type == null) {
+            return null;
+        }
+        var triggerType = TriggerType.byId(type);
+        if (triggerType.isEmpty()) {
+            errors.add("trigger.type", "unknown_trigger_type",
+                    "unknown trigger type '" + type + "'; use one of " + String.join(", ", TriggerType.ids()));
+            return null;
+        }
+        errors.addAll(schemas.validate(triggerType.get().configType(), config, "trigger.config"));
+        Conditions.read(config.get("conditions"), "trigger.config.conditions", errors);
+        TriggerSpec spec = new TriggerSpec(type, config);
+        triggerRules.forEach(rule -> rule.check(spec, errors));
+        return spec;
+    }
+
+    static String text(JsonNode parent, String field, String path, boolean required, Errors errors) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                errors.add(path, "required", field + " is required");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(path, "type", field + " must be a string");
+            return null;
+        }
+        return node.asText();
+    }
+}
