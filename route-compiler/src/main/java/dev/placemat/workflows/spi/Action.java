@@ -1,5 +1,7 @@
 package dev.placemat.workflows.spi;
 
+import java.util.List;
+
 /**
  * One action type of the library. Implementations are found through {@link java.util.ServiceLoader}: one class per
  * action type, one line in {@code META-INF/services/dev.placemat.workflows.spi.Action}.
@@ -12,4 +14,12 @@ package dev.placemat.workflows.spi;
 public sealed interface Action<C> permits TaskAction, ControlAction {
 
     ActionDescriptor<C> descriptor();
+
+    /**
+     * Config fields that hold conditions in the design's format ({@code {field, operator, value}} or a list of them);
+     * the validator checks their operators and paths like a step's own condition.
+     */
+    default List<String> conditionFields() {
+        return List.of();
+    }
 }

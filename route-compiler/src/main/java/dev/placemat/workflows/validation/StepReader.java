@@ -99,6 +99,8 @@ final class StepReader {
                         "unknown action type '" + type + "'; GET /api/actions lists the available ones");
             } else {
                 errors.addAll(schemas.validate(action.descriptor().configType(), config, path + ".config"));
+                action.conditionFields().forEach(field ->
+                        Conditions.read(config.get(field), path + ".config." + field, errors));
                 if (action instanceof ControlAction<?> control) {
                     nested(control, config, path, number, key, depth, children, errors);
                 }

@@ -35,6 +35,11 @@ public final class ConditionAction implements ControlAction<ConditionAction.Conf
     }
 
     @Override
+    public List<String> conditionFields() {
+        return List.of("conditions");
+    }
+
+    @Override
     public List<String> nestedBlocks() {
         return List.of("then_actions", "else_actions");
     }

@@ -1,0 +1,170 @@
+/** Types of the REST API (docs/api.md). All JSON is snake_case. */
+
+export type JsonObject = Record<string, unknown>;
+export type JSONSchema = JsonObject;
+
+export interface User {
+  username: string;
+  role: string;
+}
+
+export interface ConditionDef {
+  field: string;
+  operator: string;
+  value?: unknown;
+}
+
+export interface RetryConfig {
+  max_retries?: number;
+  retry_delay?: number;
+  backoff_multiplier?: number;
+}
+
+export interface StepDef {
+  step_number?: number;
+  action_type: string;
+  config: JsonObject;
+  condition?: ConditionDef | ConditionDef[] | null;
+  retry_config?: RetryConfig | null;
+  timeout_seconds?: number | null;
+}
+
+export type TriggerType = 'webhook' | 'schedule' | 'event' | 'manual' | string;
+
+export interface TriggerDef {
+  type: TriggerType;
+  config: JsonObject;
+}
+
+export interface WorkflowDefinition {
+  name: string;
+  description: string;
+  trigger: TriggerDef;
+  steps: StepDef[];
+}
+
+export interface Workflow extends WorkflowDefinition {
+  id: string;
+  version: number;
+  is_active: boolean;
+  deployed: boolean;
+  deployed_version?: number | null;
+  webhook_url?: string | null;
+  created_at?: string;
+  updated_at?: string;
+}
+
+export type ExecutionStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled' | string;
+
+export interface WorkflowSummary {
+  id: string;
+  name: string;
+  description?: string;
+  trigger_type: TriggerType;
+  is_active: boolean;
+  deployed: boolean;
+  version: number;
+  updated_at?: string;
+  last_execution: { id: string; status: ExecutionStatus; started_at: string } | null;
+}
+
+export interface ActionInfo {
+  type: string;
+  aliases?: string[];
+  category: string;
+  display_name: string;
+  icon?: string;
+  description?: string;
+  schema: JSONSchema;
+  nested_blocks?: string[];
+}
+
+export interface ActionCatalogue {
+  categories: { category: string; actions: ActionInfo[] }[];
+}
+
+export interface TriggerInfo {
+  type: TriggerType;
+  schema: JSONSchema;
+}
+
+export interface StepResult {
+  step_key: string;
+  step_number: number;
+  action_type: string;
+  status: 'completed' | 'failed' | 'skipped' | 'running' | string;
+  attempt: number;
+  input?: unknown;
+  output?: unknown;
+  error?: string | null;
+  started_at?: string | null;
+  completed_at?: string | null;
+  duration_ms?: number | null;
+}
+
+export interface TestResult {
+  status: 'completed' | 'failed' | string;
+  error: string | null;
+  steps: StepResult[];
+  context: JsonObject;
+}
+
+export interface ExecutionItem {
+  id: string;
+  workflow_id: string;
+  workflow_name: string;
+  workflow_version: number;
+  status: ExecutionStatus;
+  started_at: string;
+  completed_at: string | null;
+  duration_ms: number | null;
+  error_message: string | null;
+}
+
+export interface ExecutionPage {
+  items: ExecutionItem[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ExecutionDetail extends ExecutionItem {
+  trigger_data: unknown;
+  execution_data: unknown;
+  steps: StepResult[];
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  category: string;
+  description: string;
+  template_config: WorkflowDefinition;
+  usage_count: number;
+}
+
+export interface WorkflowAnalytics {
+  id: string;
+  name: string;
+  total_executions: number;
+  successful_executions: number;
+  failed_executions: number;
+  avg_duration_seconds: number | null;
+  last_execution: string | null;
+}
+
+export interface PerformanceAnalytics {
+  execution_rate: { per_hour: { hour: string; completed: number; failed: number }[] };
+  success_rate: number | null;
+  average_duration_ms: number | null;
+  duration_percentiles: { p50: number | null; p95: number | null; p99: number | null };
+  error_patterns: { message: string; count: number }[];
+  bottlenecks: {
+    workflow_id: string;
+    workflow_name: string;
+    step_number: number;
+    action_type: string;
+    p95_ms: number;
+    count: number;
+  }[];
+}

@@ -1,0 +1,45 @@
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchStub } from '../test/fixtures';
+import { DashboardPage } from './DashboardPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('dashboard', () => {
+  it('charts executions over time, percentiles, top errors and slowest steps', async () => {
+    const { stub, calls } = fetchStub({
+      'GET /api/analytics/workflows': () => ({ body: [
+        { id: 'wf-1', name: 'Budget Overspend Alert', total_executions: 40, successful_executions: 38, failed_executions: 2,
+          avg_duration_seconds: 1.5, last_execution: '2025-03-05T10:00:00Z' },
+      ] }),
+      'GET /api/analytics/performance': () => ({ body: {
+        execution_rate: { per_hour: [
+          { hour: '2025-03-05T09:00:00Z', completed: 10, failed: 1 },
+          { hour: '2025-03-05T10:00:00Z', completed: 28, failed: 1 },
+        ] },
+        success_rate: 0.95, average_duration_ms: 1500,
+        duration_percentiles: { p50: 800, p95: 2400, p99: 5100 },
+        error_patterns: [{ message: 'SMTP refused', count: 2 }],
+        bottlenecks: [{ workflow_id: 'wf-1', workflow_name: 'Budget Overspend Alert', step_number: 2,
+          action_type: 'email.send_template', p95_ms: 2300, count: 40 }],
+      } }),
+    });
+    vi.stubGlobal('fetch', vi.fn(stub));
+    render(<MemoryRouter><DashboardPage /></MemoryRouter>);
+
+    expect(await screen.findByTestId('kpi-success')).toHaveTextContent('95%');
+    expect(screen.getByTestId('kpi-total')).toHaveTextContent('40');
+    expect(screen.getByTestId('kpi-avg')).toHaveTextContent('1.50 s');
+    const chart = screen.getByTestId('chart-executions');
+    expect(chart.querySelectorAll('rect')).toHaveLength(4);
+    expect(chart).toHaveTextContent('28 completed, 1 failed');
+    const percentiles = screen.getByTestId('chart-percentiles');
+    expect(within(percentiles).getByText('p95')).toBeInTheDocument();
+    expect(percentiles).toHaveTextContent('5.10 s');
+    expect(screen.getByTestId('chart-errors')).toHaveTextContent('SMTP refused');
+    expect(screen.getByTestId('chart-bottlenecks')).toHaveTextContent('Budget Overspend Alert · step 2 (email.send_template)');
+    expect(screen.getByTestId('dashboard-workflows')).toHaveTextContent('95%');
+    expect(calls[0].path).toBe('/api/analytics/workflows?range=7d');
+  });
+});

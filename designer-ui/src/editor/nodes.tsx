@@ -1,0 +1,90 @@
+/** The canvas's node types: the trigger, a step, and the placeholder of an empty branch. */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useCanvas } from './canvasContext';
+import type { PlaceholderNodeData, StepNodeData, TriggerNodeData } from './canvasLayout';
+import { placeholderId } from './canvasLayout';
+
+const TRIGGER_ICONS: Record<string, string> = { webhook: '🪝', schedule: '⏰', event: '📣', manual: '▶️' };
+
+export function TriggerNode({ data }: NodeProps) {
+  const canvas = useCanvas();
+  const { triggerType } = data as TriggerNodeData;
+  const selected = canvas.selectedId === 'trigger';
+  return (
+    <div className={`node node-trigger${selected ? ' selected' : ''}`} data-testid="trigger-node"
+      onClick={canvas.selectTrigger}>
+      <span className="node-icon">{TRIGGER_ICONS[triggerType] ?? '⚡'}</span>
+      <div className="node-text">
+        <div className="node-title">Trigger</div>
+        <div className="node-sub">{triggerType}</div>
+      </div>
+      {canvas.triggerErrorCount > 0 && (
+        <span className="node-error-badge" data-testid="trigger-error-badge">{canvas.triggerErrorCount}</span>
+      )}
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+export function StepNode({ data }: NodeProps) {
+  const canvas = useCanvas();
+  const { uid, stepKey, step } = data as StepNodeData;
+  const action = canvas.action(step.action_type);
+  const errors = canvas.errorCount(uid);
+  const result = canvas.testResult(stepKey);
+  const selected = canvas.selectedId === uid;
+  const stop = (fn: () => void) => (event: React.MouseEvent) => {
+    event.stopPropagation();
+    fn();
+  };
+  return (
+    <div className={`node node-step${selected ? ' selected' : ''}${errors ? ' has-errors' : ''}`}
+      data-testid={`step-node-${stepKey}`} onClick={() => canvas.selectStep(uid)}>
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <span className="node-icon">{action?.icon ?? '⚙️'}</span>
+      <div className="node-text">
+        <div className="node-title">
+          <span className="node-key">{stepKey}</span> {action?.display_name ?? step.action_type}
+        </div>
+        <div className="node-sub">{step.action_type}{step.condition ? ' · if …' : ''}</div>
+      </div>
+      <div className="node-badges">
+        {errors > 0 && (
+          <span className="node-error-badge" title={`${errors} problem(s)`} data-testid={`step-error-badge-${stepKey}`}>
+            {errors}
+          </span>
+        )}
+        {result && (
+          <span className={`badge badge-${result.status}`} data-testid={`step-test-status-${stepKey}`}>
+            {result.status}
+          </span>
+        )}
+      </div>
+      <div className="node-tools nodrag">
+        <button type="button" title="Move up" aria-label={`Move step ${stepKey} up`} data-testid={`step-up-${stepKey}`}
+          onClick={stop(() => canvas.moveStep(uid, -1))}>↑</button>
+        <button type="button" title="Move down" aria-label={`Move step ${stepKey} down`}
+          data-testid={`step-down-${stepKey}`} onClick={stop(() => canvas.moveStep(uid, 1))}>↓</button>
+        <button type="button" title="Delete" aria-label={`Delete step ${stepKey}`} data-testid={`step-delete-${stepKey}`}
+          onClick={stop(() => canvas.removeStep(uid))}>✕</button>
+      </div>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+export function PlaceholderNode({ data }: NodeProps) {
+  const canvas = useCanvas();
+  const { container, label, parentKey } = data as PlaceholderNodeData;
+  const id = placeholderId(container.parentUid!, container.block!);
+  return (
+    <div className={`node node-placeholder${canvas.selectedId === id ? ' selected' : ''}`}
+      data-testid={`branch-${parentKey}-${label}`} onClick={() => canvas.selectBranch(container)}
+      title={`Select, then pick an action to add it to the ${label} branch (or drop one here)`}>
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      + add to <strong>{label}</strong>
+    </div>
+  );
+}
+
+export const nodeTypes = { trigger: TriggerNode, step: StepNode, placeholder: PlaceholderNode };

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { budgetWorkflow } from '../test/fixtures';
+import { fromDefinition } from './model';
+import { pathsOf, templateHints } from './templateHints';
+
+const blocksOf = (type: string) => (type === 'control.condition' ? ['then_actions', 'else_actions'] : []);
+
+describe('template hints', () => {
+  const doc = fromDefinition(budgetWorkflow, blocksOf);
+
+  it('lists the fields of the sample trigger data under the trigger type name', () => {
+    const [trigger] = templateHints(doc.steps, null, 'event', { project_id: 'p1', owner: { email: 'a@b.c' } }, null);
+    expect(trigger.paths).toEqual(['event_data', 'event_data.project_id', 'event_data.owner', 'event_data.owner.email']);
+  });
+
+  it('offers earlier steps only, with their output fields from the last test run', () => {
+    const last = { status: 'completed', error: null, context: {}, steps: [
+      { step_key: '1', step_number: 1, action_type: 'http.request', status: 'completed', attempt: 1,
+        output: { status: 200, body: { budget_utilization: 95 } } },
+    ] };
+    const hints = templateHints(doc.steps, doc.steps[1].uid, 'manual', {}, last);
+    expect(hints.find((h) => h.label === 'Earlier steps')?.paths)
+      .toEqual(['step_1', 'step_1.status', 'step_1.body', 'step_1.body.budget_utilization']);
+    expect(templateHints(doc.steps, doc.steps[0].uid, 'manual', {}, last).find((h) => h.label === 'Earlier steps'))
+      .toBeUndefined();
+  });
+
+  it('lets a nested action use its enclosing control step', () => {
+    const nested = doc.steps[1].blocks.then_actions[0];
+    const hints = templateHints(doc.steps, nested.uid, 'manual', {}, null);
+    expect(hints.find((h) => h.label === 'Earlier steps')?.paths).toEqual(['step_1', 'step_2']);
+  });
+
+  it('prefers the trigger data of the last test run context', () => {
+    const last = { status: 'completed', error: null, steps: [], context: { webhook_data: { email: 'x' }, step_1: {} } };
+    expect(templateHints(doc.steps, null, 'webhook', {}, last)[0].paths).toEqual(['webhook_data', 'webhook_data.email']);
+  });
+
+  it('shows array items by index', () => {
+    expect(pathsOf({ items: [{ id: 1 }] }, 'step_1')).toEqual(['step_1', 'step_1.items', 'step_1.items[0]', 'step_1.items[0].id']);
+  });
+});

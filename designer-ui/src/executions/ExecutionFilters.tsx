@@ -1,0 +1,49 @@
+/** Filters of the executions list: workflow, status and time range. */
+import type { WorkflowSummary } from '../api/types';
+
+export interface Filters {
+  workflow_id: string;
+  status: string;
+  from: string;
+  to: string;
+}
+
+export const STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'];
+
+/** datetime-local values are local wall times; the API takes ISO instants. */
+export function toIso(local: string): string | undefined {
+  if (!local) return undefined;
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+export function ExecutionFilters({ filters, workflows, onChange }: {
+  filters: Filters; workflows: WorkflowSummary[]; onChange: (filters: Filters) => void;
+}) {
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  return (
+    <div className="filters" data-testid="execution-filters">
+      <label>Workflow
+        <select value={filters.workflow_id} data-testid="filter-workflow" onChange={(e) => set({ workflow_id: e.target.value })}>
+          <option value="">All workflows</option>
+          {workflows.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+        </select>
+      </label>
+      <label>Status
+        <select value={filters.status} data-testid="filter-status" onChange={(e) => set({ status: e.target.value })}>
+          <option value="">Any status</option>
+          {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+      </label>
+      <label>From
+        <input type="datetime-local" value={filters.from} data-testid="filter-from" onChange={(e) => set({ from: e.target.value })} />
+      </label>
+      <label>To
+        <input type="datetime-local" value={filters.to} data-testid="filter-to" onChange={(e) => set({ to: e.target.value })} />
+      </label>
+      <button type="button" className="link" onClick={() => onChange({ workflow_id: '', status: '', from: '', to: '' })}>
+        Clear
+      </button>
+    </div>
+  );
+}

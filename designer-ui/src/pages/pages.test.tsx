@@ -1,0 +1,100 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ToastProvider } from '../components/Toasts';
+import { budgetWorkflow, fetchStub } from '../test/fixtures';
+import { TemplatesPage } from './TemplatesPage';
+import { WorkflowsPage } from './WorkflowsPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function Where() {
+  return <div data-testid="location">{useLocation().pathname}</div>;
+}
+
+function renderAt(path: string, routes: Parameters<typeof fetchStub>[0]) {
+  const { stub, calls } = fetchStub(routes);
+  vi.stubGlobal('fetch', vi.fn(stub));
+  render(
+    <ToastProvider>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path="/workflows" element={<WorkflowsPage />} />
+          <Route path="/templates" element={<TemplatesPage />} />
+          <Route path="*" element={<Where />} />
+        </Routes>
+      </MemoryRouter>
+    </ToastProvider>,
+  );
+  return calls;
+}
+
+const summary = {
+  id: 'wf-1', name: 'Budget Overspend Alert', description: 'Alert', trigger_type: 'event', is_active: true,
+  deployed: true, version: 3, updated_at: '2025-01-02T00:00:00Z',
+  last_execution: { id: 'ex-1', status: 'failed', started_at: '2025-01-03T00:00:00Z' },
+};
+
+describe('workflows list', () => {
+  it('lists name, trigger, state and last execution', async () => {
+    renderAt('/workflows', { 'GET /api/workflows': () => ({ body: [summary, { ...summary, id: 'wf-2', name: 'Other',
+      deployed: false, trigger_type: 'webhook', last_execution: null }] }) });
+    const row = await screen.findByTestId('workflow-row-wf-1');
+    expect(row).toHaveTextContent('Budget Overspend Alert');
+    expect(row).toHaveTextContent('event');
+    expect(within(row).getByTestId('workflow-state')).toHaveTextContent('deployed');
+    expect(row).toHaveTextContent('failed');
+    const other = screen.getByTestId('workflow-row-wf-2');
+    expect(within(other).getByTestId('workflow-state')).toHaveTextContent('not deployed');
+    expect(other).toHaveTextContent('never run');
+  });
+
+  it('duplicates a workflow as a new one named "(copy)"', async () => {
+    const calls = renderAt('/workflows', {
+      'GET /api/workflows': () => ({ body: [summary] }),
+      'GET /api/workflows/wf-1': () => ({ body: budgetWorkflow }),
+      'POST /api/workflows': (body) => ({ status: 201, body: { ...budgetWorkflow, ...(body as object), id: 'wf-3' } }),
+    });
+    fireEvent.click(await screen.findByTestId('workflow-duplicate'));
+    expect(await screen.findByText('Created “Budget Overspend Alert (copy)”')).toBeInTheDocument();
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.body).toEqual({ name: 'Budget Overspend Alert (copy)', description: budgetWorkflow.description,
+      trigger: budgetWorkflow.trigger, steps: budgetWorkflow.steps });
+  });
+
+  it('deletes a workflow after confirmation', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const calls = renderAt('/workflows', {
+      'GET /api/workflows': () => ({ body: [summary] }),
+      'DELETE /api/workflows/wf-1': () => ({ status: 204 }),
+    });
+    fireEvent.click(await screen.findByTestId('workflow-delete'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE')).toBe(true));
+    expect(await screen.findByText('Deleted “Budget Overspend Alert”')).toBeInTheDocument();
+  });
+});
+
+describe('templates gallery', () => {
+  const template = { id: 't-1', name: 'Budget Overspend Alert', category: 'finance',
+    description: 'Alert when project exceeds budget threshold', template_config: budgetWorkflow, usage_count: 4 };
+
+  it('previews a template with its steps and branches', async () => {
+    renderAt('/templates', { 'GET /api/templates': () => ({ body: [template] }) });
+    const card = await screen.findByTestId('template-t-1');
+    expect(card).toHaveTextContent('2 steps');
+    fireEvent.click(within(card).getByTestId('template-preview'));
+    const preview = screen.getByTestId('template-preview-body');
+    expect(preview).toHaveTextContent('control.condition');
+    expect(preview).toHaveTextContent('then:');
+    expect(preview).toHaveTextContent('email.send_template');
+  });
+
+  it('uses a template and opens the new workflow in the editor', async () => {
+    renderAt('/templates', {
+      'GET /api/templates': () => ({ body: [template] }),
+      'POST /api/templates/t-1/instantiate': () => ({ status: 201, body: { ...budgetWorkflow, id: 'wf-77' } }),
+    });
+    fireEvent.click(await screen.findByTestId('template-use'));
+    expect(await screen.findByTestId('location')).toHaveTextContent('/workflows/wf-77');
+  });
+});

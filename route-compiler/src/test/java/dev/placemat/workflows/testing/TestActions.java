@@ -1,0 +1,71 @@
+package dev.placemat.workflows.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.StepContext;
+import dev.placemat.workflows.spi.StepFailure;
+import dev.placemat.workflows.spi.TaskAction;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Small actions for compiler tests, registered in this module's test resources. */
+public final class TestActions {
+
+    private TestActions() {}
+
+    /** {@code test.echo}: returns its resolved config. */
+    public static final class Echo implements TaskAction<Echo.Config> {
+        public record Config(JsonNode value) {}
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.echo", "test", "Echo", "E", "returns its value", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) {
+            return config.value();
+        }
+    }
+
+    /** {@code test.flaky}: fails {@code fail_times} times per execution, then returns the attempt count. */
+    public static final class Flaky implements TaskAction<Flaky.Config> {
+        public record Config(int failTimes, Boolean permanent) {}
+
+        private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.flaky", "test", "Flaky", "F", "fails then succeeds", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) throws StepFailure {
+            int call = CALLS.computeIfAbsent(context.executionId() + context.stepKey(), k -> new AtomicInteger())
+                    .incrementAndGet();
+            if (call <= config.failTimes()) {
+                throw Boolean.TRUE.equals(config.permanent())
+                        ? StepFailure.permanent("refused on call " + call)
+                        : StepFailure.transientFailure("failed on call " + call);
+            }
+            return Map.of("calls", call);
+        }
+    }
+
+    /** {@code test.sleep}: sleeps {@code millis}. */
+    public static final class Sleep implements TaskAction<Sleep.Config> {
+        public record Config(long millis) {}
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.sleep", "test", "Sleep", "S", "sleeps", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) throws InterruptedException {
+            Thread.sleep(config.millis());
+            return Map.of("slept", config.millis());
+        }
+    }
+}
