@@ -27,11 +27,13 @@ public class IngressRoutes {
 
     private final ModelCamelContext camel;
     private final WebhookIngress webhooks;
+    private final PlatformHttpMappings mappings;
     private final Map<String, Set<UUID>> webhookWorkflows = new ConcurrentHashMap<>();
 
-    public IngressRoutes(CamelContext camel, @Lazy WebhookIngress webhooks) {
+    public IngressRoutes(CamelContext camel, @Lazy WebhookIngress webhooks, PlatformHttpMappings mappings) {
         this.camel = (ModelCamelContext) camel;
         this.webhooks = webhooks;
+        this.mappings = mappings;
     }
 
     /** The workflows deployed under a webhook id. */
@@ -78,6 +80,7 @@ public class IngressRoutes {
         workflows.remove(deployment.workflowId());
         if (workflows.isEmpty()) {
             webhookWorkflows.remove(webhookId);
+            mappings.unregister(IngressCompiler.WEBHOOK_PATH + webhookId);
             remove(IngressCompiler.webhookRouteId(webhookId));
         }
     }

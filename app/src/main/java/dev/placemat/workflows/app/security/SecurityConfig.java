@@ -26,6 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String[] PUBLIC = {"/webhooks/**", "/actuator/health", "/actuator/health/**",
         "/api/auth/login", "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/login"};
     private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/actuator/**",
@@ -45,6 +46,7 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfig::sessionWrite)
                         .ignoringRequestMatchers(bearer)
                         .ignoringRequestMatchers("/webhooks/**", "/api/auth/login"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
@@ -61,6 +63,11 @@ public class SecurityConfig {
                 .logout(l -> l.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
+    }
+
+    /** Only a request that carries a session can be forged by another site; others need no CSRF token. */
+    private static boolean sessionWrite(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getRequestedSessionId() != null;
     }
 
     private static String denial(HttpServletRequest request) {

@@ -23,7 +23,11 @@ public final class WebhookIds {
         ObjectNode copy = object.deepCopy();
         JsonNode trigger = copy.get("trigger");
         if (trigger instanceof ObjectNode t && "webhook".equals(t.path("type").asText())) {
-            ObjectNode config = t.get("config") instanceof ObjectNode c ? c : t.putObject("config");
+            JsonNode given = t.get("config");
+            if (given != null && !given.isNull() && !given.isObject()) {
+                return copy;
+            }
+            ObjectNode config = given instanceof ObjectNode c ? c : t.putObject("config");
             JsonNode id = config.get("webhook_id");
             if (id == null || id.isNull() || (id.isTextual() && id.asText().isEmpty())) {
                 config.put("webhook_id", current != null ? current : generate());

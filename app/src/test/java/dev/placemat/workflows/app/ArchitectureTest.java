@@ -1,0 +1,33 @@
+package dev.placemat.workflows.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: connectors -> route-compiler, app -> both; nothing depends on app or Spring below it. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.placemat.workflows");
+
+    @Test
+    void routeCompilerKnowsNothingOfSpringTheAppOrTheConnectors() {
+        noClasses().that().resideInAnyPackage("dev.placemat.workflows.definition..", "dev.placemat.workflows.validation..",
+                        "dev.placemat.workflows.compiler..", "dev.placemat.workflows.template..",
+                        "dev.placemat.workflows.spi..", "dev.placemat.workflows.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
+                        "dev.placemat.workflows.app..", "dev.placemat.workflows.connectors..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void connectorsKnowNothingOfSpringOrTheApp() {
+        noClasses().that().resideInAPackage("dev.placemat.workflows.connectors..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "dev.placemat.workflows.app..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.placemat.workflows.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real app on a random port, on an embedded PostgreSQL in a temporary data directory. Every integration test
+ * extends this class unchanged, so that Spring's test-context cache starts the app and its database once per JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "workflows.security.admin-token=" + IntegrationTest.ADMIN_TOKEN,
+    "workflows.outbound.allow=127.0.0.1,localhost",
+    "workflows.database.embedded.durable=false",
+    "logging.level.dev.placemat=INFO"
+})
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
+    private static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("workflows.data-dir", DATA_DIR::toString);
+    }
+
+    protected Api api() {
+        return new Api(port, ADMIN_TOKEN);
+    }
+
+    protected Api anonymous() {
+        return new Api(port, null);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("placemat-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
