@@ -22,4 +22,12 @@ public sealed interface Action<C> permits TaskAction, ControlAction {
     default List<String> conditionFields() {
         return List.of();
     }
+
+    /**
+     * Config fields that must hold no {@code {{...}}} template (SQL text, for one: values go in bound parameters).
+     * The validator rejects a definition that puts one there.
+     */
+    default List<String> templateFreeFields() {
+        return List.of();
+    }
 }

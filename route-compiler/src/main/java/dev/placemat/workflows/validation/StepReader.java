@@ -101,6 +101,13 @@ final class StepReader {
                 errors.addAll(schemas.validate(action.descriptor().configType(), config, path + ".config"));
                 action.conditionFields().forEach(field ->
                         Conditions.read(config.get(field), path + ".config." + field, errors));
+                action.templateFreeFields().forEach(field -> {
+                    JsonNode value = config.get(field);
+                    if (value != null && value.isTextual() && value.asText().contains("{{")) {
+                        errors.add(path + ".config." + field, "template_not_allowed", field
+                                + " must not contain {{...}} templates; pass values as bound parameters instead");
+                    }
+                });
                 if (action instanceof ControlAction<?> control) {
                     nested(control, config, path, number, key, depth, children, errors);
                 }

@@ -44,7 +44,6 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
         return new HttpCall(method, uri, headers, body, timeout, followRedirects, bytes);
     }
 
-
     static HttpCall from(HttpRequestAction.Config config, StepContext context) throws StepFailure {
         String method = config.method() == null ? "GET" : config.method().name();
         URI uri = uri(config.url(), config.query());

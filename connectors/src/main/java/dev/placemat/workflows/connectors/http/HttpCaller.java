@@ -70,7 +70,8 @@ public final class HttpCaller {
         }
         Message out = result.getMessage();
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        return new HttpAnswer(status, responseHeaders(out), bytes(out, uri, call.maxBodyBytes()), out.getHeader("Content-Type", String.class));
+        return new HttpAnswer(status, responseHeaders(out), bytes(out, uri, call.maxBodyBytes()),
+                out.getHeader("Content-Type", String.class));
     }
 
     private ProducerTemplate template(CamelContext camel) {

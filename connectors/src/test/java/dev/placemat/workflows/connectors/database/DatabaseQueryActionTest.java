@@ -1,0 +1,136 @@
+package dev.placemat.workflows.connectors.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.placemat.workflows.connectors.support.StepFixture;
+import dev.placemat.workflows.connectors.support.TestServices;
+import dev.placemat.workflows.spi.DataSources;
+import dev.placemat.workflows.spi.StepContext;
+import dev.placemat.workflows.spi.StepFailure;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DatabaseQueryActionTest {
+
+    private static EmbeddedPostgres postgres;
+    private static StepFixture fixture;
+    private static StepContext context;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.start();
+        fixture = new StepFixture();
+        DataSource db = postgres.getPostgresDatabase();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE project_budgets (project_id text PRIMARY KEY, budget_utilization numeric, "
+                    + "updated date)");
+            s.execute("INSERT INTO project_budgets VALUES ('p-1', 93.5, '2025-03-31'), ('p-2', 40, '2025-03-30')");
+            s.execute("CREATE TABLE canary (id int)");
+            s.execute("INSERT INTO canary VALUES (1)");
+        }
+        DataSources sources = name -> switch (name) {
+            case "reports" -> new DataSources.Database(db, false);
+            case "admin" -> new DataSources.Database(db, true);
+            default -> throw StepFailure.permanent("there is no database connection named '" + name + "'");
+        };
+        context = fixture.context(null, new TestServices().with(DataSources.class, sources));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        fixture.close();
+        postgres.close();
+    }
+
+    @Test
+    void bindsNamedParametersAndPutsTheFirstRowAtTheTopLevel() throws Exception {
+        JsonNode out = run("""
+                {"connection": "reports",
+                 "query": "SELECT budget_utilization, updated FROM project_budgets WHERE project_id = :project_id",
+                 "parameters": {"project_id": "p-1"}}""");
+
+        assertThat(out.path("budget_utilization").decimalValue()).isEqualByComparingTo("93.5");
+        assertThat(out.path("updated").asText()).isEqualTo("2025-03-31");
+        assertThat(out.path("row_count").asInt()).isEqualTo(1);
+        assertThat(out.path("columns").toString()).isEqualTo("[\"budget_utilization\",\"updated\"]");
+        assertThat(out.path("rows").get(0).path("budget_utilization").decimalValue()).isEqualByComparingTo("93.5");
+    }
+
+    @Test
+    void aParameterValueIsDataNeverSql() throws Exception {
+        JsonNode out = run("""
+                {"connection": "admin",
+                 "query": "SELECT * FROM project_budgets WHERE project_id = :id",
+                 "parameters": {"id": "p-1'; DROP TABLE canary; --"}}""");
+
+        assertThat(out.path("row_count").asInt()).isZero();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM canary")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesWritesOnAReadOnlyConnection() {
+        assertThatThrownBy(() -> run("""
+                {"connection": "reports", "query": "DELETE FROM canary WHERE id = :id", "parameters": {"id": 1}}"""))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("the database connection 'reports' is read-only");
+    }
+
+    @Test
+    void writesOnAWritableConnection() throws Exception {
+        JsonNode out = run("""
+                {"connection": "admin",
+                 "query": "UPDATE project_budgets SET updated = updated WHERE project_id = ANY(:ids)",
+                 "parameters": {"ids": ["p-1", "p-2"]}}""");
+
+        assertThat(out.path("updated_count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesTemplatesInsideTheSqlText() {
+        assertThatThrownBy(() -> run("""
+                {"connection": "reports",
+                 "query": "SELECT 1 FROM project_budgets WHERE project_id = '{{event_data.project_id}}'"}"""))
+                .hasMessageContaining("templates are not allowed inside query")
+                .hasMessageContaining(":project_id");
+    }
+
+    @Test
+    void limitsRowsAndSaysSo() throws Exception {
+        JsonNode out = run("""
+                {"connection": "reports", "query": "SELECT g AS n FROM generate_series(1, 50) g ORDER BY g",
+                 "max_rows": 10}""");
+
+        assertThat(out.path("row_count").asInt()).isEqualTo(10);
+        assertThat(out.path("truncated").asBoolean()).isTrue();
+        assertThat(out.path("n").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void leavesQuotedColonsAndCastsAloneAndNamesAMissingParameter() throws Exception {
+        JsonNode out = run("""
+                {"connection": "reports", "query": "SELECT ':not_a_param' AS t, :n::int + 1 AS m",
+                 "parameters": {"n": "41"}}""");
+        assertThat(out.path("t").asText()).isEqualTo(":not_a_param");
+        assertThat(out.path("m").asInt()).isEqualTo(42);
+
+        assertThatThrownBy(() -> run("{\"connection\": \"reports\", \"query\": \"SELECT :missing\"}"))
+                .hasMessage("the query uses :missing but parameters has no missing");
+    }
+
+    private static JsonNode run(String config) throws Exception {
+        return StepFixture.output(new DatabaseQueryAction().execute(
+                StepFixture.config(DatabaseQueryAction.Config.class, config), context));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.placemat.workflows.connectors.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.placemat.workflows.connectors.files.DirectoryFileStore;
+import dev.placemat.workflows.connectors.support.MapConnections;
+import dev.placemat.workflows.connectors.support.StepFixture;
+import dev.placemat.workflows.connectors.support.TestServices;
+import dev.placemat.workflows.spi.Connections;
+import dev.placemat.workflows.spi.EmailTemplates;
+import dev.placemat.workflows.spi.EmailTemplates.EmailTemplate;
+import dev.placemat.workflows.spi.FileStore;
+import dev.placemat.workflows.spi.FileStore.StoredFile;
+import dev.placemat.workflows.spi.StepFailure;
+import jakarta.mail.Header;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmailActionsTest {
+
+    private static final String PASSWORD = "CANARY-smtp-password-0815";
+    private static final Set<String> EXPECTED_HEADERS = Set.of("Received", "Return-Path", "Date", "From", "To", "Cc",
+            "Message-ID", "Subject", "MIME-Version", "Content-Type", "Content-Transfer-Encoding");
+
+    @RegisterExtension
+    static final GreenMailExtension GREENMAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp"));
+
+    private static StepFixture fixture;
+
+    @TempDir
+    Path files;
+
+    @BeforeAll
+    static void start() {
+        fixture = new StepFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void sendsTextWithAnAttachmentOfAnEarlierStepAndNoOtherHeaders() throws Exception {
+        FileStore store = new DirectoryFileStore(files, "/api/files/");
+        StoredFile report = store.save("weekly.pdf", "application/pdf", "%PDF-1.4 report".getBytes());
+        JsonNode data = StepFixture.json("{\"step_2\": {\"file_url\": \"" + report.fileUrl()
+                + "\", \"name\": \"weekly-financial.pdf\", \"content_type\": \"application/pdf\"}}");
+        var config = StepFixture.config(EmailSendAction.Config.class, """
+                {"to": ["finance@act.org.au", "management@act.org.au"], "cc": "lead@act.org.au",
+                 "subject": "Weekly Financial Report - 2025-W14",
+                 "body": "Please find attached the weekly financial report.",
+                 "attachments": ["%s"]}""".formatted(report.fileUrl()));
+
+        JsonNode out = StepFixture.output(new EmailSendAction().execute(config,
+                fixture.context(data, services(store, null))));
+
+        MimeMessage received = GREENMAIL.getReceivedMessagesForDomain("act.org.au")[0];
+        assertThat(received.getSubject()).isEqualTo("Weekly Financial Report - 2025-W14");
+        assertThat(received.getFrom()[0].toString()).isEqualTo("workflows@act.org.au");
+        assertThat(received.getRecipients(RecipientType.CC)[0].toString()).isEqualTo("lead@act.org.au");
+        List<Part> parts = leaves(received);
+        assertThat(parts.get(0).getContent().toString()).isEqualTo("Please find attached the weekly financial report.");
+        Part attachment = parts.get(1);
+        assertThat(attachment.getFileName()).isEqualTo("weekly-financial.pdf");
+        assertThat(attachment.getContentType()).startsWith("application/pdf");
+        assertThat(attachment.getInputStream().readAllBytes()).isEqualTo("%PDF-1.4 report".getBytes());
+        assertThat(headerNames(received)).allMatch(EXPECTED_HEADERS::contains);
+        assertThat(out.path("message_id").asText()).isEqualTo(received.getMessageID());
+        assertThat(out.path("to").toString()).isEqualTo("[\"finance@act.org.au\",\"management@act.org.au\"]");
+        assertThat(out.path("subject").asText()).isEqualTo("Weekly Financial Report - 2025-W14");
+    }
+
+    @Test
+    void rendersATemplateEscapingValuesInTheHtmlBodyOnly() throws Exception {
+        EmailTemplates templates = id -> Optional.of(new EmailTemplate("project_kickoff",
+                "Kick-off: {{project_name}}", "Project {{project_name}} worth {{amount}} starts now.",
+                "<p>Project <b>{{project_name}}</b> worth {{amount}}</p>")).filter(t -> t.id().equals(id));
+        var config = StepFixture.config(EmailSendTemplateAction.Config.class, """
+                {"template_id": "project_kickoff",
+                 "recipients": [{"email": "ada@example.org", "name": "Ada Lovelace"}],
+                 "bcc": "audit@example.org",
+                 "variables": {"project_name": "Harbour <Clean-up>", "amount": 25000}}""");
+
+        new EmailSendTemplateAction().execute(config, fixture.context(null, services(null, templates)));
+
+        MimeMessage received = GREENMAIL.getReceivedMessagesForDomain("example.org")[0];
+        assertThat(received.getSubject()).isEqualTo("Kick-off: Harbour <Clean-up>");
+        assertThat(received.getRecipients(RecipientType.TO)[0].toString()).isEqualTo("Ada Lovelace <ada@example.org>");
+        List<Part> parts = leaves(received);
+        assertThat(parts.get(0).getContent().toString())
+                .isEqualTo("Project Harbour <Clean-up> worth 25000 starts now.");
+        assertThat(parts.get(1).getContent().toString())
+                .isEqualTo("<p>Project <b>Harbour &lt;Clean-up&gt;</b> worth 25000</p>");
+        assertThat(received.getHeader("Bcc")).isNull();
+        assertThat(GREENMAIL.getReceivedMessages()).hasSize(2);
+        assertThat(headerNames(received)).allMatch(EXPECTED_HEADERS::contains);
+    }
+
+    @Test
+    void anUnknownTemplateOrAddressFailsForGood() {
+        EmailTemplates none = id -> Optional.empty();
+        var unknown = StepFixture.config(EmailSendTemplateAction.Config.class,
+                "{\"template_id\": \"nope\", \"recipients\": \"a@example.org\"}");
+        var badAddress = StepFixture.config(EmailSendAction.Config.class,
+                "{\"to\": \"not an address\", \"subject\": \"s\", \"body\": \"b\"}");
+
+        assertThatThrownBy(() -> new EmailSendTemplateAction().execute(unknown,
+                fixture.context(null, services(null, none))))
+                .hasMessage("there is no email template 'nope'");
+        assertThatThrownBy(() -> new EmailSendAction().execute(badAddress, fixture.context(null, services(null, none))))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("'not an address' is not an email address");
+    }
+
+    @Test
+    void anUnreachableServerMayBeRetriedAndItsPasswordIsNotShown() {
+        Connections down = new MapConnections().with("smtp", "smtp", Map.of("host", "127.0.0.1", "port", "1",
+                "from", "workflows@act.org.au", "starttls", "false", "username", "bot", "password", PASSWORD));
+        var config = StepFixture.config(EmailSendAction.Config.class,
+                "{\"to\": \"a@example.org\", \"subject\": \"s\", \"body\": \"b\"}");
+
+        assertThatThrownBy(() -> new EmailSendAction().execute(config,
+                fixture.context(null, new TestServices().with(Connections.class, down))))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isTrue())
+                .hasMessageContaining("could not reach the SMTP server of the connection 'smtp'")
+                .hasMessageNotContaining(PASSWORD);
+        assertThat(fixture.camel().getEndpoints()).noneMatch(e -> e.getEndpointUri().contains(PASSWORD)
+                || e.getEndpointUri().contains("127.0.0.1"));
+    }
+
+    private static TestServices services(FileStore store, EmailTemplates templates) {
+        Connections connections = new MapConnections().with("smtp", "smtp", Map.of(
+                "host", "127.0.0.1", "port", Integer.toString(GREENMAIL.getSmtp().getPort()),
+                "from", "workflows@act.org.au", "starttls", "false"));
+        TestServices services = new TestServices().with(Connections.class, connections);
+        if (store != null) {
+            services.with(FileStore.class, store);
+        }
+        if (templates != null) {
+            services.with(EmailTemplates.class, templates);
+        }
+        return services;
+    }
+
+    private static List<String> headerNames(MimeMessage message) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (Header header : Collections.list(message.getAllHeaders())) {
+            names.add(header.getName());
+        }
+        assertThat(names).noneMatch(n -> n.toLowerCase().startsWith("camel") || n.toLowerCase().contains("placemat"));
+        return names;
+    }
+
+    /** The text parts and attachments of a message, depth first. */
+    private static List<Part> leaves(Part part) throws Exception {
+        List<Part> out = new ArrayList<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                out.addAll(leaves(multipart.getBodyPart(i)));
+            }
+        } else {
+            out.add(part);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.placemat.workflows.connectors.support;
+
+import dev.placemat.workflows.spi.Connections;
+import dev.placemat.workflows.spi.StepFailure;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Connections for tests, by name and type. */
+public final class MapConnections implements Connections {
+
+    private final Map<String, Map<String, String>> byKey = new HashMap<>();
+
+    public MapConnections with(String name, String type, Map<String, String> fields) {
+        byKey.put(type + "/" + name, Map.copyOf(fields));
+        return this;
+    }
+
+    @Override
+    public Map<String, String> get(String name, String type) throws StepFailure {
+        Map<String, String> fields = byKey.get(type + "/" + name);
+        if (fields == null) {
+            throw StepFailure.permanent("there is no " + type + " connection named '" + name + "'");
+        }
+        return fields;
+    }
+}
