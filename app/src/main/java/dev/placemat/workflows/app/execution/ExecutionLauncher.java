@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +38,13 @@ public class ExecutionLauncher {
     private final ExecutionWriter writer;
     private final ThreadPoolExecutor pool;
     private final Semaphore capacity;
+    private final ApplicationEventPublisher events;
 
-    public ExecutionLauncher(CamelContext camel, ExecutionWriter writer, WorkflowsProperties properties) {
+    public ExecutionLauncher(CamelContext camel, ExecutionWriter writer, WorkflowsProperties properties,
+            ApplicationEventPublisher events) {
         this.camel = camel;
         this.writer = writer;
+        this.events = events;
         int threads = properties.execution().threads();
         int queue = properties.execution().queueCapacity();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue + threads),
@@ -79,6 +83,8 @@ public class ExecutionLauncher {
                                 Instant.now()));
                         capacity.release();
                         done.complete(result);
+                        events.publishEvent(new ExecutionEnded(deployment.workflowId(), deployment.version(),
+                                triggerData, result));
                     });
         });
         return new Launch(id, done);
