@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Workflows as the API shows them: the definition as saved, and where the workflow stands. */
-final class WorkflowView {
+public final class WorkflowView {
 
     private WorkflowView() {}
 
-    static ObjectNode of(WorkflowRow row) {
+    public static ObjectNode of(WorkflowRow row) {
         ObjectNode view = JsonNodeFactory.instance.objectNode();
         view.put("id", row.id().toString());
         view.setAll(row.definition());

@@ -2,6 +2,7 @@ package dev.placemat.workflows.app.execution;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
+import dev.placemat.workflows.app.connections.SecretRedactor;
 import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.execution.RowWrite.InsertExecution;
 import dev.placemat.workflows.app.execution.RowWrite.UpdateExecution;
@@ -39,12 +40,14 @@ public class ExecutionLauncher {
     private final ThreadPoolExecutor pool;
     private final Semaphore capacity;
     private final ApplicationEventPublisher events;
+    private final SecretRedactor redactor;
 
     public ExecutionLauncher(CamelContext camel, ExecutionWriter writer, WorkflowsProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, SecretRedactor redactor) {
         this.camel = camel;
         this.writer = writer;
         this.events = events;
+        this.redactor = redactor;
         int threads = properties.execution().threads();
         int queue = properties.execution().queueCapacity();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue + threads),
@@ -73,14 +76,14 @@ public class ExecutionLauncher {
             throw refused;
         }
         CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
-        StepSink sink = record -> writer.record(record, deployment.workflowId());
+        StepSink sink = record -> writer.record(redactor.scrub(record), deployment.workflowId());
         ObjectNode context = ExecutionContexts.initial(triggerData, id, deployment.workflowId(), deployment.version(), start);
         pool.execute(() -> {
             writer.put(new UpdateExecution(id, "running", null, null, null));
             run(deployment, new ExecutionState(id.toString(), deployment.workflowId().toString(), context, sink),
                     result -> {
-                        writer.put(new UpdateExecution(id, result.status(), result.error(), JsonText.of(result.context()),
-                                Instant.now()));
+                        writer.put(new UpdateExecution(id, result.status(), redactor.scrub(result.error()),
+                                JsonText.of(redactor.scrub(result.context())), Instant.now()));
                         capacity.release();
                         done.complete(result);
                         events.publishEvent(new ExecutionEnded(deployment.workflowId(), deployment.version(),

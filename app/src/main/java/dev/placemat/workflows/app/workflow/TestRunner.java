@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.connections.SecretRedactor;
 import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.deploy.RouteDeployer;
 import dev.placemat.workflows.app.execution.ExecutionContexts;
@@ -37,11 +38,14 @@ public class TestRunner {
     private final DefinitionValidator validator;
     private final RouteDeployer deployer;
     private final ExecutionLauncher launcher;
+    private final SecretRedactor redactor;
 
-    public TestRunner(DefinitionValidator validator, RouteDeployer deployer, ExecutionLauncher launcher) {
+    public TestRunner(DefinitionValidator validator, RouteDeployer deployer, ExecutionLauncher launcher,
+            SecretRedactor redactor) {
         this.validator = validator;
         this.deployer = deployer;
         this.launcher = launcher;
+        this.redactor = redactor;
     }
 
     public ObjectNode run(JsonNode request) {
@@ -56,13 +60,13 @@ public class TestRunner {
         UUID id = UUID.randomUUID();
         List<StepRecord> records = Collections.synchronizedList(new ArrayList<>());
         ExecutionState state = new ExecutionState(id.toString(), "test",
-                ExecutionContexts.initial(triggerData, id, null, 0, Instant.now()), records::add);
+                ExecutionContexts.initial(triggerData, id, null, 0, Instant.now()), r -> records.add(redactor.scrub(r)));
         Deployment deployment = deployer.deployDetached(definition);
         CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
         done.whenComplete((result, error) -> deployer.discard(deployment));
         launcher.run(deployment, state, done::complete);
         ExecutionResult result = await(done, state);
-        return answer(result, records);
+        return answer(result, records, redactor);
     }
 
     private static ExecutionResult await(CompletableFuture<ExecutionResult> done, ExecutionState state) {
@@ -80,15 +84,15 @@ public class TestRunner {
         }
     }
 
-    private static ObjectNode answer(ExecutionResult result, List<StepRecord> records) {
+    private static ObjectNode answer(ExecutionResult result, List<StepRecord> records, SecretRedactor redactor) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("status", result.status());
-        out.put("error", result.error());
+        out.put("error", redactor.scrub(result.error()));
         ArrayNode steps = out.putArray("steps");
         synchronized (records) {
             records.forEach(r -> steps.add(StepViews.of(r)));
         }
-        out.set("context", result.context());
+        out.set("context", redactor.scrub(result.context()));
         return out;
     }
 }

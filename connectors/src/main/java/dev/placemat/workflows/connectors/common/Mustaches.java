@@ -28,8 +28,7 @@ public final class Mustaches {
             .withLoader(name -> {
                 throw new MustacheException("partials are not supported ({{> " + name + "}})");
             })
-            .defaultValue("")
-            .nullValue("");
+            .defaultValue(""); // missing and null values both render as empty text
     private static final Mustache.Compiler TEXT = BASE.escapeHTML(false);
     private static final Mustache.Compiler HTML = BASE.escapeHTML(true);
 

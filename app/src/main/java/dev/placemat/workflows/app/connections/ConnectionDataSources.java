@@ -1,0 +1,68 @@
+package dev.placemat.workflows.app.connections;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.placemat.workflows.spi.DataSources;
+import dev.placemat.workflows.spi.StepFailure;
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Databases reached by {@code database.query} steps: a small pool per {@code database} connection, closed when the
+ * connection changes. Connections are read-only unless the connection says {@code writable: true}.
+ */
+@Component
+public class ConnectionDataSources implements DataSources {
+
+    private final ConnectionStore connections;
+    private final Map<String, Database> pools = new ConcurrentHashMap<>();
+
+    public ConnectionDataSources(ConnectionStore connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public Database get(String connectionName) throws StepFailure {
+        Database pool = pools.get(connectionName);
+        if (pool != null) {
+            return pool;
+        }
+        Map<String, String> fields = connections.get(connectionName, ConnectionType.DATABASE.id());
+        String url = fields.get("url");
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            throw StepFailure.permanent("the database connection '" + connectionName + "' has no jdbc:postgresql:// url");
+        }
+        return pools.computeIfAbsent(connectionName, name -> open(name, fields));
+    }
+
+    private static Database open(String name, Map<String, String> fields) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("connection-" + name);
+        config.setJdbcUrl(fields.get("url"));
+        config.setUsername(fields.get("username"));
+        config.setPassword(fields.get("password"));
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(-1);
+        boolean writable = Boolean.parseBoolean(fields.getOrDefault("writable", "false"));
+        config.setReadOnly(!writable);
+        return new Database(new HikariDataSource(config), writable);
+    }
+
+    @EventListener
+    void onChange(ConnectionStore.Changed changed) {
+        Database old = pools.remove(changed.name());
+        if (old != null) {
+            ((HikariDataSource) old.dataSource()).close();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        pools.values().forEach(d -> ((HikariDataSource) d.dataSource()).close());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.placemat.workflows.app.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.placemat.workflows.app.execution.JsonText;
+import dev.placemat.workflows.spi.AnalyticsEvents;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Events of {@code analytics.track} steps, in {@code analytics_events}. */
+@Component
+public class AnalyticsEventStore implements AnalyticsEvents {
+
+    private final JdbcClient jdbc;
+
+    public AnalyticsEventStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String record(String eventName, JsonNode properties, String workflowId, String executionId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO analytics_events (id, event_name, properties, workflow_id, execution_id) "
+                        + "VALUES (:id, :name, :properties::jsonb, :workflow, :execution)")
+                .param("id", id)
+                .param("name", eventName)
+                .param("properties", JsonText.of(properties))
+                .param("workflow", uuidOrNull(workflowId))
+                .param("execution", uuidOrNull(executionId))
+                .update();
+        return id.toString();
+    }
+
+    private static UUID uuidOrNull(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+}

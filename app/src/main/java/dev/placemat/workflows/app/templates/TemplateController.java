@@ -1,0 +1,47 @@
+package dev.placemat.workflows.app.templates;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.api.NotFoundException;
+import dev.placemat.workflows.app.api.WorkflowView;
+import dev.placemat.workflows.app.security.CurrentUser;
+import dev.placemat.workflows.app.workflow.WorkflowService;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/templates}: the gallery, and new workflows made from a template (not deployed). */
+@RestController
+@RequestMapping("/api/templates")
+public class TemplateController {
+
+    private final TemplateRepository templates;
+    private final WorkflowService workflows;
+    private final CurrentUser currentUser;
+
+    public TemplateController(TemplateRepository templates, WorkflowService workflows, CurrentUser currentUser) {
+        this.templates = templates;
+        this.workflows = workflows;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    public List<Map<String, Object>> list() {
+        return templates.list();
+    }
+
+    @PostMapping("/{id}/instantiate")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    public ObjectNode instantiate(@PathVariable UUID id) {
+        var definition = templates.use(id).orElseThrow(() -> new NotFoundException("There is no template " + id + "."));
+        return WorkflowView.of(workflows.create(definition, currentUser.id()));
+    }
+}

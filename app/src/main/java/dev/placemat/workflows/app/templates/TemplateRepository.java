@@ -1,0 +1,92 @@
+package dev.placemat.workflows.app.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.placemat.workflows.app.execution.JsonText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Workflow templates in {@code workflow_templates}. The built-in ones ({@code classpath:templates/*.json}, the
+ * design's three) are written at startup under fixed ids, keeping their usage counts.
+ */
+@Repository
+public class TemplateRepository implements ApplicationRunner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcClient jdbc;
+
+    public TemplateRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:templates/*.json")) {
+            JsonNode t = read(resource);
+            jdbc.sql("INSERT INTO workflow_templates (id, name, category, description, template_config, is_public) "
+                            + "VALUES (:id, :name, :category, :description, :config::jsonb, true) ON CONFLICT (id) DO UPDATE "
+                            + "SET name = EXCLUDED.name, category = EXCLUDED.category, description = EXCLUDED.description, "
+                            + "template_config = EXCLUDED.template_config")
+                    .param("id", UUID.fromString(t.get("id").asText()))
+                    .param("name", t.get("name").asText())
+                    .param("category", t.get("category").asText())
+                    .param("description", t.get("description").asText())
+                    .param("config", JsonText.of(t.get("template_config")))
+                    .update();
+        }
+    }
+
+    public List<Map<String, Object>> list() {
+        return jdbc.sql("SELECT id, name, category, description, template_config, usage_count FROM workflow_templates "
+                        + "WHERE is_public ORDER BY name")
+                .query((rs, n) -> {
+                    Map<String, Object> t = new LinkedHashMap<>();
+                    t.put("id", rs.getObject("id", UUID.class));
+                    t.put("name", rs.getString("name"));
+                    t.put("category", rs.getString("category"));
+                    t.put("description", rs.getString("description"));
+                    t.put("template_config", json(rs.getString("template_config")));
+                    t.put("usage_count", rs.getInt("usage_count"));
+                    return t;
+                })
+                .list();
+    }
+
+    /** The template's definition, counting one more use. */
+    public Optional<JsonNode> use(UUID id) {
+        return jdbc.sql("UPDATE workflow_templates SET usage_count = usage_count + 1 WHERE id = :id "
+                        + "RETURNING template_config")
+                .param("id", id)
+                .query((rs, n) -> json(rs.getString(1)))
+                .optional();
+    }
+
+    private static JsonNode read(Resource resource) {
+        try (var in = resource.getInputStream()) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + resource.getFilename() + " cannot be read", e);
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"customer":"Acme","items":[{"price":80},{"price":40}]}'

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Benchmark: the packaged platform on its embedded PostgreSQL (durable: fsync and synchronous commit on), a
+# 3-step webhook workflow (data.transform, control.condition, http.request to a local stub), driven by wrk at
+# concurrency 1, 8 and 32; then deploy time and heap with many deployed workflows.
+#
+# usage: bench/run.sh [seconds per level (default 20)] [warm-up seconds (default 60)]
+# needs: the jar (mvn -DskipTests package), wrk, curl, psql, jcmd (apt-get install wrk postgresql-client)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_LEVEL=${1:-20}
+WARMUP=${2:-60}
+APP_PORT=18181
+STUB_PORT=18182
+TOKEN=bench-token-$(date +%s)
+DATA=$(mktemp -d /tmp/placemat-bench-XXXXXX)
+JAR=app/target/placemat-workflows.jar
+[ -f "$JAR" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
+for tool in wrk curl psql jcmd python3; do command -v $tool >/dev/null || { echo "missing: $tool"; exit 1; }; done
+
+cleanup() { kill "$APP_PID" "$STUB_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$DATA"; }
+trap cleanup EXIT
+
+java bench/Stub.java "$STUB_PORT" & STUB_PID=$!
+WORKFLOWS_DATA_DIR="$DATA" WORKFLOWS_ADMIN_TOKEN="$TOKEN" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
+  java ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$DATA/app.log" 2>&1 & APP_PID=$!
+for _ in $(seq 1 120); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 1; done
+curl -sf localhost:$APP_PORT/actuator/health >/dev/null || { echo "the app did not start"; tail -50 "$DATA/app.log"; exit 1; }
+
+api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
+sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -tAc "$1"; }
+
+WORKFLOW=$(sed "s/STUB_PORT/$STUB_PORT/" bench/workflow.json)
+ID=$(api -X POST localhost:$APP_PORT/api/workflows -d "$WORKFLOW" | field "['id']")
+URL=$(api -X POST localhost:$APP_PORT/api/workflows/$ID/deploy | field "['webhook_url']")
+TARGET="http://127.0.0.1:$APP_PORT$URL"
+
+echo "== warm-up ${WARMUP}s at concurrency 8"
+wrk -t2 -c8 -d${WARMUP}s -s bench/post.lua "$TARGET" > /dev/null
+
+echo "== throughput (${SECONDS_PER_LEVEL}s per level; every execution and step row written durably)"
+printf "%-12s %12s %10s %10s %12s %12s\n" concurrency "exec/s" "p50 ms" "p99 ms" "executions" "step rows"
+for c in 1 8 32; do
+  BEFORE_E=$(sql "select count(*) from workflow_executions")
+  BEFORE_S=$(sql "select count(*) from step_executions")
+  OUT=$(wrk -t$(( c < 2 ? 1 : 2 )) -c$c -d${SECONDS_PER_LEVEL}s --latency -s bench/post.lua "$TARGET")
+  RATE=$(echo "$OUT" | awk '/Requests\/sec/ {print $2}')
+  P50=$(echo "$OUT" | awk '$1=="50%" {print $2}')
+  P99=$(echo "$OUT" | awk '$1=="99%" {print $2}')
+  NON2XX=$(echo "$OUT" | awk '/Non-2xx/ {print $5}')
+  sleep 2
+  E=$(( $(sql "select count(*) from workflow_executions") - BEFORE_E ))
+  S=$(( $(sql "select count(*) from step_executions") - BEFORE_S ))
+  printf "%-12s %12s %10s %10s %12s %12s %s\n" "$c" "$RATE" "$P50" "$P99" "$E" "$S" "${NON2XX:+non-2xx: $NON2XX}"
+done
+echo "unfinished executions: $(sql "select count(*) from workflow_executions where status not in ('completed')")"
+echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
+
+echo "== deploy time and heap by number of deployed workflows"
+printf "%-10s %16s %18s\n" workflows "median deploy ms" "heap used MB"
+DEPLOYED=1
+for target in 100 1000 ${BENCH_MAX_WORKFLOWS:-5000}; do
+  TIMES=()
+  while [ $DEPLOYED -lt $target ]; do
+    NEW=$(api -X POST localhost:$APP_PORT/api/workflows -d "$WORKFLOW" | field "['id']")
+    T=$(api -o /dev/null -w '%{time_total}' -X POST localhost:$APP_PORT/api/workflows/$NEW/deploy)
+    TIMES+=("$T")
+    DEPLOYED=$((DEPLOYED + 1))
+  done
+  MEDIAN=$(printf "%s\n" "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}')
+  jcmd $APP_PID GC.run >/dev/null
+  HEAP=$(jcmd $APP_PID GC.heap_info | awk '/garbage-first heap/ {gsub("K","",$6); printf "%.0f", $6/1024}')
+  printf "%-10s %16s %18s\n" "$target" "$MEDIAN" "$HEAP"
+done
