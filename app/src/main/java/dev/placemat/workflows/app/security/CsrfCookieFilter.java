@@ -11,6 +11,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Loads the deferred CSRF token on every request, so that the {@code XSRF-TOKEN} cookie reaches the designer. */
 class CsrfCookieFilter extends OncePerRequestFilter {
 
+    /** Webhooks never carry a session: they need no token and get no cookie. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/webhooks/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.support.DefaultExchange;
 
 /**
@@ -26,6 +27,9 @@ public final class HttpCaller {
 
     static final int MAX_REDIRECTS = 5;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private static final long[] TIMEOUT_BUCKETS_MS = {1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000,
+        900_000, 3_600_000, 86_400_000};
 
     private volatile ProducerTemplate template;
 
@@ -58,9 +62,9 @@ public final class HttpCaller {
         Message in = exchange.getIn();
         call.headers().forEach(in::setHeader);
         in.setHeader(Exchange.HTTP_URI, uri.toString());
-        in.setHeader(Exchange.HTTP_METHOD, method);
+        in.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method));
         in.setBody(body);
-        long timeoutMs = call.timeout().toMillis();
+        long timeoutMs = timeoutBucket(call.timeout().toMillis());
         String endpoint = "http://outbound?throwExceptionOnFailure=false&followRedirects=false"
                 + "&connectTimeout=" + timeoutMs + "&responseTimeout=" + timeoutMs
                 + "&connectionRequestTimeout=" + timeoutMs + "&useSystemProperties=false";
@@ -72,6 +76,20 @@ public final class HttpCaller {
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         return new HttpAnswer(status, responseHeaders(out), bytes(out, uri, call.maxBodyBytes()),
                 out.getHeader("Content-Type", String.class));
+    }
+
+    /**
+     * Client timeouts rounded up to one of a few values: each distinct value is an endpoint (with its own client and
+     * connection pool) in the CamelContext, so an exact per-call value would create one per call. The step's own
+     * timeout still ends the call on time.
+     */
+    static long timeoutBucket(long millis) {
+        for (long bucket : TIMEOUT_BUCKETS_MS) {
+            if (millis <= bucket) {
+                return bucket;
+            }
+        }
+        return TIMEOUT_BUCKETS_MS[TIMEOUT_BUCKETS_MS.length - 1];
     }
 
     private ProducerTemplate template(CamelContext camel) {
