@@ -59,12 +59,7 @@ class TemplatesIT extends IntegrationTest {
         notion = Stub.start();
         slack = Stub.start();
         slack.stubFor(post("/services/T1/B1/x").willReturn(aResponse().withStatus(200).withBody("ok")));
-        notion.stubFor(post("/v1/pages").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(page("Harbour Clean-up - Project"))));
-        notion.stubFor(get("/v1/pages/" + PAGE).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(page("Harbour Clean-up"))));
-        notion.stubFor(patch(urlEqualTo("/v1/pages/" + PAGE)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(page("Harbour Clean-up"))));
+        stubNotion();
     }
 
     @AfterAll
@@ -214,11 +209,11 @@ class TemplatesIT extends IntegrationTest {
             assertNoSecretStored();
         } finally {
             notion.resetToDefaultMappings();
-            startStubsAgain();
+            stubNotion();
         }
     }
 
-    private static void startStubsAgain() {
+    private static void stubNotion() {
         notion.stubFor(post("/v1/pages").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(page("Harbour Clean-up - Project"))));
         notion.stubFor(get("/v1/pages/" + PAGE).willReturn(aResponse().withStatus(200)
