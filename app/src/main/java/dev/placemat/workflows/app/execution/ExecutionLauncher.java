@@ -73,7 +73,10 @@ public class ExecutionLauncher {
             throw refused;
         }
         CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
-        StepSink sink = record -> writer.record(record, deployment.workflowId());
+        StepSink sink = record -> {
+            writer.record(record, deployment.workflowId());
+            events.publishEvent(new StepEnded(deployment.workflowId(), record));
+        };
         ObjectNode context = ExecutionContexts.initial(triggerData, id, deployment.workflowId(), deployment.version(), start);
         pool.execute(() -> {
             writer.put(new UpdateExecution(id, "running", null, null, null));
