@@ -39,7 +39,7 @@ describe('sign in', () => {
     for (const name of ['Workflows', 'Executions', 'Dashboard', 'Templates']) {
       expect(screen.getByRole('link', { name })).toBeInTheDocument();
     }
-    expect(screen.getByTestId('nav-hawtio')).toHaveAttribute('href', 'hawtio/');
+    expect(screen.getByTestId('nav-hawtio')).toHaveAttribute('href', 'actuator/hawtio/');
   });
 
   it('goes back to the login page when the session expires (401)', async () => {
