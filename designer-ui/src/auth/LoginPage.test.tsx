@@ -42,6 +42,16 @@ describe('sign in', () => {
     expect(screen.getByTestId('nav-hawtio')).toHaveAttribute('href', 'actuator/hawtio/');
   });
 
+  it('offers the Hawtio console to admins only', async () => {
+    renderApp({
+      'GET /api/auth/me': () => ({ body: { username: 'vera', role: 'viewer' } }),
+      'GET /api/workflows': () => ({ body: [] }),
+    });
+    expect(await screen.findByTestId('workflows-empty')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Dashboard' })).toBeInTheDocument();
+    expect(screen.queryByTestId('nav-hawtio')).toBeNull();
+  });
+
   it('goes back to the login page when the session expires (401)', async () => {
     renderApp({
       'GET /api/auth/me': () => ({ body: { username: 'admin', role: 'ADMIN' } }),
