@@ -55,5 +55,5 @@ export const api = {
   instantiate: (templateId: string) => http.post<Workflow>(`/api/templates/${id(templateId)}/instantiate`),
 
   workflowAnalytics: (range = '7d') => http.get<WorkflowAnalytics[]>(`/api/analytics/workflows${query({ range })}`),
-  performance: () => http.get<PerformanceAnalytics>('/api/analytics/performance'),
+  performance: (range = '7d') => http.get<PerformanceAnalytics>(`/api/analytics/performance${query({ range })}`),
 };

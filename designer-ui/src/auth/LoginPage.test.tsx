@@ -39,7 +39,17 @@ describe('sign in', () => {
     for (const name of ['Workflows', 'Executions', 'Dashboard', 'Templates']) {
       expect(screen.getByRole('link', { name })).toBeInTheDocument();
     }
-    expect(screen.getByTestId('nav-hawtio')).toHaveAttribute('href', 'hawtio/');
+    expect(screen.getByTestId('nav-hawtio')).toHaveAttribute('href', 'actuator/hawtio/');
+  });
+
+  it('offers the Hawtio console to admins only', async () => {
+    renderApp({
+      'GET /api/auth/me': () => ({ body: { username: 'vera', role: 'viewer' } }),
+      'GET /api/workflows': () => ({ body: [] }),
+    });
+    expect(await screen.findByTestId('workflows-empty')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Dashboard' })).toBeInTheDocument();
+    expect(screen.queryByTestId('nav-hawtio')).toBeNull();
   });
 
   it('goes back to the login page when the session expires (401)', async () => {

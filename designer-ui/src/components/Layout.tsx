@@ -11,6 +11,7 @@ const links = [
 
 export function Layout() {
   const { user, logout } = useAuth();
+  const isAdmin = user?.role?.toLowerCase() === 'admin';
   return (
     <div className="app">
       <header className="topnav">
@@ -22,7 +23,10 @@ export function Layout() {
               {link.label}
             </NavLink>
           ))}
-          <a href="hawtio/" target="_blank" rel="noreferrer" data-testid="nav-hawtio">Hawtio ↗</a>
+          {isAdmin && (
+            // Hawtio 4 on Spring Boot is an actuator endpoint; the app lets admins only reach it
+            <a href="actuator/hawtio/" target="_blank" rel="noreferrer" data-testid="nav-hawtio">Hawtio ↗</a>
+          )}
         </nav>
         <div className="user">
           {user && <span className="muted" data-testid="current-user">{user.username} · {user.role}</span>}

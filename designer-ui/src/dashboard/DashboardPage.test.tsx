@@ -41,5 +41,6 @@ describe('dashboard', () => {
     expect(screen.getByTestId('chart-bottlenecks')).toHaveTextContent('Budget Overspend Alert · step 2 (email.send_template)');
     expect(screen.getByTestId('dashboard-workflows')).toHaveTextContent('95%');
     expect(calls[0].path).toBe('/api/analytics/workflows?range=7d');
+    expect(calls[1].path).toBe('/api/analytics/performance?range=7d');
   });
 });

@@ -25,7 +25,7 @@ export function DashboardPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    Promise.all([api.workflowAnalytics(range), api.performance()])
+    Promise.all([api.workflowAnalytics(range), api.performance(range)])
       .then(([w, p]) => { setWorkflows(w); setPerf(p); setError(null); })
       .catch((e) => setError(errorText(e)));
   }, [range]);

@@ -5,6 +5,7 @@ import validator from '@rjsf/validator-ajv8';
 import type { ErrorSchema, FieldErrorProps, RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { JsonObject, JSONSchema } from '../api/types';
 import { joinPath, toErrorSchema, type LocatedError } from './errorPaths';
+import { freeFormUiSchema, JsonField } from './JsonField';
 
 /** Errors shown under a field, with a test id naming the field: field-error-config.url */
 function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
@@ -20,7 +21,8 @@ function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
 }
 
 const templates = { FieldErrorTemplate };
-const uiSchema: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
+const fields = { json: JsonField };
+const noSubmit: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
 
 /** Drops the given properties (nested action lists, edited on the canvas) from an object schema. */
 export function withoutProperties(schema: JSONSchema, names: string[]): JSONSchema {
@@ -43,9 +45,10 @@ export interface SchemaFormProps {
 
 export function SchemaForm({ schema, value, errors, prefix, idPrefix, onChange }: SchemaFormProps) {
   const extraErrors = useMemo(() => toErrorSchema(errors, prefix) as ErrorSchema, [errors, prefix]);
+  const uiSchema = useMemo(() => ({ ...freeFormUiSchema(schema), ...noSubmit }), [schema]);
   return (
     <Form schema={schema as RJSFSchema} formData={value} validator={validator} uiSchema={uiSchema}
-      templates={templates} extraErrors={extraErrors} noHtml5Validate showErrorList={false} idPrefix={idPrefix}
+      templates={templates} fields={fields} extraErrors={extraErrors} noHtml5Validate showErrorList={false} idPrefix={idPrefix}
       onChange={(event) => {
         const next = (event.formData ?? {}) as JsonObject;
         if (JSON.stringify(next) !== JSON.stringify(value)) onChange(next);

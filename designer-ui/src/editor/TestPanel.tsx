@@ -38,7 +38,10 @@ export function TestPanel({ sampleText, onSampleChange, result, running, onRun }
       <button type="button" className="primary" onClick={onRun} disabled={running || !!error} data-testid="test-run">
         {running ? 'Running…' : 'Run test'}
       </button>
-      <p className="muted small">Test runs execute the real actions with this data; they are not recorded as executions.</p>
+      <p className="muted small">
+        Give the data as the trigger delivers it, e.g. <code>{'{"webhook_data": {"name": "Ada"}}'}</code> for a webhook.
+        Test runs execute the real actions with this data; they are not recorded as executions.
+      </p>
       {result && (
         <div className="test-result">
           <div className="test-summary">

@@ -7,6 +7,7 @@ import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.execution.RowWrite.InsertExecution;
 import dev.placemat.workflows.app.execution.RowWrite.UpdateExecution;
 import dev.placemat.workflows.runtime.ExecutionState;
+import dev.placemat.workflows.runtime.StepRecord;
 import dev.placemat.workflows.runtime.StepSink;
 import dev.placemat.workflows.spi.StepFailure;
 import jakarta.annotation.PreDestroy;
@@ -76,7 +77,11 @@ public class ExecutionLauncher {
             throw refused;
         }
         CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
-        StepSink sink = record -> writer.record(redactor.scrub(record), deployment.workflowId());
+        StepSink sink = record -> {
+            StepRecord scrubbed = redactor.scrub(record);
+            writer.record(scrubbed, deployment.workflowId());
+            events.publishEvent(new StepEnded(deployment.workflowId(), scrubbed));
+        };
         ObjectNode context = ExecutionContexts.initial(triggerData, id, deployment.workflowId(), deployment.version(), start);
         pool.execute(() -> {
             writer.put(new UpdateExecution(id, "running", null, null, null));

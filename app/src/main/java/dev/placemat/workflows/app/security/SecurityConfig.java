@@ -29,8 +29,8 @@ public class SecurityConfig {
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String[] PUBLIC = {"/webhooks/**", "/actuator/health", "/actuator/health/**",
         "/api/auth/login", "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/login"};
-    private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/actuator/**",
-        "/hawtio/**", "/actuator/hawtio/**"};
+    /** The console (Hawtio at /actuator/hawtio, its Jolokia at /actuator/jolokia) and metrics are admin only. */
+    private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/actuator/**"};
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, UserRepository users, ProblemResponses problems)

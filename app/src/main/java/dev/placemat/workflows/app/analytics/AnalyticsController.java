@@ -1,0 +1,41 @@
+package dev.placemat.workflows.app.analytics;
+
+import dev.placemat.workflows.app.api.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The design's {@code WorkflowAnalytics}: per-workflow counts, one execution's steps, and performance figures. */
+@RestController
+@RequestMapping("/api/analytics")
+public class AnalyticsController {
+
+    private final WorkflowAnalytics workflows;
+    private final PerformanceAnalytics performance;
+
+    public AnalyticsController(WorkflowAnalytics workflows, PerformanceAnalytics performance) {
+        this.workflows = workflows;
+        this.performance = performance;
+    }
+
+    @GetMapping("/workflows")
+    public List<Map<String, Object>> workflows(@RequestParam(defaultValue = "7d") String range) {
+        return workflows.metrics(AnalyticsRange.parse(range));
+    }
+
+    @GetMapping("/executions/{id}")
+    public Map<String, Object> execution(@PathVariable UUID id) {
+        return workflows.executionDetails(id)
+                .orElseThrow(() -> new NotFoundException("There is no execution " + id + "."));
+    }
+
+    @GetMapping("/performance")
+    public Map<String, Object> performance(@RequestParam(defaultValue = "7d") String range) {
+        return performance.metrics(AnalyticsRange.parse(range));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.placemat.workflows.app.analytics;
+
+import static dev.placemat.workflows.app.analytics.Numbers.decimal;
+import static dev.placemat.workflows.app.analytics.Numbers.instant;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The design's {@code getPerformanceMetrics} over a period: executions per hour (UTC hours, empty hours included),
+ * success rate, average and percentile durations, the commonest errors and the slowest steps by p95.
+ */
+@Repository
+public class PerformanceAnalytics {
+
+    static final int TOP = 10;
+
+    private static final String PER_HOUR = """
+            SELECT h.hour, count(e.id) FILTER (WHERE e.status = 'completed') AS completed,
+                   count(e.id) FILTER (WHERE e.status = 'failed') AS failed
+            FROM generate_series(date_trunc('hour', CAST(:since AS timestamptz) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+                                 CAST(:now AS timestamptz), interval '1 hour') AS h(hour)
+            LEFT JOIN workflow_executions e
+                   ON e.started_at >= h.hour AND e.started_at < h.hour + interval '1 hour' AND e.started_at > :since
+            GROUP BY h.hour
+            ORDER BY h.hour""";
+
+    private static final String SUMMARY = """
+            SELECT count(*) FILTER (WHERE status = 'completed') AS completed,
+                   count(*) FILTER (WHERE status = 'failed') AS failed,
+                   avg(ms) AS average, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+                   percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+            FROM (SELECT status, EXTRACT(EPOCH FROM (completed_at - started_at)) * 1000 AS ms
+                  FROM workflow_executions WHERE started_at > :since) AS x""";
+
+    private static final String ERRORS = """
+            SELECT left(error_message, 300) AS message, count(*) AS count
+            FROM workflow_executions
+            WHERE started_at > :since AND status = 'failed' AND error_message IS NOT NULL
+            GROUP BY left(error_message, 300)
+            ORDER BY count DESC, message
+            LIMIT :top""";
+
+    private static final String BOTTLENECKS = """
+            SELECT e.workflow_id, w.name AS workflow_name, s.step_key, s.step_number, s.action_type,
+                   percentile_cont(0.95) WITHIN GROUP
+                       (ORDER BY EXTRACT(EPOCH FROM (s.completed_at - s.started_at)) * 1000) AS p95_ms,
+                   count(*) AS count
+            FROM step_executions s
+            JOIN workflow_executions e ON e.id = s.execution_id
+            JOIN workflows w ON w.id = e.workflow_id
+            WHERE e.started_at > :since AND s.completed_at IS NOT NULL AND s.status <> 'skipped'
+            GROUP BY e.workflow_id, w.name, s.step_key, s.step_number, s.action_type
+            ORDER BY p95_ms DESC, count DESC
+            LIMIT :top""";
+
+    private final JdbcClient jdbc;
+
+    public PerformanceAnalytics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<String, Object> metrics(AnalyticsRange range) {
+        Instant now = Instant.now();
+        Timestamp since = range.since(now);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("range", range.name());
+        result.put("execution_rate", Map.of("per_hour", perHour(since, Timestamp.from(now))));
+        result.putAll(summary(since));
+        result.put("error_patterns", errors(since));
+        result.put("bottlenecks", bottlenecks(since));
+        return result;
+    }
+
+    private List<Map<String, Object>> perHour(Timestamp since, Timestamp now) {
+        return jdbc.sql(PER_HOUR).param("since", since).param("now", now).query((rs, n) -> {
+            Map<String, Object> hour = new LinkedHashMap<>();
+            hour.put("hour", instant(rs.getTimestamp("hour")));
+            hour.put("completed", rs.getLong("completed"));
+            hour.put("failed", rs.getLong("failed"));
+            return hour;
+        }).list();
+    }
+
+    private Map<String, Object> summary(Timestamp since) {
+        return jdbc.sql(SUMMARY).param("since", since).query((rs, n) -> {
+            long completed = rs.getLong("completed");
+            long ended = completed + rs.getLong("failed");
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("success_rate", ended == 0 ? null : Math.round(10_000.0 * completed / ended) / 10_000.0);
+            summary.put("average_duration_ms", decimal(rs.getObject("average"), 1));
+            Map<String, Object> percentiles = new LinkedHashMap<>();
+            for (String p : List.of("p50", "p95", "p99")) {
+                percentiles.put(p, decimal(rs.getObject(p), 1));
+            }
+            summary.put("duration_percentiles", percentiles);
+            return summary;
+        }).single();
+    }
+
+    private List<Map<String, Object>> errors(Timestamp since) {
+        return jdbc.sql(ERRORS).param("since", since).param("top", TOP).query((rs, n) -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", rs.getString("message"));
+            error.put("count", rs.getLong("count"));
+            return error;
+        }).list();
+    }
+
+    private List<Map<String, Object>> bottlenecks(Timestamp since) {
+        return jdbc.sql(BOTTLENECKS).param("since", since).param("top", TOP).query((rs, n) -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("workflow_id", rs.getObject("workflow_id", UUID.class));
+            step.put("workflow_name", rs.getString("workflow_name"));
+            step.put("step_key", rs.getString("step_key"));
+            step.put("step_number", rs.getInt("step_number"));
+            step.put("action_type", rs.getString("action_type"));
+            step.put("p95_ms", decimal(rs.getObject("p95_ms"), 1));
+            step.put("count", rs.getLong("count"));
+            return step;
+        }).list();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.placemat.workflows.app.metrics;
+
+import dev.placemat.workflows.app.execution.ExecutionEnded;
+import dev.placemat.workflows.app.execution.StepEnded;
+import dev.placemat.workflows.runtime.StepRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Workflow metrics for {@code /actuator/prometheus}: executions by workflow and status, execution and step
+ * durations. Tags are bounded ids only (workflow id, status, action type), never trigger or user data.
+ */
+@Component
+public class ExecutionMetrics {
+
+    static final String EXECUTIONS = "placemat.workflow.executions";
+    static final String EXECUTION_DURATION = "placemat.workflow.execution.duration";
+    static final String STEP_DURATION = "placemat.workflow.step.duration";
+
+    private final MeterRegistry registry;
+
+    public ExecutionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @EventListener
+    public void executionEnded(ExecutionEnded ended) {
+        String workflow = String.valueOf(ended.workflowId());
+        String status = ended.result().status();
+        Counter.builder(EXECUTIONS).description("Executions that ended, by workflow and status")
+                .tag("workflow_id", workflow).tag("status", status)
+                .register(registry).increment();
+        Duration took = durationOf(ended);
+        if (took != null) {
+            Timer.builder(EXECUTION_DURATION).description("How long executions took, from start to end")
+                    .tag("workflow_id", workflow).tag("status", status)
+                    .register(registry).record(took);
+        }
+    }
+
+    @EventListener
+    public void stepEnded(StepEnded ended) {
+        StepRecord step = ended.record();
+        if (step.startedAt() == null || step.completedAt() == null) {
+            return;
+        }
+        Timer.builder(STEP_DURATION).description("How long each step attempt took")
+                .tag("workflow_id", String.valueOf(ended.workflowId()))
+                .tag("action_type", step.actionType())
+                .tag("status", step.status().id())
+                .register(registry).record(Duration.between(step.startedAt(), step.completedAt()));
+    }
+
+    /** The execution context carries its start ({@code execution.started_at}, set by the platform). */
+    private static Duration durationOf(ExecutionEnded ended) {
+        if (ended.result().context() == null) {
+            return null;
+        }
+        String start = ended.result().context().path("execution").path("started_at").asText(null);
+        try {
+            return start == null ? null : Duration.between(Instant.parse(start), Instant.now());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.placemat.workflows.app.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.placemat.workflows.app.support.Executions;
+import dev.placemat.workflows.app.support.IntegrationTest;
+import dev.placemat.workflows.app.support.Json;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The workflow meters. Spring Boot tests leave the Prometheus registry out (only a simple registry runs), so this
+ * checks the meters themselves; the browser test ({@code DesignerBrowserIT}) reads /actuator/prometheus on the jar.
+ */
+class PrometheusMetricsIT extends IntegrationTest {
+
+    @Autowired
+    private MeterRegistry registry;
+
+    @Test
+    void metricsNeedAnAdmin() {
+        anonymous().get("/actuator/prometheus").expect(401);
+        anonymous().get("/actuator/metrics").expect(401);
+        api().get("/actuator/metrics").expect(200);
+    }
+
+    @Test
+    void countsExecutionsAndTimesStepsAndRoutesWithBoundedTags() {
+        JsonNode workflow = api().deploy(Json.of("{'name':'Measured','trigger':{'type':'webhook','config':{}},"
+                + "'steps':[{'action_type':'data.transform','config':{'expression':'webhook_data.secret'}}]}"));
+        String id = workflow.get("id").asText();
+        String secret = "private-" + UUID.randomUUID();
+        String executionId = anonymous().post(workflow.get("webhook_url").asText(), Map.of("secret", secret))
+                .expect(202).json().get("execution_ids").get(0).asText();
+        assertThat(Executions.awaitEnd(api(), executionId).get("status").asText()).isEqualTo("completed");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(registry.find(ExecutionMetrics.EXECUTIONS).tags("workflow_id", id, "status", "completed")
+                    .counter()).isNotNull().extracting(c -> c.count()).isEqualTo(1.0);
+            assertThat(registry.find(ExecutionMetrics.EXECUTION_DURATION).tags("workflow_id", id).timer())
+                    .isNotNull().extracting(t -> t.count()).isEqualTo(1L);
+            assertThat(registry.find(ExecutionMetrics.STEP_DURATION).tags("workflow_id", id,
+                    "action_type", "data.transform", "status", "completed").timer())
+                    .isNotNull().extracting(t -> t.count()).isEqualTo(1L);
+        });
+        assertThat(registry.getMeters()).anySatisfy(meter -> {
+            assertThat(meter.getId().getName()).startsWith("camel.exchanges");
+            assertThat(meter.getId().getTag("routeId")).startsWith("wf-" + id + "-");
+        });
+        for (Meter meter : registry.getMeters()) {
+            for (Tag tag : meter.getId().getTags()) {
+                assertThat(tag.getValue()).doesNotContain(secret);
+            }
+        }
+    }
+}
