@@ -105,6 +105,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(body);
     }
 
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            org.springframework.web.servlet.resource.NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String path = e.getResourcePath();
+        boolean webhook = path.startsWith("webhooks/");
+        String detail = webhook ? "No workflow is deployed under this webhook." : "There is nothing at /" + path + ".";
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(HttpStatus.NOT_FOUND, "Not found", detail,
+                        List.of(new FieldError(webhook ? "webhook_id" : "path", "not_found", detail))));
+    }
+
     private static Throwable causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
