@@ -24,12 +24,23 @@ public final class ExecutionState {
     private final ObjectNode context;
     private final StepSink sink;
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private volatile String stopReason;
 
     public ExecutionState(String executionId, String workflowId, ObjectNode context, StepSink sink) {
         this.executionId = executionId;
         this.workflowId = workflowId;
         this.context = context;
         this.sink = sink;
+    }
+
+    /** Asks the execution to stop: no further step starts; each fails with the reason. */
+    public void stop(String reason) {
+        stopReason = reason;
+    }
+
+    /** Why the execution was asked to stop, or null. */
+    public String stopReason() {
+        return stopReason;
     }
 
     public static ExecutionState of(Exchange exchange) {

@@ -53,6 +53,9 @@ public final class StepProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         ExecutionState state = ExecutionState.of(exchange);
+        if (state.stopReason() != null) {
+            throw StepFailure.permanent(state.stopReason());
+        }
         exchange.setProperty(CURRENT_STEP, step.key());
         int attempt = state.nextAttempt(step.key());
         Instant start = Instant.now();

@@ -18,6 +18,8 @@ import java.util.List;
 public final class DefinitionValidator {
 
     public static final int MAX_NAME_LENGTH = 255;
+    /** The largest definition accepted, as compact JSON: large enough for 100 steps with long templates. */
+    public static final int MAX_DEFINITION_BYTES = 256 * 1024;
 
     private final StepReader steps;
     private final ConfigSchemas schemas;
@@ -38,6 +40,12 @@ public final class DefinitionValidator {
         Errors errors = new Errors();
         if (root == null || !root.isObject()) {
             errors.add("$", "type", "a workflow definition must be a JSON object");
+            errors.throwIfAny();
+        }
+        int bytes = root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_DEFINITION_BYTES) {
+            errors.add("$", "too_large", "the definition is " + bytes + " bytes; at most " + MAX_DEFINITION_BYTES
+                    + " are accepted: move large data out of step configs or split the workflow");
             errors.throwIfAny();
         }
         String name = text(root, "name", "name", true, errors);

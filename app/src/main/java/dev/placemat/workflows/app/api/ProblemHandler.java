@@ -64,8 +64,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LaunchRefused.class)
     ResponseEntity<ProblemDetail> refused(LaunchRefused e) {
-        ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-                e.getMessage(), List.of());
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        ResponseEntity<ProblemDetail> response = problem(status, status.getReasonPhrase(), e.getMessage(), List.of());
         return ResponseEntity.status(response.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .body(response.getBody());
@@ -81,9 +81,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = "The request body is not valid JSON" + location(e) + ".";
-        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "Malformed JSON", detail,
-                List.of(new FieldError("$", "malformed_json", detail)));
+        if (causedBy(e, RequestBodyLimit.BodyTooLarge.class) != null) {
+            String detail = causedBy(e, RequestBodyLimit.BodyTooLarge.class).getMessage() + ".";
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(body(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", detail,
+                            List.of(new FieldError("$", "too_large", detail))));
+        }
+        boolean tooDeep = causedBy(e, com.fasterxml.jackson.core.exc.StreamConstraintsException.class) != null;
+        String detail = tooDeep ? "The request body is nested too deeply" + location(e) + "; flatten it."
+                : "The request body is not valid JSON" + location(e) + ".";
+        ProblemDetail body = body(HttpStatus.BAD_REQUEST, tooDeep ? "JSON too deep" : "Malformed JSON", detail,
+                List.of(new FieldError("$", tooDeep ? "too_deep" : "malformed_json", detail)));
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
@@ -94,6 +103,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = body(HttpStatus.BAD_REQUEST, "Bad request", e.getParameterName() + " is required",
                 List.of(new FieldError(e.getParameterName(), "required", e.getParameterName() + " is required")));
         return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            org.springframework.web.servlet.resource.NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String path = e.getResourcePath();
+        boolean webhook = path.startsWith("webhooks/");
+        String detail = webhook ? "No workflow is deployed under this webhook." : "There is nothing at /" + path + ".";
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(HttpStatus.NOT_FOUND, "Not found", detail,
+                        List.of(new FieldError(webhook ? "webhook_id" : "path", "not_found", detail))));
+    }
+
+    private static Throwable causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String location(HttpMessageNotReadableException e) {

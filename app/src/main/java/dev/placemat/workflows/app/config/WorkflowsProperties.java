@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "workflows")
 public record WorkflowsProperties(
-        Path dataDir, Database database, Execution execution, Writer writer, Webhook webhook, Outbound outbound) {
+        Path dataDir, Database database, Execution execution, Writer writer, Webhook webhook, Outbound outbound,
+        Limits limits, Retention retention) {
 
     /** @param durable fsync and synchronous commit on for the embedded database (off only in tests) */
     public record Database(Embedded embedded) {
@@ -28,6 +29,25 @@ public record WorkflowsProperties(
     public record Writer(int batchSize, int queueCapacity) {}
 
     public record Webhook(int maxBodyBytes) {}
+
+    /**
+     * @param maxConcurrentPerWorkflow   executions of one workflow running at once; more get 429
+     * @param ratePerWorkflow            executions of one workflow started per second (bursts up to twice as many)
+     * @param executionTimeoutSeconds    an execution running longer is failed
+     * @param maxApiBodyBytes            the largest API request body (413 beyond)
+     * @param maxJsonDepth               the deepest JSON nesting the API reads (400 beyond)
+     * @param maxStepOutputBytes         step inputs and outputs larger than this are stored truncated
+     */
+    public record Limits(int maxConcurrentPerWorkflow, double ratePerWorkflow, long executionTimeoutSeconds,
+            long maxApiBodyBytes, int maxJsonDepth, int maxStepOutputBytes) {}
+
+    /**
+     * @param maxAgeDays        executions (and their steps) that ended longer ago are deleted
+     * @param maxPerWorkflow    beyond this many ended executions per workflow, the oldest are deleted
+     * @param batchSize         rows deleted per statement, so that pruning never holds long locks
+     * @param recoverAfterSeconds unfinished executions older than this with no live run are recovered periodically
+     */
+    public record Retention(int maxAgeDays, int maxPerWorkflow, int batchSize, long recoverAfterSeconds) {}
 
     /** @param allow hosts and CIDR ranges outbound requests may reach although they are internal */
     public record Outbound(String allow) {}

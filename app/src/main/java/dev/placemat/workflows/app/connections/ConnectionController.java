@@ -2,6 +2,7 @@ package dev.placemat.workflows.app.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.api.NotFoundException;
+import dev.placemat.workflows.app.audit.AuditLog;
 import dev.placemat.workflows.validation.Errors;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +32,11 @@ public class ConnectionController {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     private final ConnectionStore store;
+    private final AuditLog audit;
 
-    public ConnectionController(ConnectionStore store) {
+    public ConnectionController(ConnectionStore store, AuditLog audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -62,6 +65,7 @@ public class ConnectionController {
     @DeleteMapping("/{name}")
     public ResponseEntity<Void> delete(@PathVariable String name) {
         store.delete(name);
+        audit.record("connection.delete", "connection", name);
         return ResponseEntity.noContent().build();
     }
 
@@ -96,7 +100,10 @@ public class ConnectionController {
             errors.add("fields.url", "invalid_url", "url must be a jdbc:postgresql:// URL");
         }
         errors.throwIfAny();
-        return view(store.save(name, type, fields));
+        Map<String, Object> saved = view(store.save(name, type, fields));
+        // the names of the fields changed, never their values
+        audit.record("connection.save", "connection", name, Map.of("type", type.id(), "fields", fields.keySet()));
+        return saved;
     }
 
     static Map<String, Object> view(ConnectionStore.Connection connection) {

@@ -13,9 +13,14 @@ import dev.placemat.workflows.spi.StepFailure;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +47,16 @@ public class ExecutionLauncher {
     private final Semaphore capacity;
     private final ApplicationEventPublisher events;
     private final SecretRedactor redactor;
+    private final WorkflowLimits limits;
+    private final java.util.Set<UUID> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
+            new NamedThreads("execution-deadline"));
 
     public ExecutionLauncher(CamelContext camel, ExecutionWriter writer, WorkflowsProperties properties,
-            ApplicationEventPublisher events, SecretRedactor redactor) {
+            ApplicationEventPublisher events, SecretRedactor redactor, WorkflowLimits limits) {
+        this.limits = limits;
+        // cancelled deadlines leave the queue at once: one is scheduled per execution
+        deadlines.setRemoveOnCancelPolicy(true);
         this.camel = camel;
         this.writer = writer;
         this.events = events;
@@ -59,10 +71,18 @@ public class ExecutionLauncher {
     /**
      * Stores and starts an execution on a deployment the caller holds a lease on; the lease passes to the execution.
      *
-     * @throws LaunchRefused when nothing could be stored (the caller answers 503)
+     * @throws LaunchRefused when nothing could be stored (the caller answers 503, or 429 when the workflow is over
+     *                       its own limits)
      */
     public Launch launch(Deployment deployment, ObjectNode triggerData) {
+        try {
+            limits.acquire(deployment.workflowId());
+        } catch (LaunchRefused refused) {
+            deployment.release();
+            throw refused;
+        }
         if (!capacity.tryAcquire()) {
+            limits.release(deployment.workflowId());
             deployment.release();
             throw new LaunchRefused("the platform is at capacity; try again shortly", 1);
         }
@@ -73,9 +93,24 @@ public class ExecutionLauncher {
                     start, new CompletableFuture<>()));
         } catch (LaunchRefused refused) {
             capacity.release();
+            limits.release(deployment.workflowId());
             deployment.release();
             throw refused;
         }
+        return start(deployment, id, triggerData, start);
+    }
+
+    /**
+     * Starts an execution whose row is stored already (a new launch, or one recovered after a restart), on a
+     * deployment the caller holds a lease on.
+     */
+    public Launch resume(Deployment deployment, UUID id, ObjectNode triggerData, Instant start) {
+        limits.acquireAlways(deployment.workflowId());
+        capacity.acquireUninterruptibly();
+        return start(deployment, id, triggerData, start);
+    }
+
+    private Launch start(Deployment deployment, UUID id, ObjectNode triggerData, Instant start) {
         CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
         StepSink sink = record -> {
             StepRecord scrubbed = redactor.scrub(record);
@@ -83,19 +118,41 @@ public class ExecutionLauncher {
             events.publishEvent(new StepEnded(deployment.workflowId(), scrubbed));
         };
         ObjectNode context = ExecutionContexts.initial(triggerData, id, deployment.workflowId(), deployment.version(), start);
+        ExecutionState state = new ExecutionState(id.toString(), deployment.workflowId().toString(), context, sink);
+        AtomicBoolean ended = new AtomicBoolean();
+        live.add(id);
+        Consumer<ExecutionResult> end = result -> {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            live.remove(id);
+            writer.put(new UpdateExecution(id, result.status(), redactor.scrub(result.error()),
+                    JsonText.of(redactor.scrub(result.context())), Instant.now()));
+            capacity.release();
+            limits.release(deployment.workflowId());
+            done.complete(result);
+            events.publishEvent(new ExecutionEnded(deployment.workflowId(), deployment.version(), triggerData, result));
+        };
+        Duration timeout = limits.executionTimeout();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            String reason = "the execution ran longer than the maximum of " + timeout.toSeconds()
+                    + " s (workflows.limits.execution-timeout-seconds) and was stopped";
+            state.stop(reason);
+            end.accept(new ExecutionResult(id, "failed", reason, state.snapshot()));
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         pool.execute(() -> {
             writer.put(new UpdateExecution(id, "running", null, null, null));
-            run(deployment, new ExecutionState(id.toString(), deployment.workflowId().toString(), context, sink),
-                    result -> {
-                        writer.put(new UpdateExecution(id, result.status(), redactor.scrub(result.error()),
-                                JsonText.of(redactor.scrub(result.context())), Instant.now()));
-                        capacity.release();
-                        done.complete(result);
-                        events.publishEvent(new ExecutionEnded(deployment.workflowId(), deployment.version(),
-                                triggerData, result));
-                    });
+            run(deployment, state, result -> {
+                deadline.cancel(false);
+                end.accept(result);
+            });
         });
         return new Launch(id, done);
+    }
+
+    /** Whether an execution runs in this process now. */
+    public boolean isLive(UUID id) {
+        return live.contains(id);
     }
 
     private void store(InsertExecution insert) {
@@ -139,6 +196,7 @@ public class ExecutionLauncher {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        deadlines.shutdownNow();
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.SECONDS);
     }

@@ -29,6 +29,7 @@ public class ExecutionWriter {
     private final DataSource dataSource;
     private final BlockingQueue<RowWrite> queue;
     private final int batchSize;
+    private final int maxStepBytes;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -36,6 +37,7 @@ public class ExecutionWriter {
         this.dataSource = dataSource;
         this.queue = new ArrayBlockingQueue<>(properties.writer().queueCapacity());
         this.batchSize = properties.writer().batchSize();
+        this.maxStepBytes = properties.limits().maxStepOutputBytes();
         this.thread = new Thread(this::loop, "execution-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -58,7 +60,7 @@ public class ExecutionWriter {
     }
 
     public void record(StepRecord record, java.util.UUID workflowId) {
-        put(new RowWrite.InsertStep(record, workflowId));
+        put(new RowWrite.InsertStep(StepTruncation.of(record, maxStepBytes), workflowId));
     }
 
     private void loop() {

@@ -63,6 +63,10 @@ public class AddressGuard implements OutboundGuard {
         if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
             return;
         }
+        if (isOddNumericSpelling(bare)) {
+            throw StepFailure.permanent("the host '" + bare + "' is a numeric address in an unusual spelling "
+                    + "(octal, hex, or fewer than four parts), which tools read differently; write it as a.b.c.d");
+        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(bare);
@@ -76,6 +80,18 @@ public class AddressGuard implements OutboundGuard {
                         + "unless workflows.outbound.allow lists it");
             }
         }
+    }
+
+    /** Numbers and dots (or hex) that are not a plain dotted quad without leading zeros. */
+    static boolean isOddNumericSpelling(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (!h.matches("[0-9a-fx.]+") || !h.matches(".*[0-9].*") || h.matches(".*[g-wyz].*")) {
+            return false;
+        }
+        if (!h.matches("[0-9x.]+") && !h.contains("0x")) {
+            return false; // a host name made of hex letters, such as cafe.be
+        }
+        return !h.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     }
 
     static boolean isInternal(InetAddress address) {

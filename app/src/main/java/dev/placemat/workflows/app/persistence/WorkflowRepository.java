@@ -195,11 +195,11 @@ public class WorkflowRepository {
                 instant(rs.getTimestamp("updated_at")));
     }
 
-    static Instant instant(Timestamp t) {
+    public static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         if (text == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.security;
 
+import dev.placemat.workflows.app.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -29,10 +30,12 @@ public class AuthController {
     public record Login(String username, String password) {}
 
     private final AuthenticationManager authentication;
+    private final AuditLog audit;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    public AuthController(AuthenticationManager authentication) {
+    public AuthController(AuthenticationManager authentication, AuditLog audit) {
         this.authentication = authentication;
+        this.audit = audit;
     }
 
     @PostMapping("/login")
@@ -46,6 +49,7 @@ public class AuthController {
             result = authentication.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password()));
         } catch (AuthenticationException e) {
+            audit.recordAs(login.username(), "login.failure", "user", login.username(), Map.of());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("detail", "Wrong username or password."));
         }
         HttpSession old = request.getSession(false);
@@ -58,6 +62,7 @@ public class AuthController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         PlatformUser user = (PlatformUser) result.getPrincipal();
+        audit.recordAs(user.username(), "login.success", "user", user.id(), Map.of());
         return ResponseEntity.ok(Map.of("username", user.username(), "role", user.role().id()));
     }
 

@@ -40,7 +40,7 @@ public class SecurityConfig {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(ADMIN).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("VIEWER", "EDITOR", "ADMIN")
-                        .requestMatchers("/api/auth/**").authenticated()
+                        .requestMatchers("/api/auth/**", "/api/tokens", "/api/tokens/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf
@@ -53,6 +53,7 @@ public class SecurityConfig {
                 .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
                 .addFilterBefore(new ApiTokenFilter(users, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new SessionUserRefresh(users), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
                                 problems.write(response, 401, "Unauthorized", "Sign in, or send an API token."))

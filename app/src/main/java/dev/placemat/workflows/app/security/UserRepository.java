@@ -40,6 +40,45 @@ public class UserRepository implements UserDetailsService {
                 .optional();
     }
 
+    public Optional<PlatformUser> find(UUID id) {
+        return jdbc.sql("SELECT id, username, password_hash, role FROM users WHERE id = :id")
+                .param("id", id).query(UserRepository::user).optional();
+    }
+
+    /** Every user (without password hashes), by name. */
+    public java.util.List<java.util.Map<String, Object>> list() {
+        return jdbc.sql("SELECT id, username, role, created_at FROM users ORDER BY username")
+                .query((rs, n) -> {
+                    java.util.Map<String, Object> user = new java.util.LinkedHashMap<>();
+                    user.put("id", rs.getObject("id", UUID.class));
+                    user.put("username", rs.getString("username"));
+                    user.put("role", rs.getString("role"));
+                    user.put("created_at", rs.getTimestamp("created_at").toInstant());
+                    return user;
+                }).list();
+    }
+
+    /** A new user; empty when the name is taken. */
+    public Optional<PlatformUser> create(String username, String passwordHash, Role role) {
+        return jdbc.sql("INSERT INTO users (username, password_hash, role) VALUES (:name, :hash, :role) "
+                        + "ON CONFLICT (username) DO NOTHING RETURNING id, username, password_hash, role")
+                .param("name", username).param("hash", passwordHash).param("role", role.id())
+                .query(UserRepository::user).optional();
+    }
+
+    public boolean changeRole(UUID id, Role role) {
+        return jdbc.sql("UPDATE users SET role = :role WHERE id = :id").param("role", role.id()).param("id", id)
+                .update() == 1;
+    }
+
+    public boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    public long countAdmins() {
+        return jdbc.sql("SELECT count(*) FROM users WHERE role = 'admin'").query(Long.class).single();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
     }

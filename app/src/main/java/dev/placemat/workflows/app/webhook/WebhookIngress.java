@@ -67,15 +67,15 @@ public class WebhookIngress {
             respond(exchange, rejected.status(), "application/problem+json",
                     problem(rejected.status(), rejected.getMessage(), rejected.field()), null);
         } catch (LaunchRefused refused) {
-            respond(exchange, 503, "application/problem+json", problem(503, refused.getMessage(), null),
-                    refused.retryAfterSeconds());
+            respond(exchange, refused.status(), "application/problem+json",
+                    problem(refused.status(), refused.getMessage(), null), refused.retryAfterSeconds());
         }
     }
 
     private static ObjectNode problem(int status, String detail, String field) {
         ObjectNode problem = JsonNodeFactory.instance.objectNode();
         problem.put("type", "about:blank");
-        problem.put("title", status == 404 ? "Not Found" : status == 503 ? "Service Unavailable" : "Bad Request");
+        problem.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
         problem.put("status", status);
         problem.put("detail", detail);
         if (field != null) {

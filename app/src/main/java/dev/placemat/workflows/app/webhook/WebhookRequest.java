@@ -29,7 +29,8 @@ final class WebhookRequest {
             "x-webhook-signature", "x-api-key");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .build());
+            .build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private WebhookRequest() {}
 

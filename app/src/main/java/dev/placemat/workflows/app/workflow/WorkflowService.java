@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.api.ConflictException;
+import dev.placemat.workflows.app.audit.AuditLog;
 import dev.placemat.workflows.app.api.NotFoundException;
 import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.deploy.RouteDeployer;
@@ -13,6 +14,7 @@ import dev.placemat.workflows.app.persistence.WorkflowRepository;
 import dev.placemat.workflows.app.persistence.WorkflowRow;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.validation.DefinitionValidator;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -24,9 +26,11 @@ public class WorkflowService {
     private final WorkflowRepository workflows;
     private final RouteDeployer deployer;
     private final ExecutionLauncher launcher;
+    private final AuditLog audit;
 
     public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
-            ExecutionLauncher launcher) {
+            ExecutionLauncher launcher, AuditLog audit) {
+        this.audit = audit;
         this.validator = validator;
         this.workflows = workflows;
         this.deployer = deployer;
@@ -36,7 +40,9 @@ public class WorkflowService {
     public WorkflowRow create(JsonNode json, UUID createdBy) {
         ObjectNode definition = WebhookIds.assign(json, null);
         WorkflowDefinition parsed = validator.validate(definition);
-        return workflows.insert(definition, parsed, webhookId(parsed), createdBy);
+        WorkflowRow row = workflows.insert(definition, parsed, webhookId(parsed), createdBy);
+        audit.record("workflow.create", "workflow", row.id(), Map.of("name", parsed.name(), "version", row.version()));
+        return row;
     }
 
     /** A new version; a webhook keeps its id (and so its URL) unless the new definition names another. */
@@ -44,7 +50,9 @@ public class WorkflowService {
         WorkflowRow current = get(id);
         ObjectNode definition = WebhookIds.assign(json, current.webhookId());
         WorkflowDefinition parsed = validator.validate(definition);
-        return workflows.update(id, definition, parsed, webhookId(parsed)).orElseThrow(() -> notFound(id));
+        WorkflowRow row = workflows.update(id, definition, parsed, webhookId(parsed)).orElseThrow(() -> notFound(id));
+        audit.record("workflow.update", "workflow", id, Map.of("name", parsed.name(), "version", row.version()));
+        return row;
     }
 
     public WorkflowRow get(UUID id) {
@@ -56,6 +64,7 @@ public class WorkflowService {
         if (!workflows.delete(id)) {
             throw notFound(id);
         }
+        audit.record("workflow.delete", "workflow", id);
     }
 
     /** Hot-loads the current version; the version deployed before keeps running what it had started. */
@@ -63,6 +72,7 @@ public class WorkflowService {
         WorkflowRow row = get(id);
         deployer.deploy(id, row.version(), validator.validate(row.definition()));
         workflows.markDeployed(id, row.version());
+        audit.record("workflow.deploy", "workflow", id, Map.of("version", row.version()));
         return get(id);
     }
 
@@ -70,6 +80,7 @@ public class WorkflowService {
         get(id);
         deployer.undeploy(id);
         workflows.markUndeployed(id);
+        audit.record("workflow.undeploy", "workflow", id);
         return get(id);
     }
 
@@ -87,7 +98,9 @@ public class WorkflowService {
         ObjectNode trigger = triggerData.putObject("trigger");
         trigger.put("type", "manual");
         trigger.put("user", user);
-        return launcher.launch(deployment, triggerData);
+        Launch launch = launcher.launch(deployment, triggerData);
+        audit.record("workflow.execute", "workflow", id, Map.of("execution_id", launch.executionId().toString()));
+        return launch;
     }
 
     private static String webhookId(WorkflowDefinition definition) {

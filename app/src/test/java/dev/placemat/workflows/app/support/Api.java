@@ -21,10 +21,35 @@ public final class Api {
 
     private final int port;
     private final String token;
+    private final HttpClient http;
+    private final java.net.CookieManager cookies;
 
     Api(int port, String token) {
+        this(port, token, HTTP, null);
+    }
+
+    private Api(int port, String token, HttpClient http, java.net.CookieManager cookies) {
         this.port = port;
         this.token = token;
+        this.http = http;
+        this.cookies = cookies;
+    }
+
+    /** A client acting with an API token. */
+    public static Api withToken(int port, String token) {
+        return new Api(port, token);
+    }
+
+    /**
+     * A designer session: signs in (the answer is not checked, so that a failed sign-in can be tested), keeps the
+     * session cookie and sends the CSRF token with every write, as the designer does.
+     */
+    public static Api session(int port, String username, String password) {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
+        Api api = new Api(port, null, client, cookies);
+        api.post("/api/auth/login", Map.of("username", username, "password", password));
+        return api;
     }
 
     /** An answer: status, headers and body (parsed when it is JSON). */
@@ -93,9 +118,13 @@ public final class Api {
         return builder;
     }
 
-    private static Answer send(HttpRequest.Builder builder) {
+    private Answer send(HttpRequest.Builder builder) {
+        if (cookies != null) {
+            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                    .ifPresent(c -> builder.header("X-XSRF-TOKEN", c.getValue()));
+        }
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

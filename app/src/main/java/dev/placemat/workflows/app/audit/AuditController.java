@@ -1,0 +1,78 @@
+package dev.placemat.workflows.app.audit;
+
+import dev.placemat.workflows.app.api.BadRequestException;
+import dev.placemat.workflows.app.persistence.WorkflowRepository;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail for admins, newest first, filtered by actor, action, target and time. */
+@RestController
+@RequestMapping("/api/audit")
+public class AuditController {
+
+    static final int MAX_LIMIT = 500;
+    private static final String FILTER = " FROM audit_log WHERE (CAST(:actor AS text) IS NULL OR actor = :actor) "
+            + "AND (CAST(:action AS text) IS NULL OR action = :action) "
+            + "AND (CAST(:targetType AS text) IS NULL OR target_type = :targetType) "
+            + "AND (CAST(:targetId AS text) IS NULL OR target_id = :targetId) "
+            + "AND (CAST(:from AS timestamptz) IS NULL OR at >= :from) "
+            + "AND (CAST(:to AS timestamptz) IS NULL OR at < :to)";
+
+    private final JdbcClient jdbc;
+
+    public AuditController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping
+    public Map<String, Object> list(@RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(name = "target_type", required = false) String targetType,
+            @RequestParam(name = "target_id", required = false) String targetId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw new BadRequestException("offset", "offset must not be negative");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("actor", actor);
+        params.put("action", action);
+        params.put("targetType", targetType);
+        params.put("targetId", targetId);
+        params.put("from", from == null ? null : java.sql.Timestamp.from(from));
+        params.put("to", to == null ? null : java.sql.Timestamp.from(to));
+        List<Map<String, Object>> items = jdbc.sql("SELECT id, at, actor, action, target_type, target_id, detail"
+                        + FILTER + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("id", rs.getLong("id"));
+                    item.put("at", WorkflowRepository.instant(rs.getTimestamp("at")));
+                    item.put("actor", rs.getString("actor"));
+                    item.put("action", rs.getString("action"));
+                    item.put("target_type", rs.getString("target_type"));
+                    item.put("target_id", rs.getString("target_id"));
+                    item.put("detail", WorkflowRepository.json(rs.getString("detail")));
+                    return item;
+                }).list();
+        long total = jdbc.sql("SELECT count(*)" + FILTER).params(params).query(Long.class).single();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", items);
+        page.put("total", total);
+        page.put("limit", limit);
+        page.put("offset", offset);
+        return page;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.placemat.workflows.app.security;
+
+import dev.placemat.workflows.app.api.BadRequestException;
+import dev.placemat.workflows.app.api.NotFoundException;
+import dev.placemat.workflows.app.audit.AuditLog;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * API tokens for automation. Every signed-in user manages their own tokens (a token acts with its owner's role);
+ * admins see and revoke everyone's. The secret is in the creation answer only.
+ */
+@RestController
+@RequestMapping("/api/tokens")
+public class TokenController {
+
+    /** A token to create. */
+    public record NewToken(String name) {}
+
+    private final TokenRepository tokens;
+    private final AuditLog audit;
+
+    public TokenController(TokenRepository tokens, AuditLog audit) {
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> create(@RequestBody(required = false) NewToken request,
+            @AuthenticationPrincipal PlatformUser user) {
+        String name = request == null ? null : request.name();
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new BadRequestException("name", "name is required: up to 100 characters saying what the token is for");
+        }
+        Map<String, Object> token = tokens.create(user.id(), name.strip());
+        audit.record("token.create", "token", token.get("id"), Map.of("name", name.strip()));
+        return token;
+    }
+
+    @GetMapping
+    public List<Map<String, Object>> list(@AuthenticationPrincipal PlatformUser user) {
+        return tokens.list(user.role() == Role.ADMIN ? null : user.id());
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> revoke(@PathVariable UUID id, @AuthenticationPrincipal PlatformUser user) {
+        Map<String, Object> token = tokens.find(id)
+                .filter(t -> user.role() == Role.ADMIN || user.id().equals(t.get("user_id")))
+                .orElseThrow(() -> new NotFoundException("There is no token " + id + " of yours."));
+        if (tokens.revoke(id)) {
+            audit.record("token.revoke", "token", id, Map.of("name", token.get("name")));
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

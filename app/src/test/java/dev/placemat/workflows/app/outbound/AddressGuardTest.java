@@ -1,0 +1,56 @@
+package dev.placemat.workflows.app.outbound;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.placemat.workflows.spi.StepFailure;
+import java.net.URI;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The outbound guard against internal addresses in every spelling, and against non-http schemes. */
+class AddressGuardTest {
+
+    private final AddressGuard guard = new AddressGuard("");
+    private final AddressGuard allowing = new AddressGuard("10.1.0.0/16, intranet.local, ::1");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1/", "http://127.0.0.2:8080/", "http://localhost/", "http://localhost./",
+        "http://LOCALHOST/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://172.16.5.4/",
+        "http://172.31.255.255/", "http://192.168.1.1/", "http://[::1]/", "http://[0:0:0:0:0:0:0:1]/",
+        "http://[fc00::1]/", "http://[fd12:3456::1]/", "http://[fe80::1]/", "http://[::ffff:127.0.0.1]/",
+        "http://[::ffff:7f00:1]/", "http://[::ffff:169.254.169.254]/", "http://[::127.0.0.1]/", "http://0.0.0.0/",
+        "http://0/", "http://2130706433/", "http://0x7f000001/", "http://0x7f.1/", "http://127.1/",
+        "http://017700000001/", "http://0177.0.0.1/", "http://100.64.0.1/", "http://224.0.0.1/",
+        "http://255.255.255.255/", "http://198.18.0.1/", "http://[ff02::1]/", "http://[64:ff9b::7f00:1]/",
+        "https://127.0.0.1:443/", "http://user:pw@127.0.0.1/"})
+    void refusesInternalAddresses(String url) {
+        assertThatThrownBy(() -> guard.check(URI.create(url))).isInstanceOf(StepFailure.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file:///etc/passwd", "gopher://127.0.0.1:70/_x", "jar:http://example.com/a.jar!/",
+        "ftp://example.com/", "dict://127.0.0.1:11211/", "ldap://127.0.0.1/", "netdoc:///etc/passwd",
+        "javascript:alert(1)", "data:text/plain,hi", "//example.com/", "/relative"})
+    void refusesOtherSchemesAndUrlsWithoutAHost(String url) {
+        assertThatThrownBy(() -> guard.check(URI.create(url))).isInstanceOf(StepFailure.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://93.184.215.14/", "https://1.1.1.1/dns", "http://[2606:4700:4700::1111]/"})
+    void letsPublicAddressesThrough(String url) {
+        assertThatCode(() -> guard.check(URI.create(url))).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://10.1.2.3/", "http://intranet.local/", "http://[::1]/"})
+    void letsAllowListedHostsAndRangesThrough(String url) {
+        assertThatCode(() -> allowing.check(URI.create(url))).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://10.2.0.1/", "http://127.0.0.1/", "http://169.254.169.254/"})
+    void keepsRefusingWhatTheAllowListDoesNotName(String url) {
+        assertThatThrownBy(() -> allowing.check(URI.create(url))).isInstanceOf(StepFailure.class);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.placemat.workflows.app.process;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.placemat.workflows.app.support.Api;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged platform ({@code target/placemat-workflows.jar}) as a separate process on a data directory, with
+ * the means to kill it (SIGKILL, its embedded PostgreSQL with it, as a machine crash would) and to stop and start
+ * that PostgreSQL under it.
+ */
+final class PlatformProcess {
+
+    static final String TOKEN = "process-admin-token-0123456789";
+
+    private final Path dataDir;
+    private final int port;
+    private Process process;
+    private Process restartedPostgres;
+
+    PlatformProcess(Path dataDir) throws IOException {
+        this.dataDir = dataDir;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    Api api() {
+        return Api.withToken(port, TOKEN);
+    }
+
+    Api anonymous() {
+        return Api.withToken(port, null);
+    }
+
+    void start() throws IOException {
+        Path jar = Path.of("target", "placemat-workflows.jar").toAbsolutePath();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("platform.log").toFile()));
+        builder.environment().put("WORKFLOWS_DATA_DIR", dataDir.toString());
+        builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("WORKFLOWS_ADMIN_TOKEN", TOKEN);
+        process = builder.start();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("the platform exited: " + log());
+                    }
+                    return anonymous().get("/actuator/health").status() == 200;
+                });
+    }
+
+    /** SIGKILL for the platform and its database: nothing gets to shut down cleanly. */
+    void crash() throws Exception {
+        long postgres = postmasterPid();
+        process.destroyForcibly().waitFor();
+        ProcessHandle.of(postgres).ifPresent(ProcessHandle::destroyForcibly);
+        if (restartedPostgres != null) {
+            restartedPostgres.destroyForcibly().waitFor();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(postgres).isEmpty());
+    }
+
+    /**
+     * Stops the embedded PostgreSQL under the running platform: SIGINT to the postmaster is PostgreSQL's fast
+     * shutdown, dropping every connection (pg_ctl refuses to run as root, which CI is).
+     */
+    void stopDatabase() throws Exception {
+        long pid = postmasterPid();
+        run("kill", "-INT", String.valueOf(pid));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).isEmpty());
+    }
+
+    /**
+     * Starts it again with the command line it had (postmaster.opts); as root, in a user namespace as the embedded
+     * library does (PostgreSQL refuses to run as root).
+     */
+    void startDatabase() throws Exception {
+        String opts = Files.readString(pgData().resolve("postmaster.opts")).trim();
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
+        while (m.find()) {
+            command.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        restartedPostgres = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile())).start();
+    }
+
+    String log() throws IOException {
+        Path log = dataDir.resolve("platform.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private Path pgData() {
+        return dataDir.resolve("postgres");
+    }
+
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(pgData().resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+        if (restartedPostgres != null) {
+            restartedPostgres.destroyForcibly();
+        }
+        try {
+            ProcessHandle.of(postmasterPid()).ifPresent(ProcessHandle::destroyForcibly);
+        } catch (IOException | RuntimeException ignored) {
+            // nothing left to stop
+        }
+    }
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Writes the hostile-input corpus: one JSON file per request, with the status and error path it must get.
+
+Run from this directory: python3 generate.py. Each file holds method, endpoint ({webhook} stands for the URL of
+a deployed webhook workflow), content_type, body (the exact text sent), expected_status and expected_path (the
+start of the path of one of the answer's errors).
+"""
+import json, os, glob
+
+PAYLOADS = ["T(java.lang.Runtime).getRuntime().exec('id')", "${T(java.lang.System).getenv('HOME')}",
+            "#{systemProperties['user.home']}", "$simple{sys.user.home}", "{{env:HOME}}", "{{sys:user.home}}",
+            "{{file:/etc/passwd}}", "{{ {{env:HOME}} }}", "'; DROP TABLE workflows; --", "../../../../etc/passwd",
+            "<script>alert(1)</script>", "\u0000nul", "CamelHttpUri", "%00%2e%2e", "x" * 300]
+
+STEP = {"action_type": "control.wait", "config": {"duration_seconds": 0}}
+TRIGGER = {"type": "manual", "config": {}}
+cases = []
+
+
+def add(name, method, endpoint, body, status, path, content_type="application/json"):
+    text = body if isinstance(body, str) else json.dumps(body)
+    cases.append((name, {"method": method, "endpoint": endpoint, "content_type": content_type, "body": text,
+                         "expected_status": status, "expected_path": path}))
+
+
+def definition(**fields):
+    d = {"name": "hostile", "trigger": TRIGGER, "steps": [STEP]}
+    d.update(fields)
+    return {k: v for k, v in d.items() if v is not None}
+
+
+for i, p in enumerate(PAYLOADS):
+    add(f"action-type-{i}", "POST", "/api/workflows", definition(steps=[{"action_type": p, "config": {}}]), 422,
+        "steps[0].action_type")
+    add(f"trigger-type-{i}", "POST", "/api/workflows", definition(trigger={"type": p, "config": {}}), 422,
+        "trigger.type")
+    add(f"step-config-{i}", "POST", "/api/workflows", definition(steps=[{"action_type": "control.wait", "config": p}]),
+        422, "steps[0].config")
+    add(f"step-number-{i}", "POST", "/api/workflows",
+        definition(steps=[dict(STEP, step_number=p)]), 422, "steps[0].step_number")
+    add(f"wait-duration-{i}", "POST", "/api/workflows",
+        definition(steps=[{"action_type": "control.wait", "config": {"duration_seconds": p}}]), 422,
+        "steps[0].config.duration_seconds")
+    add(f"status-filter-{i}", "GET", "/api/executions?status=" + __import__("urllib.parse").parse.quote(p), None, 400,
+        "status")
+    add(f"user-role-{i}", "POST", "/api/users", {"username": "u" + str(i), "password": "long-enough-pass", "role": p},
+        400, "role")
+    add(f"unknown-webhook-{i}", "POST", "/webhooks/workflow/unknownWebhookId0000000000000" + str(i), {"a": p}, 404,
+        "webhook_id")
+
+structural = [
+    ("no-name", definition(name=None), "name"), ("name-number", definition(name=42), "name"),
+    ("name-blank", definition(name="  "), "name"), ("name-long", definition(name="n" * 300), "name"),
+    ("no-trigger", definition(trigger=None), "trigger"), ("trigger-string", definition(trigger="webhook"), "trigger"),
+    ("trigger-config-list", definition(trigger={"type": "manual", "config": []}), "trigger.config"),
+    ("no-steps", definition(steps=None), "steps"), ("steps-object", definition(steps={"a": 1}), "steps"),
+    ("steps-empty", definition(steps=[]), "steps"), ("step-string", definition(steps=["x"]), "steps[0]"),
+    ("step-null", definition(steps=[None]), "steps[0]"),
+    ("too-many-steps", definition(steps=[STEP] * 101), "steps"),
+    ("timeout-negative", definition(steps=[dict(STEP, timeout_seconds=-1)]), "steps[0].timeout_seconds"),
+    ("timeout-huge", definition(steps=[dict(STEP, timeout_seconds=10 ** 9)]), "steps[0].timeout_seconds"),
+    ("http-no-url", definition(steps=[{"action_type": "http.request", "config": {}}]), "steps[0].config.url"),
+    ("definition-array", [1, 2], "$"), ("definition-string", "\"workflow\"", "$"),
+    ("definition-too-large", definition(description="d" * 300_000), "$"),
+    ("duplicate-step-numbers", definition(steps=[dict(STEP, step_number=1), dict(STEP, step_number=1)]),
+     "steps[1].step_number"),
+]
+for name, body, path in structural:
+    add("definition-" + name, "POST", "/api/workflows", body, 422, path)
+
+malformed = ["{", "{\"name\": }", "[", "{\"a\":1,}", "nul", "{'name':'x'}", "{\"name\":\"x\"}}", "\u00ff\u00fe",
+             "{\"name\": \"\\uZZZZ\"}", "{\"name\": \"unterminated}"]
+for i, body in enumerate(malformed):
+    add(f"malformed-{i}", "POST", "/api/workflows", body, 400, "$")
+    add(f"webhook-malformed-{i}", "POST", "{webhook}", body, 400, "webhook_data")
+for depth in (65, 100, 500, 2000, 10000):
+    add(f"deep-array-{depth}", "POST", "/api/workflows", "[" * depth + "]" * depth, 400, "$")
+    add(f"deep-object-{depth}", "POST", "/api/workflows", "{\"a\":" * depth + "1" + "}" * depth, 400, "$")
+    add(f"webhook-deep-{depth}", "POST", "{webhook}", "[" * depth + "]" * depth, 400, "webhook_data")
+
+for name, query, path in [("limit-zero", "limit=0", "limit"), ("limit-huge", "limit=100000", "limit"),
+                          ("limit-text", "limit=abc", "limit"), ("offset-negative", "offset=-1", "offset"),
+                          ("workflow-id", "workflow_id=not-a-uuid", "workflow_id"), ("from-date", "from=yesterday", "from"),
+                          ("to-date", "to=%27%20OR%201=1", "to")]:
+    add("executions-" + name, "GET", "/api/executions?" + query, None, 400, path)
+    add("audit-" + name, "GET", "/api/audit?" + query.replace("workflow_id=not-a-uuid", "limit=-5"), None, 400,
+        path if path != "workflow_id" else "limit")
+add("execution-id", "GET", "/api/executions/1%20OR%201=1", None, 400, "id")
+add("workflow-id", "GET", "/api/workflows/not-a-uuid", None, 400, "id")
+for name, body, path in [("no-username", {"password": "long-enough-pass", "role": "viewer"}, "username"),
+                         ("bad-username", {"username": "a b/c", "password": "long-enough-pass", "role": "viewer"}, "username"),
+                         ("short-password", {"username": "shorty", "password": "x", "role": "viewer"}, "password"),
+                         ("no-role", {"username": "norole", "password": "long-enough-pass"}, "role")]:
+    add("user-" + name, "POST", "/api/users", body, 400, path)
+add("token-no-name", "POST", "/api/tokens", {}, 400, "name")
+add("token-long-name", "POST", "/api/tokens", {"name": "t" * 101}, 400, "name")
+add("token-name-number", "POST", "/api/tokens", "{\"name\": [1]}", 400, "$")
+
+for old in glob.glob("cases/*.json"):
+    os.remove(old)
+os.makedirs("cases", exist_ok=True)
+for n, (name, case) in enumerate(cases):
+    with open(f"cases/{n:03d}-{name}.json", "w") as f:
+        json.dump(case, f, indent=1)
+print(len(cases), "cases")
