@@ -47,8 +47,11 @@ try {
   const templates = await (await page.request.get(`${base}api/templates`)).json().catch(() => []);
   await byId('nav-templates').click();
   if (Array.isArray(templates) && templates.length > 0) {
-    await byId(`template-${templates[0].id}`).click();
-    await byId('template-use').click();
+    const card = byId(`template-${templates[0].id}`);
+    await card.getByTestId('template-preview').click();
+    await card.getByTestId('template-preview-body').waitFor();
+    await shot(page, '02-template-preview');
+    await card.getByTestId('template-use').click();
     await byId('editor').waitFor();
     await page.locator('[data-testid^="step-node-"]').first().waitFor();
     await shot(page, '02-from-template');
