@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretBoxTest {
 
     private static WorkflowsProperties in(Path dir) {
-        return new WorkflowsProperties(dir, null, null, null, null, null);
+        return new WorkflowsProperties(dir, null, null, null, null, null, null, null);
     }
 
     @Test

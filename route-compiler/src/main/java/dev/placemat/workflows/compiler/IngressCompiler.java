@@ -56,6 +56,7 @@ public final class IngressCompiler {
                 + "?cron=" + schedule.quartzCron().replace(' ', '+')
                 + "&trigger.timeZone=" + schedule.timeZone());
         route.routeId(scheduleRouteId(workflowId));
+        route.setErrorHandlerFactory(WorkflowCompiler.quietErrorHandler());
         route.setDescription("schedule of workflow " + workflowId);
         route.process(fire).id(scheduleRouteId(workflowId) + "-fire");
         return route;
@@ -83,6 +84,7 @@ public final class IngressCompiler {
                 + "&kafkaManualCommitFactory=" + MANUAL_COMMIT_FACTORY
                 + "&pollTimeoutMs=500");
         route.routeId(eventRouteId(workflowId));
+        route.setErrorHandlerFactory(WorkflowCompiler.quietErrorHandler());
         route.setDescription("events of workflow " + workflowId);
         route.process(acceptor).id(eventRouteId(workflowId) + "-accept");
         return route;

@@ -58,11 +58,15 @@ public class ExecutionLauncher {
      * @throws LaunchRefused when nothing could be stored (the caller answers 503)
      */
     public Launch launch(Deployment deployment, ObjectNode triggerData) {
+        return launch(deployment, triggerData, UUID.randomUUID());
+    }
+
+    /** As {@link #launch(Deployment, ObjectNode)}, with an execution id chosen before (event deduplication). */
+    public Launch launch(Deployment deployment, ObjectNode triggerData, UUID id) {
         if (!capacity.tryAcquire()) {
             deployment.release();
             throw new LaunchRefused("the platform is at capacity; try again shortly", 1);
         }
-        UUID id = UUID.randomUUID();
         Instant start = Instant.now();
         try {
             store(new InsertExecution(id, deployment.workflowId(), deployment.version(), JsonText.of(triggerData),
