@@ -30,6 +30,7 @@ final class KafkaTopics implements AutoCloseable {
 
     KafkaTopics(String brokers, String topic, int partitions) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000));
         this.topic = topic;
         this.partitions = partitions;
