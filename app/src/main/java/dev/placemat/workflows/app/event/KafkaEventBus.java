@@ -67,6 +67,7 @@ final class KafkaEventBus implements EventBus {
     public synchronized void unsubscribe(UUID workflowId) {
         subscriptions.remove(workflowId);
         routes.remove(IngressCompiler.eventRouteId(workflowId.toString()));
+        topics.forget(IngressCompiler.eventGroup(workflowId.toString()));
     }
 
     /** Handles one record; nothing from the record becomes a header (Camel headers are code paths). */

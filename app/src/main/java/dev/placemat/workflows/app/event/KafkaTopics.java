@@ -81,6 +81,20 @@ final class KafkaTopics implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets an undeployed workflow's group, so that a later deployment starts at the end of the topic rather than
+     * replaying what was published while it was off. A group still consumed elsewhere is left alone.
+     */
+    void forget(String group) {
+        try {
+            admin.deleteConsumerGroups(List.of(group)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // not empty (another node still consumes it) or not known: nothing to forget
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static IllegalStateException unreachable(Throwable cause) {
         if (cause instanceof InterruptedException) {
             Thread.currentThread().interrupt();
