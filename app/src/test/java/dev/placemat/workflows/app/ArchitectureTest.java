@@ -18,7 +18,8 @@ class ArchitectureTest {
     void routeCompilerKnowsNothingOfSpringTheAppOrTheConnectors() {
         noClasses().that().resideInAnyPackage("dev.placemat.workflows.definition..", "dev.placemat.workflows.validation..",
                         "dev.placemat.workflows.compiler..", "dev.placemat.workflows.template..",
-                        "dev.placemat.workflows.spi..", "dev.placemat.workflows.runtime..")
+                        "dev.placemat.workflows.spi..", "dev.placemat.workflows.runtime..",
+                        "dev.placemat.workflows.schedule..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
                         "dev.placemat.workflows.app..", "dev.placemat.workflows.connectors..")
                 .check(CLASSES);

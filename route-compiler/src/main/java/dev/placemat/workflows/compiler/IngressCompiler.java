@@ -1,5 +1,6 @@
 package dev.placemat.workflows.compiler;
 
+import dev.placemat.workflows.schedule.CronSchedule;
 import org.apache.camel.Processor;
 import org.apache.camel.model.RouteDefinition;
 
@@ -11,6 +12,11 @@ import org.apache.camel.model.RouteDefinition;
 public final class IngressCompiler {
 
     public static final String WEBHOOK_PATH = "/webhooks/workflow/";
+    /** The Quartz group of every schedule; the job and trigger are named {@code wf-<workflow id>}. */
+    public static final String SCHEDULE_GROUP = "placemat-schedules";
+    /** Every node must use the same commit factory; Camel's default commits asynchronously or not at all. */
+    private static final String MANUAL_COMMIT_FACTORY =
+            "#class:org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory";
 
     private IngressCompiler() {}
 
@@ -28,6 +34,59 @@ public final class IngressCompiler {
         route.routeId(webhookRouteId(webhookId));
         route.setDescription("webhook " + webhookId);
         route.process(acceptor).id(webhookRouteId(webhookId) + "-accept");
+        return route;
+    }
+
+    public static String scheduleRouteId(String workflowId) {
+        return "schedule-" + workflowId;
+    }
+
+    /** The Quartz job and trigger name of a workflow's schedule (in {@link #SCHEDULE_GROUP}). */
+    public static String scheduleName(String workflowId) {
+        return "wf-" + workflowId;
+    }
+
+    /**
+     * A Quartz cron trigger in the clustered job store, read in the schedule's time zone. camel-quartz gives cron
+     * triggers the fire-once-now misfire rule: a fire missed while no node ran is made up once, not once per tick.
+     */
+    public static RouteDefinition schedule(String workflowId, CronSchedule schedule, Processor fire) {
+        RouteDefinition route = new RouteDefinition();
+        route.from("quartz://" + SCHEDULE_GROUP + "/" + scheduleName(workflowId)
+                + "?cron=" + schedule.quartzCron().replace(' ', '+')
+                + "&trigger.timeZone=" + schedule.timeZone());
+        route.routeId(scheduleRouteId(workflowId));
+        route.setErrorHandlerFactory(WorkflowCompiler.quietErrorHandler());
+        route.setDescription("schedule of workflow " + workflowId);
+        route.process(fire).id(scheduleRouteId(workflowId) + "-fire");
+        return route;
+    }
+
+    public static String eventRouteId(String workflowId) {
+        return "events-" + workflowId;
+    }
+
+    /** The Kafka consumer group of an event workflow: each workflow sees every event once, shared by all nodes. */
+    public static String eventGroup(String workflowId) {
+        return "placemat-wf-" + workflowId;
+    }
+
+    /**
+     * Events from Kafka, at least once: offsets are committed by the acceptor only once the execution row is
+     * committed; a failure stops the partition at that record and it is read again ({@code breakOnFirstError}).
+     */
+    public static RouteDefinition events(String workflowId, String topic, String brokers, Processor acceptor) {
+        RouteDefinition route = new RouteDefinition();
+        route.from("kafka:" + topic + "?brokers=" + brokers
+                + "&groupId=" + eventGroup(workflowId)
+                + "&autoOffsetReset=earliest"
+                + "&allowManualCommit=true&autoCommitEnable=false&breakOnFirstError=true"
+                + "&kafkaManualCommitFactory=" + MANUAL_COMMIT_FACTORY
+                + "&pollTimeoutMs=500");
+        route.routeId(eventRouteId(workflowId));
+        route.setErrorHandlerFactory(WorkflowCompiler.quietErrorHandler());
+        route.setDescription("events of workflow " + workflowId);
+        route.process(acceptor).id(eventRouteId(workflowId) + "-accept");
         return route;
     }
 }

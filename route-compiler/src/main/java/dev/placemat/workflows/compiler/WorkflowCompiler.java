@@ -49,7 +49,7 @@ public final class WorkflowCompiler {
     }
 
     /** Failures are recorded per step; Camel must not log exchanges (they hold user data). */
-    private static DefaultErrorHandlerDefinition quietErrorHandler() {
+    static DefaultErrorHandlerDefinition quietErrorHandler() {
         return new DefaultErrorHandlerDefinition()
                 .maximumRedeliveries(0)
                 .logExhausted(false)

@@ -46,10 +46,16 @@ public enum TriggerType {
     public record WebhookConfig(
             @JsonPropertyDescription("The id in /webhooks/workflow/{webhook_id}; generated when absent")
             String webhookId,
-            @JsonPropertyDescription("Shared secret for request signatures; write-only")
+            @JsonPropertyDescription("Shared secret for HMAC-SHA256 request signatures; write-only")
             String secret,
+            @JsonPropertyDescription("Header with the signature sha256=<hex>; default X-Webhook-Signature")
+            String signatureHeader,
+            @JsonPropertyDescription("Header with the Unix time the signature covers; default X-Webhook-Timestamp")
+            String timestampHeader,
             @JsonPropertyDescription("async: answer 202 once the execution is stored; sync: answer with its output")
-            ResponseMode responseMode) {}
+            ResponseMode responseMode,
+            @JsonPropertyDescription("sync only: seconds to wait for the end before answering 202; default 30")
+            Integer syncTimeoutSeconds) {}
 
     public record ScheduleConfig(
             @JsonProperty(required = true)

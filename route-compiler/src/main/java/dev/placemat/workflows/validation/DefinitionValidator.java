@@ -31,9 +31,14 @@ public final class DefinitionValidator {
         this.triggerRules = List.copyOf(triggerRules);
     }
 
-    /** With the rules every deployment needs (webhook ids); more rules per trigger type can be added. */
+    /** With the rules of every trigger type, and schedules at most once a minute. */
     public DefinitionValidator(ActionRegistry actions, ConfigSchemas schemas) {
-        this(actions, schemas, List.of(new WebhookTriggerRule()));
+        this(actions, schemas, defaultRules(java.time.Duration.ofSeconds(60)));
+    }
+
+    /** The rules of every trigger type: webhook ids and headers, event types, schedules. */
+    public static List<TriggerRule> defaultRules(java.time.Duration minScheduleInterval) {
+        return List.of(new WebhookTriggerRule(), new EventTriggerRule(), new ScheduleTriggerRule(minScheduleInterval));
     }
 
     public WorkflowDefinition validate(JsonNode root) {

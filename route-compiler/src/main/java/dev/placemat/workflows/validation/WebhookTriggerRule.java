@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 public final class WebhookTriggerRule implements TriggerRule {
 
     public static final Pattern WEBHOOK_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    public static final int MAX_SYNC_TIMEOUT_SECONDS = 300;
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     @Override
     public void check(TriggerSpec trigger, Errors errors) {
@@ -17,6 +19,19 @@ public final class WebhookTriggerRule implements TriggerRule {
         if (id != null && !WEBHOOK_ID.matcher(id).matches()) {
             errors.add("trigger.config.webhook_id", "invalid_webhook_id", "webhook_id must be 16 to 64 letters, "
                     + "digits, '-' or '_'; leave it out and the server generates one");
+        }
+        for (String field : new String[] {"signature_header", "timestamp_header"}) {
+            String name = trigger.text(field, null);
+            if (name != null && !HEADER_NAME.matcher(name).matches()) {
+                errors.add("trigger.config." + field, "invalid_header", field + " must be an HTTP header name: "
+                        + "letters, digits and '-'");
+            }
+        }
+        var timeout = trigger.config().get("sync_timeout_seconds");
+        if (timeout != null && timeout.isInt()
+                && (timeout.asInt() < 1 || timeout.asInt() > MAX_SYNC_TIMEOUT_SECONDS)) {
+            errors.add("trigger.config.sync_timeout_seconds", "out_of_range",
+                    "sync_timeout_seconds must be 1 to " + MAX_SYNC_TIMEOUT_SECONDS);
         }
     }
 }

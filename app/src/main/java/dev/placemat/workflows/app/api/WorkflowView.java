@@ -3,6 +3,7 @@ package dev.placemat.workflows.app.api;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.persistence.WorkflowRow;
+import dev.placemat.workflows.app.workflow.WebhookSecrets;
 import dev.placemat.workflows.compiler.IngressCompiler;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ public final class WorkflowView {
     public static ObjectNode of(WorkflowRow row) {
         ObjectNode view = JsonNodeFactory.instance.objectNode();
         view.put("id", row.id().toString());
-        view.setAll(row.definition());
+        view.setAll(WebhookSecrets.redact(row.definition()));
+        view.put("webhook_secret_set", WebhookSecrets.hasSecret(row.definition()));
         view.put("version", row.version());
         view.put("is_active", row.active());
         view.put("deployed", row.deployed());

@@ -6,6 +6,7 @@ import dev.placemat.workflows.spi.ActionRegistry;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.validation.ConfigSchemas;
 import dev.placemat.workflows.validation.DefinitionValidator;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -28,8 +29,10 @@ public class EngineConfig {
     }
 
     @Bean
-    DefinitionValidator definitionValidator(ActionRegistry actions, ConfigSchemas schemas) {
-        return new DefinitionValidator(actions, schemas);
+    DefinitionValidator definitionValidator(ActionRegistry actions, ConfigSchemas schemas,
+            WorkflowsProperties properties) {
+        return new DefinitionValidator(actions, schemas, DefinitionValidator.defaultRules(
+                Duration.ofSeconds(properties.schedule().minIntervalSeconds())));
     }
 
     /**

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "workflows")
 public record WorkflowsProperties(
         Path dataDir, Database database, Execution execution, Writer writer, Webhook webhook, Outbound outbound,
-        Limits limits, Retention retention) {
+        Limits limits, Retention retention, Schedule schedule, Events events) {
 
     /** @param durable fsync and synchronous commit on for the embedded database (off only in tests) */
     public record Database(Embedded embedded) {
@@ -28,7 +28,24 @@ public record WorkflowsProperties(
     /** @param batchSize rows per transaction of the execution writer */
     public record Writer(int batchSize, int queueCapacity) {}
 
-    public record Webhook(int maxBodyBytes) {}
+    /**
+     * @param signatureToleranceSeconds how far a signed request's timestamp may be from now
+     * @param syncWaitSeconds           how long a sync webhook waits for the end before answering 202
+     */
+    public record Webhook(int maxBodyBytes, int signatureToleranceSeconds, int syncWaitSeconds) {}
+
+    /**
+     * @param minIntervalSeconds the shortest time allowed between two fires of a schedule; under 60, six-field cron
+     *                           expressions with seconds are accepted too (meant for tests only)
+     */
+    public record Schedule(int minIntervalSeconds) {}
+
+    /**
+     * @param topic      the Kafka topic all events travel on (when Kafka is configured)
+     * @param partitions partitions of that topic when the platform creates it
+     * @param maxDepth   how many workflows one event may chain through ({@code workflow.completed} starting the next)
+     */
+    public record Events(String topic, int partitions, int maxDepth) {}
 
     /**
      * @param maxConcurrentPerWorkflow   executions of one workflow running at once; more get 429

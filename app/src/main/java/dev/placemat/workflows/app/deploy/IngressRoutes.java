@@ -6,13 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
-import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.RouteDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +14,15 @@ import org.springframework.stereotype.Component;
  * id, added with the first and removed with the last. Redeploying a workflow leaves its ingress route alone.
  */
 @Component
-public class IngressRoutes {
+public class IngressRoutes implements TriggerIngress {
 
-    private static final Logger log = LoggerFactory.getLogger(IngressRoutes.class);
-
-    private final ModelCamelContext camel;
+    private final RouteControl routes;
     private final WebhookIngress webhooks;
     private final PlatformHttpMappings mappings;
     private final Map<String, Set<UUID>> webhookWorkflows = new ConcurrentHashMap<>();
 
-    public IngressRoutes(CamelContext camel, @Lazy WebhookIngress webhooks, PlatformHttpMappings mappings) {
-        this.camel = (ModelCamelContext) camel;
+    public IngressRoutes(RouteControl routes, @Lazy WebhookIngress webhooks, PlatformHttpMappings mappings) {
+        this.routes = routes;
         this.webhooks = webhooks;
         this.mappings = mappings;
     }
@@ -41,8 +32,12 @@ public class IngressRoutes {
         return webhookWorkflows.getOrDefault(webhookId, Set.of());
     }
 
-    synchronized void attach(Deployment deployment) {
+    @Override
+    public synchronized void attach(Deployment deployment, Deployment previous) {
         String webhookId = webhookIdOf(deployment);
+        if (previous != null && webhookIdOf(previous) != null && !webhookIdOf(previous).equals(webhookId)) {
+            detach(previous);
+        }
         if (webhookId == null) {
             return;
         }
@@ -50,25 +45,17 @@ public class IngressRoutes {
         boolean first = workflows.isEmpty();
         workflows.add(deployment.workflowId());
         if (first) {
-            RouteDefinition route = IngressCompiler.webhook(webhookId, webhooks.processorFor(webhookId));
             try {
-                camel.addRouteDefinition(route);
-            } catch (Exception e) {
+                routes.add(IngressCompiler.webhook(webhookId, webhooks.processorFor(webhookId)), "webhook route");
+            } catch (IllegalStateException e) {
                 workflows.remove(deployment.workflowId());
-                throw new IllegalStateException("the webhook route could not be started: " + e.getMessage(), e);
+                throw e;
             }
         }
     }
 
-    /** Detaches the old deployment when its replacement listens elsewhere (a changed webhook id or trigger). */
-    synchronized void detachIfChanged(Deployment previous, Deployment next) {
-        String before = webhookIdOf(previous);
-        if (before != null && !before.equals(webhookIdOf(next))) {
-            detach(previous);
-        }
-    }
-
-    synchronized void detach(Deployment deployment) {
+    @Override
+    public synchronized void detach(Deployment deployment) {
         String webhookId = webhookIdOf(deployment);
         if (webhookId == null) {
             return;
@@ -81,22 +68,7 @@ public class IngressRoutes {
         if (workflows.isEmpty()) {
             webhookWorkflows.remove(webhookId);
             mappings.unregister(IngressCompiler.WEBHOOK_PATH + webhookId);
-            remove(IngressCompiler.webhookRouteId(webhookId));
-        }
-    }
-
-    private void remove(String routeId) {
-        try {
-            var route = camel.getRoute(routeId);
-            if (route == null) {
-                return;
-            }
-            Endpoint endpoint = route.getEndpoint();
-            camel.getRouteController().stopRoute(routeId, 10, TimeUnit.SECONDS);
-            camel.removeRoute(routeId);
-            camel.removeEndpoint(endpoint);
-        } catch (Exception e) {
-            log.warn("removing ingress route {} failed: {}", routeId, e.getMessage());
+            routes.remove(IngressCompiler.webhookRouteId(webhookId));
         }
     }
 

@@ -18,6 +18,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.model.ModelCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +34,15 @@ public class RouteDeployer {
 
     private final ModelCamelContext camel;
     private final WorkflowCompiler compiler;
-    private final IngressRoutes ingress;
+    private final ObjectProvider<TriggerIngress> ingresses;
     private final Map<UUID, Deployment> deployments = new ConcurrentHashMap<>();
     private final List<Deployment> retiring = new CopyOnWriteArrayList<>();
     private final AtomicLong generation = new AtomicLong();
 
-    public RouteDeployer(CamelContext camel, WorkflowCompiler compiler, IngressRoutes ingress) {
+    public RouteDeployer(CamelContext camel, WorkflowCompiler compiler, ObjectProvider<TriggerIngress> ingresses) {
         this.camel = (ModelCamelContext) camel;
         this.compiler = compiler;
-        this.ingress = ingress;
+        this.ingresses = ingresses;
     }
 
     /** Compiles and starts a version of a workflow, replacing the version deployed before. */
@@ -60,9 +61,13 @@ public class RouteDeployer {
             throw new IllegalStateException("the workflow could not be loaded into Camel: " + e.getMessage(), e);
         }
         Deployment previous = deployments.put(workflowId, deployment);
-        ingress.attach(deployment);
+        try {
+            ingresses.orderedStream().forEach(ingress -> ingress.attach(deployment, previous));
+        } catch (RuntimeException e) {
+            restore(workflowId, deployment, previous);
+            throw e;
+        }
         if (previous != null) {
-            ingress.detachIfChanged(previous, deployment);
             retire(previous);
         }
         log.info("deployed workflow {} version {} as route {}", workflowId, version, deployment.routeId());
@@ -99,10 +104,21 @@ public class RouteDeployer {
         if (previous == null) {
             return false;
         }
-        ingress.detach(previous);
+        ingresses.orderedStream().forEach(ingress -> ingress.detach(previous));
         retire(previous);
         log.info("undeployed workflow {}", workflowId);
         return true;
+    }
+
+    /** An ingress refused the new deployment (a schedule Quartz would not take): the previous one stays. */
+    private void restore(UUID workflowId, Deployment failed, Deployment previous) {
+        if (previous != null) {
+            deployments.put(workflowId, previous);
+        } else {
+            deployments.remove(workflowId);
+            ingresses.orderedStream().forEach(ingress -> ingress.detach(failed));
+        }
+        retire(failed);
     }
 
     public Optional<Deployment> find(UUID workflowId) {

@@ -75,6 +75,11 @@ public class ExecutionLauncher {
      *                       its own limits)
      */
     public Launch launch(Deployment deployment, ObjectNode triggerData) {
+        return launch(deployment, triggerData, UUID.randomUUID());
+    }
+
+    /** As {@link #launch(Deployment, ObjectNode)}, with an execution id chosen before (event deduplication). */
+    public Launch launch(Deployment deployment, ObjectNode triggerData, UUID id) {
         try {
             limits.acquire(deployment.workflowId());
         } catch (LaunchRefused refused) {
@@ -86,7 +91,6 @@ public class ExecutionLauncher {
             deployment.release();
             throw new LaunchRefused("the platform is at capacity; try again shortly", 1);
         }
-        UUID id = UUID.randomUUID();
         Instant start = Instant.now();
         try {
             store(new InsertExecution(id, deployment.workflowId(), deployment.version(), JsonText.of(triggerData),

@@ -1,17 +1,20 @@
 package dev.placemat.workflows.app.webhook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
+import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.deploy.IngressRoutes;
 import dev.placemat.workflows.app.deploy.RouteDeployer;
 import dev.placemat.workflows.app.execution.ExecutionLauncher;
-import dev.placemat.workflows.app.execution.Launch;
 import dev.placemat.workflows.app.execution.LaunchRefused;
+import dev.placemat.workflows.app.workflow.WebhookSecrets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -19,25 +22,35 @@ import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 /**
- * Accepts webhook requests: stores one execution per workflow deployed under the webhook id and answers 202 with
- * their ids once the rows are committed. Every answer is written here, with only the headers set here.
+ * Accepts webhook requests: checks the signature of every workflow deployed under the webhook id that has a
+ * secret (one failure and nothing starts), answers a replayed {@code Idempotency-Key} with the executions of the
+ * first request, stores one execution per workflow and answers 202 once the rows are committed, or, for sync
+ * workflows, 200 with their results once they end within their wait.
  */
 @Component
 public class WebhookIngress {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final RouteDeployer deployer;
     private final IngressRoutes ingress;
     private final ExecutionLauncher launcher;
+    private final WebhookSecrets secrets;
+    private final WebhookRequests requests;
     private final int maxBodyBytes;
+    private final Duration tolerance;
+    private final SyncWaits syncWaits;
 
     public WebhookIngress(RouteDeployer deployer, IngressRoutes ingress, ExecutionLauncher launcher,
-            WorkflowsProperties properties) {
+            WebhookSecrets secrets, WebhookRequests requests, WorkflowsProperties properties) {
         this.deployer = deployer;
         this.ingress = ingress;
         this.launcher = launcher;
+        this.secrets = secrets;
+        this.requests = requests;
         this.maxBodyBytes = properties.webhook().maxBodyBytes();
+        this.tolerance = Duration.ofSeconds(properties.webhook().signatureToleranceSeconds());
+        this.syncWaits = new SyncWaits(Duration.ofSeconds(properties.webhook().syncWaitSeconds()));
     }
 
     public Processor processorFor(String webhookId) {
@@ -45,57 +58,91 @@ public class WebhookIngress {
     }
 
     private void accept(String webhookId, Exchange exchange) {
+        List<Deployment> leased = new ArrayList<>();
         try {
-            ObjectNode triggerData = WebhookRequest.read(webhookId, exchange.getIn(), maxBodyBytes);
-            List<UUID> started = new ArrayList<>();
-            for (UUID workflowId : ingress.workflowsOf(webhookId)) {
-                deployer.lease(workflowId).ifPresent(d -> {
-                    Launch launch = launcher.launch(d, triggerData);
-                    started.add(launch.executionId());
-                });
-            }
-            if (started.isEmpty()) {
+            Message in = exchange.getIn();
+            byte[] body = WebhookRequest.body(in, maxBodyBytes);
+            ingress.workflowsOf(webhookId).forEach(id -> deployer.lease(id).ifPresent(leased::add));
+            if (leased.isEmpty()) {
                 throw new WebhookRejected(404, "No workflow is deployed under this webhook.", "webhook_id");
             }
-            ObjectNode body = JsonNodeFactory.instance.objectNode();
-            body.put("success", true);
-            body.put("workflows_triggered", started.size());
-            ArrayNode ids = body.putArray("execution_ids");
-            started.forEach(id -> ids.add(id.toString()));
-            respond(exchange, 202, "application/json", body, null);
+            Set<String> hiddenHeaders = verify(leased, in, body);
+            String key = idempotencyKey(in);
+            if (key != null) {
+                Optional<List<UUID>> earlier = requests.claim(webhookId, key);
+                if (earlier.isPresent()) {
+                    replay(exchange, earlier.get());
+                    return;
+                }
+            }
+            ObjectNode triggerData = WebhookRequest.read(webhookId, in, body, hiddenHeaders);
+            List<SyncWaits.Started> started = launchAll(leased, triggerData, webhookId, key);
+            if (key != null) {
+                requests.complete(webhookId, key, started.stream().map(SyncWaits.Started::executionId).toList());
+            }
+            syncWaits.answer(exchange, started);
         } catch (WebhookRejected rejected) {
-            respond(exchange, rejected.status(), "application/problem+json",
-                    problem(rejected.status(), rejected.getMessage(), rejected.field()), null);
+            WebhookReplies.rejected(exchange, rejected.status(), rejected.getMessage(), rejected.field(), null);
         } catch (LaunchRefused refused) {
-            respond(exchange, refused.status(), "application/problem+json",
-                    problem(refused.status(), refused.getMessage(), null), refused.retryAfterSeconds());
+            WebhookReplies.rejected(exchange, refused.status(), refused.getMessage(), null, refused.retryAfterSeconds());
+        } finally {
+            leased.forEach(Deployment::release);
         }
     }
 
-    private static ObjectNode problem(int status, String detail, String field) {
-        ObjectNode problem = JsonNodeFactory.instance.objectNode();
-        problem.put("type", "about:blank");
-        problem.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
-        problem.put("status", status);
-        problem.put("detail", detail);
-        if (field != null) {
-            problem.putArray("errors").addObject().put("path", field).put("code", "invalid").put("message", detail);
+    /** Checks each signing workflow's signature; returns the headers that carry them, to keep out of the data. */
+    private Set<String> verify(List<Deployment> leased, Message in, byte[] body) {
+        Set<String> hidden = new HashSet<>();
+        Instant now = Instant.now();
+        for (Deployment deployment : leased) {
+            var trigger = deployment.definition().trigger();
+            secrets.open(trigger).ifPresent(secret -> {
+                WebhookSignature.verify(secret, trigger, in, body, tolerance, now);
+                hidden.addAll(WebhookSignature.headerNames(trigger));
+            });
         }
-        return problem;
+        return hidden;
     }
 
-    private static void respond(Exchange exchange, int status, String contentType, ObjectNode body, Integer retryAfter) {
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, contentType);
-        if (retryAfter != null) {
-            out.setHeader("Retry-After", retryAfter.toString());
+    private static String idempotencyKey(Message in) {
+        String key = in.getHeader("Idempotency-Key", String.class);
+        if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw new WebhookRejected(400, "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
+                    + " characters.", "Idempotency-Key");
         }
-        try {
-            out.setBody(JSON.writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return key;
+    }
+
+    private static void replay(Exchange exchange, List<UUID> executionIds) {
+        if (executionIds.isEmpty()) {
+            throw new WebhookRejected(409, "A request with this Idempotency-Key is still being accepted; "
+                    + "retry in a moment.", "Idempotency-Key");
         }
+        WebhookReplies.accepted(exchange, executionIds);
+    }
+
+    /**
+     * One execution per leased workflow; each lease passes to its execution. If none could be stored the key is
+     * freed and the refusal answered (503); if some could, those are the answer.
+     */
+    private List<SyncWaits.Started> launchAll(List<Deployment> leased, ObjectNode triggerData, String webhookId,
+            String key) {
+        List<SyncWaits.Started> launches = new ArrayList<>();
+        LaunchRefused refused = null;
+        while (!leased.isEmpty()) {
+            Deployment deployment = leased.remove(0);
+            try {
+                launches.add(syncWaits.track(deployment, launcher.launch(deployment, triggerData)));
+            } catch (LaunchRefused e) {
+                refused = e;
+            }
+        }
+        if (launches.isEmpty() && refused != null) {
+            if (key != null) {
+                requests.release(webhookId, key);
+            }
+            throw refused;
+        }
+        return launches;
     }
 }

@@ -34,7 +34,8 @@ final class WebhookRequest {
 
     private WebhookRequest() {}
 
-    static ObjectNode read(String webhookId, Message in, int maxBodyBytes) {
+    /** The raw body (signatures are computed over it), refused past the size limit. */
+    static byte[] body(Message in, int maxBodyBytes) {
         long declared = in.getHeader("Content-Length", -1L, Long.class);
         if (declared > maxBodyBytes) {
             throw tooLarge(maxBodyBytes);
@@ -43,13 +44,21 @@ final class WebhookRequest {
         if (body != null && body.length > maxBodyBytes) {
             throw tooLarge(maxBodyBytes);
         }
+        return body == null ? new byte[0] : body;
+    }
+
+    /**
+     * @param body          the raw body, from {@link #body}
+     * @param hiddenHeaders further headers (lower case) to leave out, such as a workflow's own signature header
+     */
+    static ObjectNode read(String webhookId, Message in, byte[] body, Set<String> hiddenHeaders) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         ObjectNode trigger = data.putObject("trigger");
         trigger.put("type", "webhook");
         trigger.put("webhook_id", webhookId);
         String contentType = in.getHeader("Content-Type", "", String.class).toLowerCase(Locale.ROOT);
         data.set("webhook_data", body(body, contentType));
-        data.set("headers", headers(in.getHeaders()));
+        data.set("headers", headers(in.getHeaders(), hiddenHeaders));
         data.set("query", query(in.getHeader(Exchange.HTTP_QUERY, String.class)));
         return data;
     }
@@ -78,11 +87,11 @@ final class WebhookRequest {
         return JsonNodeFactory.instance.textNode(text);
     }
 
-    private static ObjectNode headers(Map<String, Object> headers) {
+    private static ObjectNode headers(Map<String, Object> headers, Set<String> hidden) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (value != null && !isCamelHeader(lower) && !CREDENTIAL_HEADERS.contains(lower)) {
+            if (value != null && !isCamelHeader(lower) && !CREDENTIAL_HEADERS.contains(lower) && !hidden.contains(lower)) {
                 out.put(lower, value.toString());
             }
         });

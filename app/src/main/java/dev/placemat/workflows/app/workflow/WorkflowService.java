@@ -27,28 +27,33 @@ public class WorkflowService {
     private final RouteDeployer deployer;
     private final ExecutionLauncher launcher;
     private final AuditLog audit;
+    private final WebhookSecrets secrets;
 
     public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
-            ExecutionLauncher launcher, AuditLog audit) {
+            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets) {
         this.audit = audit;
         this.validator = validator;
         this.workflows = workflows;
         this.deployer = deployer;
         this.launcher = launcher;
+        this.secrets = secrets;
     }
 
     public WorkflowRow create(JsonNode json, UUID createdBy) {
-        ObjectNode definition = WebhookIds.assign(json, null);
+        ObjectNode definition = secrets.seal(WebhookIds.assign(json, null), null);
         WorkflowDefinition parsed = validator.validate(definition);
         WorkflowRow row = workflows.insert(definition, parsed, webhookId(parsed), createdBy);
         audit.record("workflow.create", "workflow", row.id(), Map.of("name", parsed.name(), "version", row.version()));
         return row;
     }
 
-    /** A new version; a webhook keeps its id (and so its URL) unless the new definition names another. */
+    /**
+     * A new version; a webhook keeps its id (and so its URL) unless the new definition names another, and its
+     * secret unless the new definition sets or clears it.
+     */
     public WorkflowRow update(UUID id, JsonNode json) {
         WorkflowRow current = get(id);
-        ObjectNode definition = WebhookIds.assign(json, current.webhookId());
+        ObjectNode definition = secrets.seal(WebhookIds.assign(json, current.webhookId()), current.definition());
         WorkflowDefinition parsed = validator.validate(definition);
         WorkflowRow row = workflows.update(id, definition, parsed, webhookId(parsed)).orElseThrow(() -> notFound(id));
         audit.record("workflow.update", "workflow", id, Map.of("name", parsed.name(), "version", row.version()));

@@ -8,23 +8,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real app on a random port, on an embedded PostgreSQL in a temporary data directory. Every integration test
- * extends this class unchanged, so that Spring's test-context cache starts the app and its database once per JVM.
+ * The real app on a random port, on an embedded PostgreSQL in a temporary data directory, with events on an embedded
+ * Kafka broker (KRaft, started once per JVM). Every integration test extends this class unchanged, so that Spring's
+ * test-context cache starts the app, its database and the broker once per JVM. Schedules may fire every second
+ * here ({@code workflows.schedule.min-interval-seconds=1} also admits six-field cron with seconds).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "workflows.security.admin-token=" + IntegrationTest.ADMIN_TOKEN,
     "workflows.outbound.allow=127.0.0.1,localhost",
     "workflows.database.embedded.durable=false",
-    "logging.level.dev.placemat=INFO"
+    "logging.level.dev.placemat=INFO",
+    "workflows.schedule.min-interval-seconds=1",
+    "logging.level.org.apache.kafka=WARN",
+    "logging.level.kafka=WARN",
+    "logging.level.org.apache.zookeeper=WARN"
 })
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
     private static final Path DATA_DIR = tempDir();
+    protected static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
 
     @LocalServerPort
     protected int port;
@@ -35,6 +43,14 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("workflows.data-dir", DATA_DIR::toString);
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBrokersAsString);
+    }
+
+    private static EmbeddedKafkaKraftBroker startKafka() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+        return broker;
     }
 
     protected Api api() {

@@ -1,0 +1,78 @@
+package dev.placemat.workflows.app.webhook;
+
+import dev.placemat.workflows.app.deploy.Deployment;
+import dev.placemat.workflows.app.execution.ExecutionResult;
+import dev.placemat.workflows.app.execution.Launch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.Exchange;
+
+/**
+ * {@code response_mode: sync}: the webhook waits for its sync executions to end (each up to its
+ * {@code sync_timeout_seconds}, else the platform's default) and answers 200 with their results; if one takes
+ * longer, it answers 202 with the ids, as an async webhook does.
+ */
+final class SyncWaits {
+
+    /** A started execution and how long to wait for its end (null: async, no wait). */
+    record Started(Launch launch, Duration syncWait) {
+        UUID executionId() {
+            return launch.executionId();
+        }
+    }
+
+    private final Duration defaultWait;
+
+    SyncWaits(Duration defaultWait) {
+        this.defaultWait = defaultWait;
+    }
+
+    /** A launch with how long to wait for it, if its workflow answers in sync. */
+    Started track(Deployment deployment, Launch launch) {
+        var config = deployment.definition().trigger();
+        if (!"sync".equals(config.text("response_mode", "async"))) {
+            return new Started(launch, null);
+        }
+        var seconds = config.config().path("sync_timeout_seconds");
+        return new Started(launch, seconds.isInt() ? Duration.ofSeconds(seconds.asInt()) : defaultWait);
+    }
+
+    void answer(Exchange exchange, List<Started> started) {
+        List<UUID> ids = started.stream().map(Started::executionId).toList();
+        List<ExecutionResult> results = new ArrayList<>();
+        for (Started one : started) {
+            if (one.syncWait() == null) {
+                continue;
+            }
+            ExecutionResult result = await(one.launch(), one.syncWait());
+            if (result == null) {
+                WebhookReplies.accepted(exchange, ids);
+                return;
+            }
+            results.add(result);
+        }
+        if (results.isEmpty()) {
+            WebhookReplies.accepted(exchange, ids);
+        } else {
+            WebhookReplies.ended(exchange, ids, results);
+        }
+    }
+
+    private static ExecutionResult await(Launch launch, Duration wait) {
+        try {
+            return launch.done().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+}
