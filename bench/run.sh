@@ -21,8 +21,12 @@ cleanup() { kill "$APP_PID" "$STUB_PID" 2>/dev/null || true; wait 2>/dev/null ||
 trap cleanup EXIT
 
 java bench/Stub.java "$STUB_PORT" & STUB_PID=$!
+# One workflow takes the whole load here: its per-workflow rate limit (default 1000/s) and retention (default 10,000
+# executions kept) are raised so that neither caps nor prunes the run. Everything else runs on its defaults.
 WORKFLOWS_DATA_DIR="$DATA" WORKFLOWS_ADMIN_TOKEN="$TOKEN" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
-  java ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$DATA/app.log" 2>&1 & APP_PID=$!
+  java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --workflows.limits.rate-per-workflow=1000000 \
+  --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \
+  > "$DATA/app.log" 2>&1 & APP_PID=$!
 for _ in $(seq 1 120); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 1; done
 curl -sf localhost:$APP_PORT/actuator/health >/dev/null || { echo "the app did not start"; tail -50 "$DATA/app.log"; exit 1; }
 

@@ -33,9 +33,14 @@ public class SecretBox {
 
     private final SecretKeySpec key;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public SecretBox(WorkflowsProperties properties, @Value("${WORKFLOWS_SECRET_KEY:}") String configuredKey) {
+        this(properties.dataDir(), configuredKey);
+    }
+
+    SecretBox(Path dataDir, String configuredKey) {
         byte[] bytes = configuredKey == null || configuredKey.isBlank()
-                ? keyFile(properties.dataDir().resolve("secret.key"))
+                ? keyFile(dataDir.resolve("secret.key"))
                 : Base64.getDecoder().decode(configuredKey.trim());
         if (bytes.length != 32) {
             throw new IllegalStateException("WORKFLOWS_SECRET_KEY must be 32 bytes, base64-encoded");
