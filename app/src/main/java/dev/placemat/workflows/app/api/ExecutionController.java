@@ -1,12 +1,16 @@
 package dev.placemat.workflows.app.api;
 
+import dev.placemat.workflows.app.audit.AuditLog;
+import dev.placemat.workflows.app.execution.ExecutionLauncher;
 import dev.placemat.workflows.app.persistence.ExecutionRepository;
+import dev.placemat.workflows.app.security.CurrentUser;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +24,27 @@ public class ExecutionController {
     private static final Set<String> STATUSES = Set.of("pending", "running", "completed", "failed", "cancelled");
 
     private final ExecutionRepository executions;
+    private final ExecutionLauncher launcher;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
 
-    public ExecutionController(ExecutionRepository executions) {
+    public ExecutionController(ExecutionRepository executions, ExecutionLauncher launcher, CurrentUser currentUser,
+            AuditLog audit) {
         this.executions = executions;
+        this.launcher = launcher;
+        this.currentUser = currentUser;
+        this.audit = audit;
+    }
+
+    /** Cancels a running execution: no further step of it starts, and it ends as {@code cancelled}. */
+    @PostMapping("/{id}/cancel")
+    public Map<String, Object> cancel(@PathVariable UUID id) {
+        get(id);
+        if (!launcher.cancel(id, currentUser.name())) {
+            throw new ConflictException("The execution " + id + " is not running on this node; it may have ended.");
+        }
+        audit.record("execution.cancel", "execution", id);
+        return Map.of("execution_id", id, "status", "cancelled");
     }
 
     @GetMapping

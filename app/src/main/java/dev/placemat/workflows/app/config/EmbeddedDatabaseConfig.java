@@ -34,6 +34,12 @@ public class EmbeddedDatabaseConfig {
                 .setServerConfig("synchronous_commit", durability)
                 .setServerConfig("full_page_writes", durability)
                 .setServerConfig("max_connections", "100")
+                // sized for a write-heavy engine: room for the hot pages, and checkpoints far enough apart that
+                // full-page writes after each one do not dominate the WAL
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("wal_buffers", "16MB")
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
                 .start();
     }
 

@@ -10,6 +10,7 @@ import dev.placemat.workflows.definition.Condition;
 import dev.placemat.workflows.definition.TriggerSpec;
 import dev.placemat.workflows.validation.Conditions;
 import dev.placemat.workflows.validation.Errors;
+import dev.placemat.workflows.app.execution.TimeOrderedIds;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +46,7 @@ public class EventDelivery {
             if (!matches(deployment.definition().trigger(), event)) {
                 return false;
             }
-            EventDeliveries.Owner owner = deliveries.claim(workflowId, event.id(), UUID.randomUUID());
+            EventDeliveries.Owner owner = deliveries.claim(workflowId, event.id(), TimeOrderedIds.next());
             if (owner.started()) {
                 return false;
             }

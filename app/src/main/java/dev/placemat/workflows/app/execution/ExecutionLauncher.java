@@ -11,20 +11,23 @@ import dev.placemat.workflows.runtime.StepRecord;
 import dev.placemat.workflows.runtime.StepSink;
 import dev.placemat.workflows.spi.StepFailure;
 import jakarta.annotation.PreDestroy;
-import java.time.Instant;
-import java.util.UUID;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
@@ -48,7 +51,8 @@ public class ExecutionLauncher {
     private final ApplicationEventPublisher events;
     private final SecretRedactor redactor;
     private final WorkflowLimits limits;
-    private final java.util.Set<UUID> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Executions running in this process, with how to stop each ({@code reason, status}). */
+    private final Map<UUID, BiConsumer<String, String>> live = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
             new NamedThreads("execution-deadline"));
 
@@ -75,7 +79,7 @@ public class ExecutionLauncher {
      *                       its own limits)
      */
     public Launch launch(Deployment deployment, ObjectNode triggerData) {
-        return launch(deployment, triggerData, UUID.randomUUID());
+        return launch(deployment, triggerData, TimeOrderedIds.next());
     }
 
     /** As {@link #launch(Deployment, ObjectNode)}, with an execution id chosen before (event deduplication). */
@@ -124,7 +128,6 @@ public class ExecutionLauncher {
         ObjectNode context = ExecutionContexts.initial(triggerData, id, deployment.workflowId(), deployment.version(), start);
         ExecutionState state = new ExecutionState(id.toString(), deployment.workflowId().toString(), context, sink);
         AtomicBoolean ended = new AtomicBoolean();
-        live.add(id);
         Consumer<ExecutionResult> end = result -> {
             if (!ended.compareAndSet(false, true)) {
                 return;
@@ -137,13 +140,15 @@ public class ExecutionLauncher {
             done.complete(result);
             events.publishEvent(new ExecutionEnded(deployment.workflowId(), deployment.version(), triggerData, result));
         };
-        Duration timeout = limits.executionTimeout();
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            String reason = "the execution ran longer than the maximum of " + timeout.toSeconds()
-                    + " s (workflows.limits.execution-timeout-seconds) and was stopped";
+        BiConsumer<String, String> stop = (reason, status) -> {
             state.stop(reason);
-            end.accept(new ExecutionResult(id, "failed", reason, state.snapshot()));
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            end.accept(new ExecutionResult(id, status, reason, state.snapshot()));
+        };
+        live.put(id, stop);
+        Duration timeout = limits.executionTimeout();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> stop.accept("the execution ran longer than the maximum "
+                + "of " + timeout.toSeconds() + " s (workflows.limits.execution-timeout-seconds) and was stopped",
+                "failed"), timeout.toMillis(), TimeUnit.MILLISECONDS);
         pool.execute(() -> {
             writer.put(new UpdateExecution(id, "running", null, null, null));
             run(deployment, state, result -> {
@@ -156,7 +161,20 @@ public class ExecutionLauncher {
 
     /** Whether an execution runs in this process now. */
     public boolean isLive(UUID id) {
-        return live.contains(id);
+        return live.containsKey(id);
+    }
+
+    /**
+     * Cancels an execution running in this process: it ends now as {@code cancelled}, and no further step of it
+     * starts (a step already running finishes on its own). False when it does not run here.
+     */
+    public boolean cancel(UUID id, String user) {
+        BiConsumer<String, String> stop = live.get(id);
+        if (stop == null) {
+            return false;
+        }
+        stop.accept("cancelled by " + user, "cancelled");
+        return true;
     }
 
     private void store(InsertExecution insert) {

@@ -24,9 +24,9 @@ final class RowBatch {
 
     private static final String INSERT_EXECUTION = "INSERT INTO workflow_executions "
             + "(id, workflow_id, workflow_version, status, trigger_data, started_at) VALUES (?, ?, ?, 'pending', ?::jsonb, ?)";
-    private static final String INSERT_STEP = "INSERT INTO step_executions (execution_id, step_id, step_key, "
+    private static final String INSERT_STEP = "INSERT INTO step_executions (id, execution_id, step_id, step_key, "
             + "step_number, action_type, status, started_at, completed_at, input_data, output_data, error_message, "
-            + "retry_count) VALUES (?, (SELECT s.id FROM workflow_steps s WHERE s.workflow_id = ? AND s.step_number = ?),"
+            + "retry_count) VALUES (?, ?, (SELECT s.id FROM workflow_steps s WHERE s.workflow_id = ? AND s.step_number = ?),"
             + " ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)";
     private static final String UPDATE_RUNNING = "UPDATE workflow_executions SET status = 'running' "
             + "WHERE id = ? AND status = 'pending'";
@@ -104,19 +104,20 @@ final class RowBatch {
         try (PreparedStatement ps = connection.prepareStatement(INSERT_STEP)) {
             for (InsertStep step : steps) {
                 StepRecord r = step.record();
-                ps.setObject(1, UUID.fromString(r.executionId()));
-                ps.setObject(2, step.workflowId());
-                ps.setInt(3, r.stepNumber());
-                ps.setString(4, r.stepKey());
-                ps.setInt(5, r.stepNumber());
-                ps.setString(6, r.actionType());
-                ps.setString(7, r.status().id());
-                ps.setTimestamp(8, timestamp(r.startedAt()));
-                ps.setTimestamp(9, timestamp(r.completedAt()));
-                ps.setString(10, JsonText.of(r.input()));
-                ps.setString(11, JsonText.of(r.output()));
-                ps.setString(12, r.error());
-                ps.setInt(13, r.attempt() - 1);
+                ps.setObject(1, TimeOrderedIds.next());
+                ps.setObject(2, UUID.fromString(r.executionId()));
+                ps.setObject(3, step.workflowId());
+                ps.setInt(4, r.stepNumber());
+                ps.setString(5, r.stepKey());
+                ps.setInt(6, r.stepNumber());
+                ps.setString(7, r.actionType());
+                ps.setString(8, r.status().id());
+                ps.setTimestamp(9, timestamp(r.startedAt()));
+                ps.setTimestamp(10, timestamp(r.completedAt()));
+                ps.setString(11, JsonText.of(r.input()));
+                ps.setString(12, JsonText.of(r.output()));
+                ps.setString(13, r.error());
+                ps.setInt(14, r.attempt() - 1);
                 ps.addBatch();
             }
             ps.executeBatch();

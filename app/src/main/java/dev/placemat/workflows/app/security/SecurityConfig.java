@@ -3,6 +3,7 @@ package dev.placemat.workflows.app.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -32,7 +33,29 @@ public class SecurityConfig {
     /** The console (Hawtio at /actuator/hawtio, its Jolokia at /actuator/jolokia) and metrics are admin only. */
     private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/actuator/**"};
 
+    /**
+     * Public webhooks get a chain of their own: no session, no CSRF, no tokens to look up, nothing to authorise; the
+     * firewall and the security headers still apply. (Every webhook request passes twice: camel-platform-http answers
+     * through an async dispatch.)
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain filterChain(HttpSecurity http, UserRepository users, ProblemResponses problems)
             throws Exception {
         RequestMatcher bearer = ApiTokenFilter::hasBearer;

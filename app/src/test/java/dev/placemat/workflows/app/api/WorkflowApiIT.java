@@ -58,6 +58,22 @@ class WorkflowApiIT extends IntegrationTest {
     }
 
     @Test
+    void cancelsARunningExecutionSoThatNoFurtherStepStarts() {
+        JsonNode workflow = api().deploy(Json.of("{'name':'slow','trigger':{'type':'manual'},'steps':["
+                + "{'action_type':'control.wait','config':{'duration_seconds':30}},"
+                + "{'action_type':'data.transform','config':{'expression':'`never`'}}]}"));
+        String execution = api().post("/api/workflows/" + workflow.get("id").asText() + "/execute", "{}")
+                .expect(202).json().get("execution_id").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                api().get("/api/executions/" + execution).expect(200).json().get("steps").size() == 1);
+        api().post("/api/executions/" + execution + "/cancel", null).expect(200);
+        JsonNode done = Executions.awaitEnd(api(), execution);
+        assertThat(done.get("status").asText()).isEqualTo("cancelled");
+        assertThat(done.get("error_message").asText()).isEqualTo("cancelled by admin");
+        api().post("/api/executions/" + execution + "/cancel", null).expect(409);
+    }
+
+    @Test
     void testsAnUnsavedWorkflowAndReturnsEveryStep() {
         JsonNode result = api().post("/api/workflows/test", Map.of("workflow", Json.of(DEFINITION),
                 "testData", Map.of("webhook_data", Map.of("who", "Cy")))).expect(200).json();

@@ -121,17 +121,23 @@ final class PlatformProcess {
         }
     }
 
+    /** Stops the app and its PostgreSQL (and the processes PostgreSQL started), waiting until they are gone. */
     void kill() {
+        List<ProcessHandle> doomed = new ArrayList<>();
         if (process != null) {
-            process.destroyForcibly();
+            doomed.add(process.toHandle());
         }
         if (restartedPostgres != null) {
-            restartedPostgres.destroyForcibly();
+            doomed.add(restartedPostgres.toHandle());
         }
         try {
-            ProcessHandle.of(postmasterPid()).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(postmasterPid()).ifPresent(doomed::add);
         } catch (IOException | RuntimeException ignored) {
-            // nothing left to stop
+            // no PostgreSQL left to stop
         }
+        List<ProcessHandle> all = new ArrayList<>(doomed);
+        doomed.forEach(p -> p.descendants().forEach(all::add));
+        all.forEach(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofSeconds(20)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
     }
 }
