@@ -21,6 +21,7 @@ public final class WorkflowView {
         view.put("webhook_secret_set", WebhookSecrets.hasSecret(row.definition()));
         view.put("version", row.version());
         view.put("is_active", row.active());
+        view.put("shared", row.shared());
         view.put("deployed", row.deployed());
         if (row.deployedVersion() == null) {
             view.putNull("deployed_version");

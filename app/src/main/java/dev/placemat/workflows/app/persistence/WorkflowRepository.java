@@ -29,7 +29,7 @@ public class WorkflowRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, name, description, trigger_type, is_active, version, deployed_version, "
-            + "deployed_at, webhook_id, created_at, updated_at";
+            + "deployed_at, webhook_id, created_at, updated_at, created_by, shared";
 
     private final JdbcClient jdbc;
 
@@ -162,6 +162,11 @@ public class WorkflowRepository {
                 .list();
     }
 
+    /** Whether editors other than the author may change the workflow. */
+    public void share(UUID id, boolean shared) {
+        jdbc.sql("UPDATE workflows SET shared = :shared WHERE id = :id").param("id", id).param("shared", shared).update();
+    }
+
     public void markDeployed(UUID id, int version) {
         jdbc.sql("UPDATE workflows SET deployed_version = :version, deployed_at = now(), is_active = true WHERE id = :id")
                 .param("id", id)
@@ -192,7 +197,9 @@ public class WorkflowRepository {
                 instant(rs.getTimestamp("deployed_at")),
                 rs.getString("webhook_id"),
                 instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")),
+                rs.getObject("created_by", UUID.class),
+                rs.getBoolean("shared"));
     }
 
     public static Instant instant(Timestamp t) {

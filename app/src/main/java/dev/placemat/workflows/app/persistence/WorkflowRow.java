@@ -17,7 +17,9 @@ public record WorkflowRow(
         Instant deployedAt,
         String webhookId,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        UUID createdBy,
+        boolean shared) {
 
     public boolean deployed() {
         return deployedVersion != null;

@@ -14,6 +14,12 @@ public class CurrentUser {
         return user == null ? null : user.id();
     }
 
+    /** The user's role; {@code null} outside a request. */
+    public Role role() {
+        PlatformUser user = user();
+        return user == null ? null : user.role();
+    }
+
     public String name() {
         PlatformUser user = user();
         return user == null ? "anonymous" : user.username();

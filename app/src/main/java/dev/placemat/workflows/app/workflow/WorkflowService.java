@@ -15,6 +15,7 @@ import dev.placemat.workflows.app.persistence.WorkflowRow;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -28,10 +29,12 @@ public class WorkflowService {
     private final ExecutionLauncher launcher;
     private final AuditLog audit;
     private final WebhookSecrets secrets;
+    private final WorkflowAccess access;
 
     public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
-            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets) {
+            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access) {
         this.audit = audit;
+        this.access = access;
         this.validator = validator;
         this.workflows = workflows;
         this.deployer = deployer;
@@ -40,9 +43,14 @@ public class WorkflowService {
     }
 
     public WorkflowRow create(JsonNode json, UUID createdBy) {
-        ObjectNode definition = secrets.seal(WebhookIds.assign(json, null), null);
+        Optional<Boolean> shared = access.sharing(json, null);
+        ObjectNode definition = WorkflowAccess.withoutSharing(secrets.seal(WebhookIds.assign(json, null), null));
         WorkflowDefinition parsed = validator.validate(definition);
         WorkflowRow row = workflows.insert(definition, parsed, webhookId(parsed), createdBy);
+        if (shared.orElse(false)) {
+            workflows.share(row.id(), true);
+            row = get(row.id());
+        }
         audit.record("workflow.create", "workflow", row.id(), Map.of("name", parsed.name(), "version", row.version()));
         return row;
     }
@@ -52,9 +60,12 @@ public class WorkflowService {
      * secret unless the new definition sets or clears it.
      */
     public WorkflowRow update(UUID id, JsonNode json) {
-        WorkflowRow current = get(id);
-        ObjectNode definition = secrets.seal(WebhookIds.assign(json, current.webhookId()), current.definition());
+        WorkflowRow current = changeable(id);
+        Optional<Boolean> shared = access.sharing(json, current);
+        ObjectNode definition = WorkflowAccess.withoutSharing(
+                secrets.seal(WebhookIds.assign(json, current.webhookId()), current.definition()));
         WorkflowDefinition parsed = validator.validate(definition);
+        shared.ifPresent(flag -> workflows.share(id, flag));
         WorkflowRow row = workflows.update(id, definition, parsed, webhookId(parsed)).orElseThrow(() -> notFound(id));
         audit.record("workflow.update", "workflow", id, Map.of("name", parsed.name(), "version", row.version()));
         return row;
@@ -64,7 +75,15 @@ public class WorkflowService {
         return workflows.find(id).orElseThrow(() -> notFound(id));
     }
 
+    /** The workflow, if the current user may change it (404 or 403 otherwise). */
+    private WorkflowRow changeable(UUID id) {
+        WorkflowRow row = get(id);
+        access.checkChange(row);
+        return row;
+    }
+
     public void delete(UUID id) {
+        changeable(id);
         deployer.undeploy(id);
         if (!workflows.delete(id)) {
             throw notFound(id);
@@ -74,7 +93,7 @@ public class WorkflowService {
 
     /** Hot-loads the current version; the version deployed before keeps running what it had started. */
     public WorkflowRow deploy(UUID id) {
-        WorkflowRow row = get(id);
+        WorkflowRow row = changeable(id);
         deployer.deploy(id, row.version(), validator.validate(row.definition()));
         workflows.markDeployed(id, row.version());
         audit.record("workflow.deploy", "workflow", id, Map.of("version", row.version()));
@@ -82,7 +101,7 @@ public class WorkflowService {
     }
 
     public WorkflowRow undeploy(UUID id) {
-        get(id);
+        changeable(id);
         deployer.undeploy(id);
         workflows.markUndeployed(id);
         audit.record("workflow.undeploy", "workflow", id);
@@ -91,7 +110,7 @@ public class WorkflowService {
 
     /** A manual run of the deployed version: the body's fields become the trigger data. */
     public Launch execute(UUID id, JsonNode body, String user) {
-        get(id);
+        changeable(id);
         Deployment deployment = deployer.lease(id).orElseThrow(() -> new ConflictException(
                 "The workflow is not deployed; deploy it first (POST /api/workflows/" + id + "/deploy)."));
         ObjectNode triggerData = body != null && body.isObject()

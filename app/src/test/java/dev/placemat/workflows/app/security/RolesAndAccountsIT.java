@@ -63,6 +63,25 @@ class RolesAndAccountsIT extends IntegrationTest {
     }
 
     @Test
+    void editorsChangeTheirOwnWorkflowsAndSharedOnesOnly() {
+        Api author = userWithToken("editor");
+        Api other = userWithToken("editor");
+        String id = author.post("/api/workflows", WORKFLOW).expect(201).json().get("id").asText();
+        other.get("/api/workflows/" + id).expect(200);
+        other.put("/api/workflows/" + id, WORKFLOW).expect(403);
+        other.post("/api/workflows/" + id + "/deploy", null).expect(403);
+        other.delete("/api/workflows/" + id).expect(403);
+
+        JsonNode shared = Json.of("{'name':'roles','shared':true,'trigger':{'type':'manual','config':{}},"
+                + "'steps':[{'action_type':'control.wait','config':{'duration_seconds':0}}]}");
+        other.put("/api/workflows/" + id, shared).expect(403);
+        assertThat(author.put("/api/workflows/" + id, shared).expect(200).json().get("shared").asBoolean()).isTrue();
+        other.post("/api/workflows/" + id + "/deploy", null).expect(200);
+        other.post("/api/workflows/" + id + "/execute", null).expect(202);
+        api().post("/api/workflows/" + id + "/undeploy", null).expect(200);
+    }
+
+    @Test
     void tokensAreShownOnceListedWithoutSecretsAndRevocable() {
         Api editor = userWithToken("editor");
         JsonNode created = editor.post("/api/tokens", Map.of("name", "deploy bot")).expect(201).json();
