@@ -121,10 +121,6 @@ public class RouteDeployer {
         retire(failed);
     }
 
-    public Optional<Deployment> find(UUID workflowId) {
-        return Optional.ofNullable(deployments.get(workflowId));
-    }
-
     /** The current deployment with a lease taken, or empty when the workflow is not deployed. */
     public Optional<Deployment> lease(UUID workflowId) {
         while (true) {
@@ -137,10 +133,6 @@ public class RouteDeployer {
             }
             Thread.onSpinWait();
         }
-    }
-
-    public int count() {
-        return deployments.size();
     }
 
     private void retire(Deployment deployment) {

@@ -138,7 +138,8 @@ public class ExecutionLauncher {
             capacity.release();
             limits.release(deployment.workflowId());
             done.complete(result);
-            events.publishEvent(new ExecutionEnded(deployment.workflowId(), deployment.version(), triggerData, result));
+            events.publishEvent(new ExecutionEnded(deployment.workflowId(), deployment.version(), triggerData, result,
+                    start));
         };
         BiConsumer<String, String> stop = (reason, status) -> {
             state.stop(reason);

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -36,12 +35,9 @@ public class ExecutionMetrics {
         Counter.builder(EXECUTIONS).description("Executions that ended, by workflow and status")
                 .tag("workflow_id", workflow).tag("status", status)
                 .register(registry).increment();
-        Duration took = durationOf(ended);
-        if (took != null) {
-            Timer.builder(EXECUTION_DURATION).description("How long executions took, from start to end")
-                    .tag("workflow_id", workflow).tag("status", status)
-                    .register(registry).record(took);
-        }
+        Timer.builder(EXECUTION_DURATION).description("How long executions took, from start to end")
+                .tag("workflow_id", workflow).tag("status", status)
+                .register(registry).record(Duration.between(ended.startedAt(), Instant.now()));
     }
 
     @EventListener
@@ -57,16 +53,4 @@ public class ExecutionMetrics {
                 .register(registry).record(Duration.between(step.startedAt(), step.completedAt()));
     }
 
-    /** The execution context carries its start ({@code execution.started_at}, set by the platform). */
-    private static Duration durationOf(ExecutionEnded ended) {
-        if (ended.result().context() == null) {
-            return null;
-        }
-        String start = ended.result().context().path("execution").path("started_at").asText(null);
-        try {
-            return start == null ? null : Duration.between(Instant.parse(start), Instant.now());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

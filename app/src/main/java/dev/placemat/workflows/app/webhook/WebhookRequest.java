@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.spi.CamelHeaders;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ final class WebhookRequest {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (value != null && !isCamelHeader(lower) && !CREDENTIAL_HEADERS.contains(lower) && !hidden.contains(lower)) {
+            if (value != null && !CamelHeaders.isControl(lower) && !CREDENTIAL_HEADERS.contains(lower) && !hidden.contains(lower)) {
                 out.put(lower, value.toString());
             }
         });
@@ -111,7 +112,7 @@ final class WebhookRequest {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            if (!isCamelHeader(name.toLowerCase(Locale.ROOT))) {
+            if (!CamelHeaders.isControl(name)) {
                 out.put(name, value);
             }
         }
@@ -126,9 +127,6 @@ final class WebhookRequest {
         }
     }
 
-    static boolean isCamelHeader(String lowerName) {
-        return lowerName.startsWith("camel") || lowerName.startsWith("org.apache.camel");
-    }
 
     private static WebhookRejected tooLarge(int max) {
         return new WebhookRejected(413, "The body is larger than " + max + " bytes.", "webhook_data");

@@ -2,6 +2,7 @@ package dev.placemat.workflows.connectors.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.connectors.common.Timeouts;
+import dev.placemat.workflows.spi.CamelHeaders;
 import dev.placemat.workflows.spi.Connections;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
@@ -28,7 +29,7 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
     public HttpCall {
         headers = Map.copyOf(headers);
         for (String name : headers.keySet()) {
-            if (isControlHeader(name)) {
+            if (CamelHeaders.isControl(name)) {
                 throw new IllegalArgumentException("header '" + name + "' is reserved and cannot be sent");
             }
         }
@@ -50,7 +51,7 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
         Map<String, String> headers = new LinkedHashMap<>();
         if (config.headers() != null) {
             for (Map.Entry<String, String> h : config.headers().entrySet()) {
-                if (isControlHeader(h.getKey())) {
+                if (CamelHeaders.isControl(h.getKey())) {
                     throw StepFailure.permanent("header '" + h.getKey() + "' is reserved and cannot be sent");
                 }
                 headers.put(h.getKey(), h.getValue() == null ? "" : h.getValue());
@@ -82,12 +83,6 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
             // reported below
         }
         throw StepFailure.permanent(what + " must be an absolute http or https URL");
-    }
-
-    /** Camel reads headers named Camel* or org.apache.camel* as instructions; they never come from a definition. */
-    public static boolean isControlHeader(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("camel") || lower.startsWith("org.apache.camel");
     }
 
     private static URI uri(String url, Map<String, Object> query) throws StepFailure {

@@ -1,5 +1,6 @@
 package dev.placemat.workflows.connectors.http;
 
+import dev.placemat.workflows.spi.CamelHeaders;
 import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
@@ -109,7 +110,7 @@ public final class HttpCaller {
     private static Map<String, String> responseHeaders(Message out) {
         Map<String, String> headers = new LinkedHashMap<>();
         out.getHeaders().forEach((name, value) -> {
-            if (!HttpCall.isControlHeader(name) && value != null) {
+            if (!CamelHeaders.isControl(name) && value != null) {
                 headers.put(name.toLowerCase(Locale.ROOT), value.toString());
             }
         });
