@@ -142,7 +142,7 @@ try {
   await console.getByText('Camel', { exact: true }).first().waitFor({ timeout: 30_000 });
   current = console;
   await console.getByText('routes', { exact: true }).first().click();
-  for (const routeId of [`webhook-${webhookUrl.split('/').pop()}`, `wf-${workflowId}-`]) {
+  for (const routeId of ['webhooks$', `wf-${workflowId}-`]) {
     await console.getByText(new RegExp(`^${routeId}`)).first().waitFor({ timeout: 30_000 });
   }
   await shot(console, '09-hawtio');

@@ -20,20 +20,18 @@ public final class IngressCompiler {
 
     private IngressCompiler() {}
 
-    public static String webhookRouteId(String webhookId) {
-        return NodeIds.webhookRoute(webhookId);
-    }
-
     /**
-     * {@code POST /webhooks/workflow/<id>} through camel-platform-http, handed to the acceptor. Camel never answers
-     * with an exception's text ({@code muteException}); the acceptor writes every answer itself.
+     * {@code POST /webhooks/workflow/<id>} for every webhook id, one camel-platform-http route handed to the acceptor,
+     * which finds the workflows deployed under the id. One route, not one per id: deploying a workflow adds no route
+     * and no Spring MVC mapping, so deploy time and memory do not grow with the number of webhooks. Camel never
+     * answers with an exception's text ({@code muteException}); the acceptor writes every answer itself.
      */
-    public static RouteDefinition webhook(String webhookId, Processor acceptor) {
+    public static RouteDefinition webhooks(Processor acceptor) {
         RouteDefinition route = new RouteDefinition();
-        route.from("platform-http:" + WEBHOOK_PATH + webhookId + "?httpMethodRestrict=POST&muteException=true");
-        route.routeId(webhookRouteId(webhookId));
-        route.setDescription("webhook " + webhookId);
-        route.process(acceptor).id(webhookRouteId(webhookId) + "-accept");
+        route.from("platform-http:" + WEBHOOK_PATH + "{webhookId}?httpMethodRestrict=POST&muteException=true");
+        route.routeId(NodeIds.WEBHOOK_ROUTE);
+        route.setDescription("webhooks");
+        route.process(acceptor).id(NodeIds.WEBHOOK_ROUTE + "-accept");
         return route;
     }
 

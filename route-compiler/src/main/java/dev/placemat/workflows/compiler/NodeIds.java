@@ -24,7 +24,6 @@ public final class NodeIds {
         return step(workflowId, stepKey) + "-" + part;
     }
 
-    public static String webhookRoute(String webhookId) {
-        return "webhook-" + webhookId;
-    }
+    /** The one route that serves every webhook path. */
+    public static final String WEBHOOK_ROUTE = "webhooks";
 }

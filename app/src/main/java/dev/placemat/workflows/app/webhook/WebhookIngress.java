@@ -3,11 +3,13 @@ package dev.placemat.workflows.app.webhook;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import dev.placemat.workflows.app.deploy.Deployment;
-import dev.placemat.workflows.app.deploy.IngressRoutes;
+import dev.placemat.workflows.app.deploy.RouteControl;
 import dev.placemat.workflows.app.deploy.RouteDeployer;
+import dev.placemat.workflows.app.deploy.WebhookPaths;
 import dev.placemat.workflows.app.execution.ExecutionLauncher;
 import dev.placemat.workflows.app.execution.LaunchRefused;
 import dev.placemat.workflows.app.workflow.WebhookSecrets;
+import dev.placemat.workflows.compiler.IngressCompiler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,22 +20,28 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Accepts webhook requests: checks the signature of every workflow deployed under the webhook id that has a
  * secret (one failure and nothing starts), answers a replayed {@code Idempotency-Key} with the executions of the
  * first request, stores one execution per workflow and answers 202 once the rows are committed, or, for sync
- * workflows, 200 with their results once they end within their wait.
+ * workflows, 200 with their results once they end within their wait. It serves every webhook id through one
+ * platform-http route, added at startup before the deployed workflows are loaded.
  */
 @Component
-public class WebhookIngress {
+@Order(5)
+public class WebhookIngress implements ApplicationRunner {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
     private final RouteDeployer deployer;
-    private final IngressRoutes ingress;
+    private final WebhookPaths paths;
+    private final RouteControl routes;
     private final ExecutionLauncher launcher;
     private final WebhookSecrets secrets;
     private final WebhookRequests requests;
@@ -41,10 +49,11 @@ public class WebhookIngress {
     private final Duration tolerance;
     private final SyncWaits syncWaits;
 
-    public WebhookIngress(RouteDeployer deployer, IngressRoutes ingress, ExecutionLauncher launcher,
+    public WebhookIngress(RouteDeployer deployer, WebhookPaths paths, RouteControl routes, ExecutionLauncher launcher,
             WebhookSecrets secrets, WebhookRequests requests, WorkflowsProperties properties) {
         this.deployer = deployer;
-        this.ingress = ingress;
+        this.paths = paths;
+        this.routes = routes;
         this.launcher = launcher;
         this.secrets = secrets;
         this.requests = requests;
@@ -53,16 +62,18 @@ public class WebhookIngress {
         this.syncWaits = new SyncWaits(Duration.ofSeconds(properties.webhook().syncWaitSeconds()));
     }
 
-    public Processor processorFor(String webhookId) {
-        return exchange -> accept(webhookId, exchange);
+    @Override
+    public void run(ApplicationArguments args) {
+        routes.add(IngressCompiler.webhooks(this::accept), "webhook route");
     }
 
-    private void accept(String webhookId, Exchange exchange) {
+    private void accept(Exchange exchange) {
         List<Deployment> leased = new ArrayList<>();
         try {
             Message in = exchange.getIn();
+            String webhookId = webhookIdOf(in);
             byte[] body = WebhookRequest.body(in, maxBodyBytes);
-            ingress.workflowsOf(webhookId).forEach(id -> deployer.lease(id).ifPresent(leased::add));
+            paths.workflowsOf(webhookId).forEach(id -> deployer.lease(id).ifPresent(leased::add));
             if (leased.isEmpty()) {
                 throw new WebhookRejected(404, "No workflow is deployed under this webhook.", "webhook_id");
             }
@@ -88,6 +99,15 @@ public class WebhookIngress {
         } finally {
             leased.forEach(Deployment::release);
         }
+    }
+
+    /**
+     * The last segment of the request's path (the route's pattern matched exactly one segment there), read from the
+     * servlet request rather than the path-parameter header, which a request header of the same name could shadow.
+     */
+    private static String webhookIdOf(Message in) {
+        String uri = ((PlatformHttpMessage) in).getRequest().getRequestURI();
+        return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
     /** Checks each signing workflow's signature; returns the headers that carry them, to keep out of the data. */

@@ -21,13 +21,14 @@ import org.apache.camel.Message;
 /**
  * Turns a webhook request into trigger data: {@code webhook_data} (the parsed JSON body, form fields, or raw text),
  * {@code headers} and {@code query}. Camel's own headers, and headers that carry credentials, are left out: they
- * are neither workflow data nor ever passed on.
+ * are neither workflow data nor ever passed on. So is the route's path parameter, which Camel adds as a header.
  */
 final class WebhookRequest {
 
     static final int MAX_DEPTH = 64;
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization",
             "x-webhook-signature", "x-api-key");
+    private static final String PATH_PARAMETER = "webhookid";
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build())
@@ -92,7 +93,8 @@ final class WebhookRequest {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (value != null && !CamelHeaders.isControl(lower) && !CREDENTIAL_HEADERS.contains(lower) && !hidden.contains(lower)) {
+            if (value != null && !CamelHeaders.isControl(lower) && !CREDENTIAL_HEADERS.contains(lower) && !hidden.contains(lower)
+                    && !PATH_PARAMETER.equals(lower)) {
                 out.put(lower, value.toString());
             }
         });

@@ -30,7 +30,7 @@ class HawtioIT extends IntegrationTest {
     void hawtiosJolokiaShowsTheDeployedWorkflowsRoutesByTheirIds() {
         JsonNode workflow = api().deploy(Json.of("{'name':'Seen in the console','trigger':{'type':'webhook',"
                 + "'config':{}},'steps':[{'action_type':'data.transform','config':{'expression':'1'}}]}"));
-        String webhookRoute = "webhook-" + workflow.get("webhook_url").asText().replace("/webhooks/workflow/", "");
+        String webhookRoute = "webhooks";
         String bodyRoutePrefix = "wf-" + workflow.get("id").asText() + "-";
 
         JsonNode search = jolokia(Map.of("type", "search", "mbean", "org.apache.camel:type=routes,*"));

@@ -98,8 +98,27 @@ class WebhookExecutionIT extends IntegrationTest {
     }
 
     @Test
-    void answers404ForAnUnknownWebhook() {
-        anonymous().post("/webhooks/workflow/no-such-webhook-id-000000", "{}").expect(404);
+    void theWebhookIdComesFromThePathNeverFromAHeader() {
+        JsonNode target = api().deploy(threeStepWorkflow());
+        String targetId = target.get("webhook_url").asText().replace("/webhooks/workflow/", "");
+        JsonNode other = api().deploy(threeStepWorkflow());
+
+        JsonNode accepted = anonymous().raw("POST", other.get("webhook_url").asText(), "application/json",
+                "{\"customer\":\"Acme\",\"items\":[]}", "webhookId", targetId).expect(202).json();
+        JsonNode execution = Executions.awaitEnd(api(), accepted.get("execution_ids").get(0).asText());
+
+        assertThat(execution.get("workflow_id").asText()).isEqualTo(other.get("id").asText());
+        assertThat(execution.get("trigger_data").get("trigger").get("webhook_id").asText())
+                .isEqualTo(other.get("webhook_url").asText().replace("/webhooks/workflow/", ""));
+        assertThat(execution.get("trigger_data").get("headers").has("webhookid")).isFalse();
+    }
+
+    @Test
+    void answers404ForAnUnknownWebhookAnd405ForOtherMethods() {
+        JsonNode problem = anonymous().post("/webhooks/workflow/no-such-webhook-id-000000", "{}").expect(404).json();
+        assertThat(problem.get("detail").asText()).contains("No workflow is deployed under this webhook");
+        String url = api().deploy(threeStepWorkflow()).get("webhook_url").asText();
+        anonymous().get(url).expect(405);
     }
 
     @Test
