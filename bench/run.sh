@@ -68,11 +68,11 @@ fi
 echo "== deploy time and heap by number of deployed workflows"
 printf "%-10s %16s %18s\n" workflows "median deploy ms" "heap used MB"
 DEPLOYED=1
-for target in 100 1000 ${BENCH_MAX_WORKFLOWS:-5000}; do
+for target in 100 1000 2500 ${BENCH_MAX_WORKFLOWS:-5000}; do
   [ "$DEPLOYED" -ge "$target" ] && continue
   TIMES=()
   while [ $DEPLOYED -lt $target ]; do
-    NEW=$(api -X POST localhost:$APP_PORT/api/workflows -d "$WORKFLOW" | field "['id']")
+    NEW=$(api -X POST localhost:$APP_PORT/api/workflows -d "$WORKFLOW" | grep -o '^{"id":"[^"]*"' | cut -d'"' -f4)
     T=$(api -o /dev/null -w '%{time_total}' -X POST localhost:$APP_PORT/api/workflows/$NEW/deploy)
     TIMES+=("$T")
     DEPLOYED=$((DEPLOYED + 1))
