@@ -63,7 +63,7 @@ final class StepCompiler {
         Action<?> action = actions.find(step.actionType())
                 .orElseThrow(() -> new IllegalArgumentException("unknown action type " + step.actionType()));
         if (action instanceof TaskAction<?> task) {
-            at.process(new StepProcessor(step, taskLogic(task), workers, services))
+            at.process(new StepProcessor(step, taskLogic(task), task.computesOnly() ? null : workers, services))
                     .id(NodeIds.step(workflowId, step.key()));
         } else if (action instanceof ControlAction<?> control) {
             control.compile(step, new Scope(at));

@@ -2,7 +2,7 @@ package dev.placemat.workflows.spi;
 
 /**
  * An action that does one piece of work. The engine resolves the step's templates, binds the result to the config
- * record, and calls {@link #execute} on a worker thread with the step's timeout; whatever it returns becomes the
+ * record, and calls {@link #execute} on a worker thread with the step's timeout (see {@link #computesOnly}); whatever it returns becomes the
  * step's output ({@code step_N} for later steps), converted to JSON.
  *
  * <p>Throw {@link StepFailure#permanent} for failures that a retry cannot fix (a 4xx answer, a bad address); any other
@@ -11,4 +11,13 @@ package dev.placemat.workflows.spi;
 public non-sealed interface TaskAction<C> extends Action<C> {
 
     Object execute(C config, StepContext context) throws Exception;
+
+    /**
+     * True for an action that only computes over its input, with no I/O and a running time it bounds itself
+     * (within a second): the engine then runs it on the execution's own thread instead of handing it to a worker,
+     * which costs more than such a step does.
+     */
+    default boolean computesOnly() {
+        return false;
+    }
 }

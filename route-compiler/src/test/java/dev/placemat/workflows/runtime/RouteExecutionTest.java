@@ -121,6 +121,14 @@ class RouteExecutionTest {
     }
 
     @Test
+    void runsActionsThatOnlyComputeOnTheExecutionsThreadAndOthersOnAWorker() throws Exception {
+        Run run = run("[{'action_type':'test.thread'},{'action_type':'test.thread.inline'}]", "{}");
+        assertThat(run.exchange().getException()).isNull();
+        assertThat(run.state().at("step_2").asText()).isEqualTo(Thread.currentThread().getName());
+        assertThat(run.state().at("step_1").asText()).isNotEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
     void runsTheBranchTheConditionChooses() throws Exception {
         Run run = run("[{'action_type':'control.condition','config':{'conditions':[{'field':'webhook_data.amount',"
                 + "'operator':'greater_than','value':90}],'then_actions':[{'action_type':'test.echo','config':"

@@ -68,4 +68,33 @@ public final class TestActions {
             return Map.of("slept", config.millis());
         }
     }
+
+    /** {@code test.thread}: returns the name of the thread it ran on. */
+    public static class ThreadName implements TaskAction<ThreadName.Config> {
+        public record Config() {}
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.thread", "test", "Thread", "T", "names its thread", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) {
+            return Thread.currentThread().getName();
+        }
+    }
+
+    /** {@code test.thread.inline}: as {@code test.thread}, for an action that only computes. */
+    public static final class InlineThreadName extends ThreadName {
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.thread.inline", "test", "Thread", "T", "names its thread", Config.class);
+        }
+
+        @Override
+        public boolean computesOnly() {
+            return true;
+        }
+    }
 }

@@ -88,6 +88,8 @@ final class WebhookReplies {
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, contentType);
+        // a short answer known in full: sent with its Content-Length in one write, not chunked
+        out.setHeader(Exchange.HTTP_CHUNKED, false);
         if (retryAfter != null) {
             out.setHeader("Retry-After", retryAfter.toString());
         }

@@ -41,6 +41,11 @@ public final class DataAggregateAction implements TaskAction<DataAggregateAction
             String dateField) {}
 
     @Override
+    public boolean computesOnly() {
+        return true;
+    }
+
+    @Override
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("data.aggregate", "data", "Aggregate", "📊",
                 "Groups a list and calculates sums, counts, averages, minimums and maximums", Config.class);

@@ -37,6 +37,11 @@ public final class DataFilterAction implements TaskAction<DataFilterAction.Confi
             @JsonPropertyDescription("all (default): every condition must hold; any: one is enough") Match match) {}
 
     @Override
+    public boolean computesOnly() {
+        return true;
+    }
+
+    @Override
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("data.filter", "data", "Filter", "🔍",
                 "Keeps the items of a list that meet conditions", Config.class);

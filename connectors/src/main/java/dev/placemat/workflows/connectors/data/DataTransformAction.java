@@ -38,6 +38,11 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
             String outputField) {}
 
     @Override
+    public boolean computesOnly() {
+        return true;
+    }
+
+    @Override
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("data.transform", "data", "Transform Data", "🔄",
                 "Reshapes data with a JSONata expression", Config.class);
