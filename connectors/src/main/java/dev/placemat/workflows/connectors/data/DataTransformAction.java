@@ -10,8 +10,6 @@ import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.template.Paths;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code data.transform}: a JSONata expression (the language Node-RED users know) over the execution context, or
@@ -22,10 +20,7 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
 
     static final long TIME_LIMIT_MS = 1_000;
     static final int DEPTH_LIMIT = 200;
-    private static final int CACHE_LIMIT = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Map<String, Jsonata> parsed = new ConcurrentHashMap<>();
 
     public record Config(
             @JsonPropertyDescription("A JSONata expression over the whole context, such as step_1.rows[amount > 10]")
@@ -75,17 +70,14 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
         }
     }
 
-    private Jsonata parse(String expression) throws StepFailure {
-        Jsonata cached = parsed.get(expression);
-        if (cached != null) {
-            return cached;
-        }
+    /**
+     * A new instance per evaluation: an evaluated {@code Jsonata} keeps the last evaluation's frame as its
+     * environment, so a shared one grows a longer chain of frames with every run (slower each time, then a stack
+     * overflow) and is not safe across threads. Parsing costs a few microseconds.
+     */
+    private static Jsonata parse(String expression) throws StepFailure {
         try {
-            Jsonata compiled = Jsonata.jsonata(expression);
-            if (parsed.size() < CACHE_LIMIT) {
-                parsed.put(expression, compiled);
-            }
-            return compiled;
+            return Jsonata.jsonata(expression);
         } catch (RuntimeException e) {
             throw StepFailure.permanent("the JSONata expression cannot be parsed: " + message(e));
         }

@@ -43,6 +43,34 @@ class DataTransformActionTest {
     }
 
     @Test
+    void givesEveryRunItsOwnAnswerAcrossThreadsAndThousandsOfRuns() throws Exception {
+        String config = "{\"expression\": \"{'total': $sum(webhook_data.items.price)}\"}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int t = 0; t < 4; t++) {
+                int price = 1000 * (t + 1);
+                StepContext own = fixture.context(StepFixture.json("{\"webhook_data\": {\"items\": [{\"price\": "
+                        + price + "}, {\"price\": 1}]}}"), new TestServices());
+                runs.add(pool.submit(() -> {
+                    int right = 0;
+                    for (int i = 0; i < 20_000; i++) {
+                        JsonNode out = StepFixture.output(action.execute(
+                                StepFixture.config(DataTransformAction.Config.class, config), own));
+                        right += out.get("total").asInt() == price + 1 ? 1 : 0;
+                    }
+                    return right;
+                }));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEqualTo(20_000);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void appliesTheDesignsTransformationToOneField() throws Exception {
         JsonNode out = run("{\"input_field\": \"webhook_data.items\", \"transformation\": \"sku\", "
                 + "\"output_field\": \"skus\"}");
