@@ -32,6 +32,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,8 @@ import org.springframework.stereotype.Component;
 public class ExecutionLauncher {
 
     static final int COMMIT_WAIT_SECONDS = 5;
+    /** How long an execution runs before its row says {@code running}; most end sooner and never need the write. */
+    static final Duration SHOWN_RUNNING_AFTER = Duration.ofMillis(100);
 
     private final CamelContext camel;
     private final ExecutionWriter writer;
@@ -51,8 +54,8 @@ public class ExecutionLauncher {
     private final ApplicationEventPublisher events;
     private final SecretRedactor redactor;
     private final WorkflowLimits limits;
-    /** Executions running in this process, with how to stop each ({@code reason, status}). */
-    private final Map<UUID, BiConsumer<String, String>> live = new ConcurrentHashMap<>();
+    /** Executions in this process. */
+    private final Map<UUID, Live> live = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
             new NamedThreads("execution-deadline"));
 
@@ -145,13 +148,14 @@ public class ExecutionLauncher {
             state.stop(reason);
             end.accept(new ExecutionResult(id, status, reason, state.snapshot()));
         };
-        live.put(id, stop);
+        Live execution = new Live(stop);
+        live.put(id, execution);
         Duration timeout = limits.executionTimeout();
         ScheduledFuture<?> deadline = deadlines.schedule(() -> stop.accept("the execution ran longer than the maximum "
                 + "of " + timeout.toSeconds() + " s (workflows.limits.execution-timeout-seconds) and was stopped",
                 "failed"), timeout.toMillis(), TimeUnit.MILLISECONDS);
         pool.execute(() -> {
-            writer.put(new UpdateExecution(id, "running", null, null, null));
+            execution.runningSince = Instant.now();
             run(deployment, state, result -> {
                 deadline.cancel(false);
                 end.accept(result);
@@ -170,12 +174,29 @@ public class ExecutionLauncher {
      * starts (a step already running finishes on its own). False when it does not run here.
      */
     public boolean cancel(UUID id, String user) {
-        BiConsumer<String, String> stop = live.get(id);
-        if (stop == null) {
+        Live execution = live.get(id);
+        if (execution == null) {
             return false;
         }
-        stop.accept("cancelled by " + user, "cancelled");
+        execution.stop.accept("cancelled by " + user, "cancelled");
         return true;
+    }
+
+    /**
+     * Marks the executions that have run longer than {@link #SHOWN_RUNNING_AFTER} as {@code running}. Writing it
+     * for every execution as it starts would cost a row update per execution, mostly for ones that end within
+     * milliseconds; the writer never lets a late {@code running} replace a final status.
+     */
+    @Scheduled(fixedDelay = 100)
+    void showRunning() {
+        Instant before = Instant.now().minus(SHOWN_RUNNING_AFTER);
+        live.forEach((id, execution) -> {
+            Instant since = execution.runningSince;
+            if (since != null && since.isBefore(before) && !execution.shownRunning) {
+                execution.shownRunning = true;
+                writer.put(new UpdateExecution(id, "running", null, null, null));
+            }
+        });
     }
 
     private void store(InsertExecution insert) {
@@ -215,6 +236,18 @@ public class ExecutionLauncher {
                 : "the execution failed: " + failure.getClass().getSimpleName();
         return new ExecutionResult(UUID.fromString(state.executionId()), failure == null ? "completed" : "failed",
                 error, state.snapshot());
+    }
+
+    /** An execution in this process: how to stop it ({@code reason, status}), and since when it runs. */
+    private static final class Live {
+
+        final BiConsumer<String, String> stop;
+        volatile Instant runningSince;
+        boolean shownRunning;
+
+        Live(BiConsumer<String, String> stop) {
+            this.stop = stop;
+        }
     }
 
     @PreDestroy

@@ -66,6 +66,8 @@ class WorkflowApiIT extends IntegrationTest {
                 .expect(202).json().get("execution_id").asText();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
                 api().get("/api/executions/" + execution).expect(200).json().get("steps").size() == 1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                api().get("/api/executions/" + execution).expect(200).json().get("status").asText().equals("running"));
         api().post("/api/executions/" + execution + "/cancel", null).expect(200);
         JsonNode done = Executions.awaitEnd(api(), execution);
         assertThat(done.get("status").asText()).isEqualTo("cancelled");
