@@ -68,8 +68,9 @@ fi
 echo "== deploy time and heap by number of deployed workflows"
 printf "%-10s %16s %18s\n" workflows "median deploy ms" "heap used MB"
 DEPLOYED=1
-for target in 100 1000 2500 ${BENCH_MAX_WORKFLOWS:-5000}; do
-  [ "$DEPLOYED" -ge "$target" ] && continue
+MAX=${BENCH_MAX_WORKFLOWS:-5000}
+for target in 100 1000 2500 5000; do
+  [ "$target" -gt "$MAX" ] && break
   TIMES=()
   while [ $DEPLOYED -lt $target ]; do
     NEW=$(api -X POST localhost:$APP_PORT/api/workflows -d "$WORKFLOW" | grep -o '^{"id":"[^"]*"' | cut -d'"' -f4)

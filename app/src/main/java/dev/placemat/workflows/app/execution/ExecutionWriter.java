@@ -60,7 +60,8 @@ public class ExecutionWriter {
     }
 
     public void record(StepRecord record, java.util.UUID workflowId) {
-        put(new RowWrite.InsertStep(StepTruncation.of(record, maxStepBytes), workflowId));
+        put(new RowWrite.InsertStep(record, workflowId, StepTruncation.json(record.input(), maxStepBytes),
+                StepTruncation.json(record.output(), maxStepBytes)));
     }
 
     private void loop() {

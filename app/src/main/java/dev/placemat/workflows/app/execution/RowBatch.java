@@ -114,8 +114,8 @@ final class RowBatch {
                 ps.setString(8, r.status().id());
                 ps.setTimestamp(9, timestamp(r.startedAt()));
                 ps.setTimestamp(10, timestamp(r.completedAt()));
-                ps.setString(11, JsonText.of(r.input()));
-                ps.setString(12, JsonText.of(r.output()));
+                ps.setString(11, step.inputJson());
+                ps.setString(12, step.outputJson());
                 ps.setString(13, r.error());
                 ps.setInt(14, r.attempt() - 1);
                 ps.addBatch();

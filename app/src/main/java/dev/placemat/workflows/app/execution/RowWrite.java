@@ -12,8 +12,8 @@ public sealed interface RowWrite {
     record InsertExecution(UUID id, UUID workflowId, int workflowVersion, String triggerJson, Instant startedAt,
             CompletableFuture<Void> committed) implements RowWrite {}
 
-    /** One attempt of one step. */
-    record InsertStep(StepRecord record, UUID workflowId) implements RowWrite {}
+    /** One attempt of one step, with its input and output as JSON text. */
+    record InsertStep(StepRecord record, UUID workflowId, String inputJson, String outputJson) implements RowWrite {}
 
     /** A status change: {@code running}, or a final status with error and final context. */
     record UpdateExecution(UUID id, String status, String error, String executionJson, Instant completedAt)

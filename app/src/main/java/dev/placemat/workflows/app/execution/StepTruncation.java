@@ -3,12 +3,12 @@ package dev.placemat.workflows.app.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.runtime.StepRecord;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Keeps step rows small: an input or output larger than {@code workflows.limits.max-step-output-bytes} is stored
- * as a marker with its size and the start of its JSON text. The execution itself still sees the whole value.
+ * as a marker with its size and the start of its JSON text. The execution itself still sees the whole value. The
+ * text is made once, on the thread that recorded the step, so the writer only binds it.
  */
 final class StepTruncation {
 
@@ -17,31 +17,21 @@ final class StepTruncation {
 
     private StepTruncation() {}
 
-    static StepRecord of(StepRecord record, int maxBytes) {
-        JsonNode input = truncate(record.input(), maxBytes);
-        JsonNode output = truncate(record.output(), maxBytes);
-        if (input == record.input() && output == record.output()) {
-            return record;
-        }
-        return new StepRecord(record.executionId(), record.stepKey(), record.stepNumber(), record.actionType(),
-                record.status(), record.attempt(), input, output, record.error(), record.startedAt(),
-                record.completedAt());
-    }
-
-    static JsonNode truncate(JsonNode value, int maxBytes) {
+    /** The JSON text of a value, or of the marker that stands for it when it is too large. */
+    static String json(JsonNode value, int maxBytes) {
         String text = JsonText.of(value);
         if (text == null || text.length() <= maxBytes / 4) {
-            return value;
+            return text;
         }
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes <= maxBytes) {
-            return value;
+            return text;
         }
         ObjectNode marker = JsonNodeFactory.instance.objectNode();
         marker.put(MARKER, true);
         marker.put("original_bytes", bytes);
         marker.put("max_bytes", maxBytes);
         marker.put("preview", text.substring(0, Math.min(PREVIEW_CHARS, text.length())));
-        return marker;
+        return JsonText.of(marker);
     }
 }
