@@ -12,6 +12,7 @@ import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,6 +137,23 @@ class LimitsIT extends IntegrationTest {
         retention.prune(365, 1);
         assertThat(jdbc.sql("SELECT count(*) FROM workflow_executions WHERE workflow_id = ?").param(workflowId)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void forgetsIdempotencyKeysAndDeliveredEventsAsOldAsPrunedExecutions() {
+        UUID workflowId = UUID.fromString(api().deploy(waiting(0)).get("id").asText());
+        for (String age : List.of("400 days", "1 day")) {
+            jdbc.sql("INSERT INTO webhook_requests (webhook_id, idempotency_key, created_at) "
+                    + "VALUES ('retention-test', ?, now() - ?::interval)").params("key-" + age, age).update();
+            jdbc.sql("INSERT INTO event_deliveries (workflow_id, event_id, execution_id, created_at) "
+                    + "VALUES (?, ?, ?, now() - ?::interval)").params(workflowId, "event-" + age, UUID.randomUUID(), age)
+                    .update();
+        }
+        retention.prune(365, 1_000_000);
+        assertThat(jdbc.sql("SELECT idempotency_key FROM webhook_requests WHERE webhook_id = 'retention-test'")
+                .query(String.class).list()).containsExactly("key-1 day");
+        assertThat(jdbc.sql("SELECT event_id FROM event_deliveries WHERE workflow_id = ?").param(workflowId)
+                .query(String.class).list()).containsExactly("event-1 day");
     }
 
     private UUID insert(UUID workflowId, String status, String trigger) {
