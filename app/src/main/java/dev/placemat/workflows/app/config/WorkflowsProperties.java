@@ -32,7 +32,11 @@ public record WorkflowsProperties(
      * @param signatureToleranceSeconds how far a signed request's timestamp may be from now
      * @param syncWaitSeconds           how long a sync webhook waits for the end before answering 202
      */
-    public record Webhook(int maxBodyBytes, int signatureToleranceSeconds, int syncWaitSeconds) {}
+    /**
+     * @param maxSyncWaits how many sync webhooks may wait for their executions at once (each holds a request thread
+     *                     of the server's {@code server.tomcat.threads.max}); past it, they answer 202 at once
+     */
+    public record Webhook(int maxBodyBytes, int signatureToleranceSeconds, int syncWaitSeconds, int maxSyncWaits) {}
 
     /**
      * @param minIntervalSeconds the shortest time allowed between two fires of a schedule; under 60, six-field cron

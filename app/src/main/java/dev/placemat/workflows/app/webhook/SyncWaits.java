@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
@@ -15,7 +16,8 @@ import org.apache.camel.Exchange;
 /**
  * {@code response_mode: sync}: the webhook waits for its sync executions to end (each up to its
  * {@code sync_timeout_seconds}, else the platform's default) and answers 200 with their results; if one takes
- * longer, it answers 202 with the ids, as an async webhook does.
+ * longer, it answers 202 with the ids, as an async webhook does. So does it when {@code max-sync-waits} webhooks are
+ * waiting already: each waits on a request thread, and a flood of them must not take every thread the API needs.
  */
 final class SyncWaits {
 
@@ -27,9 +29,11 @@ final class SyncWaits {
     }
 
     private final Duration defaultWait;
+    private final Semaphore waiting;
 
-    SyncWaits(Duration defaultWait) {
+    SyncWaits(Duration defaultWait, int maxWaiting) {
         this.defaultWait = defaultWait;
+        this.waiting = new Semaphore(maxWaiting);
     }
 
     /** A launch with how long to wait for it, if its workflow answers in sync. */
@@ -44,6 +48,18 @@ final class SyncWaits {
 
     void answer(Exchange exchange, List<Started> started) {
         List<UUID> ids = started.stream().map(Started::executionId).toList();
+        if (started.stream().allMatch(one -> one.syncWait() == null) || !waiting.tryAcquire()) {
+            WebhookReplies.accepted(exchange, ids);
+            return;
+        }
+        try {
+            answerWhenEnded(exchange, ids, started);
+        } finally {
+            waiting.release();
+        }
+    }
+
+    private static void answerWhenEnded(Exchange exchange, List<UUID> ids, List<Started> started) {
         List<ExecutionResult> results = new ArrayList<>();
         for (Started one : started) {
             if (one.syncWait() == null) {
@@ -56,11 +72,7 @@ final class SyncWaits {
             }
             results.add(result);
         }
-        if (results.isEmpty()) {
-            WebhookReplies.accepted(exchange, ids);
-        } else {
-            WebhookReplies.ended(exchange, ids, results);
-        }
+        WebhookReplies.ended(exchange, ids, results);
     }
 
     private static ExecutionResult await(Launch launch, Duration wait) {

@@ -59,7 +59,8 @@ public class WebhookIngress implements ApplicationRunner {
         this.requests = requests;
         this.maxBodyBytes = properties.webhook().maxBodyBytes();
         this.tolerance = Duration.ofSeconds(properties.webhook().signatureToleranceSeconds());
-        this.syncWaits = new SyncWaits(Duration.ofSeconds(properties.webhook().syncWaitSeconds()));
+        this.syncWaits = new SyncWaits(Duration.ofSeconds(properties.webhook().syncWaitSeconds()),
+                properties.webhook().maxSyncWaits());
     }
 
     @Override
