@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Adds and removes ingress routes at run time: a removal stops the route with a timeout, then drops its endpoint. */
+/** Adds and removes routes at run time: a removal stops the route with a timeout, then drops its endpoint. */
 @Component
 public class RouteControl {
 
@@ -34,14 +34,6 @@ public class RouteControl {
         return camel.getRoute(routeId) != null;
     }
 
-    public void stop(String routeId) throws Exception {
-        camel.getRouteController().stopRoute(routeId, STOP_SECONDS, TimeUnit.SECONDS);
-    }
-
-    public void start(String routeId) throws Exception {
-        camel.getRouteController().startRoute(routeId);
-    }
-
     /** Stops and removes a route and its endpoint; failures are logged, not thrown. */
     public void remove(String routeId) {
         try {
@@ -50,11 +42,11 @@ public class RouteControl {
                 return;
             }
             Endpoint endpoint = route.getEndpoint();
-            stop(routeId);
+            camel.getRouteController().stopRoute(routeId, STOP_SECONDS, TimeUnit.SECONDS);
             camel.removeRoute(routeId);
             camel.removeEndpoint(endpoint);
         } catch (Exception e) {
-            log.warn("removing ingress route {} failed: {}", routeId, e.getMessage());
+            log.warn("removing route {} failed: {}", routeId, e.getMessage());
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -33,14 +32,17 @@ public class RouteDeployer {
     private static final Logger log = LoggerFactory.getLogger(RouteDeployer.class);
 
     private final ModelCamelContext camel;
+    private final RouteControl routes;
     private final WorkflowCompiler compiler;
     private final ObjectProvider<TriggerIngress> ingresses;
     private final Map<UUID, Deployment> deployments = new ConcurrentHashMap<>();
     private final List<Deployment> retiring = new CopyOnWriteArrayList<>();
     private final AtomicLong generation = new AtomicLong();
 
-    public RouteDeployer(CamelContext camel, WorkflowCompiler compiler, ObjectProvider<TriggerIngress> ingresses) {
+    public RouteDeployer(CamelContext camel, RouteControl routes, WorkflowCompiler compiler,
+            ObjectProvider<TriggerIngress> ingresses) {
         this.camel = (ModelCamelContext) camel;
+        this.routes = routes;
         this.compiler = compiler;
         this.ingresses = ingresses;
     }
@@ -154,21 +156,19 @@ public class RouteDeployer {
         done.forEach(d -> removeQuietly(d.routeId(), d.compiled().endpoint(), d));
     }
 
+    /** Stops the producers, then the route, and removes the route and its endpoint (made even if no route was). */
     private void removeQuietly(String routeId, String endpointUri, Deployment... deployment) {
+        for (Deployment d : deployment) {
+            d.producer().stop();
+        }
+        routes.remove(routeId);
         try {
-            for (Deployment d : deployment) {
-                d.producer().stop();
-            }
-            if (camel.getRoute(routeId) != null) {
-                camel.getRouteController().stopRoute(routeId, 10, TimeUnit.SECONDS);
-                camel.removeRoute(routeId);
-            }
-            Endpoint endpoint = camel.hasEndpoint(endpointUri);
-            if (endpoint != null) {
-                camel.removeEndpoint(endpoint);
+            Endpoint leftover = camel.hasEndpoint(endpointUri);
+            if (leftover != null) {
+                camel.removeEndpoint(leftover);
             }
         } catch (Exception e) {
-            log.warn("removing route {} failed: {}", routeId, e.getMessage());
+            log.warn("removing endpoint {} failed: {}", endpointUri, e.getMessage());
         }
     }
 }
