@@ -74,7 +74,8 @@ public final class StepProcessor implements Processor {
 
     private JsonNode run(JsonNode input, Exchange exchange, ExecutionState state, Instant start) throws StepFailure {
         Instant deadline = start.plusSeconds(step.timeoutSeconds());
-        StepRun context = new StepRun(state, step.key(), deadline, exchange.getContext(), services);
+        StepRun context = new StepRun(state, step.key(), state.executionId() + ":" + step.key(), deadline,
+                exchange.getContext(), services);
         if (workers == null) {
             return call(input, context);
         }

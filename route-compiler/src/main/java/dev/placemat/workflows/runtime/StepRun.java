@@ -5,11 +5,31 @@ import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.StepContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.CamelContext;
 
-/** The {@link StepContext} of one attempt. */
-record StepRun(ExecutionState state, String stepKey, Instant deadline, CamelContext camel, PlatformServices services)
-        implements StepContext {
+/** The {@link StepContext} of one attempt; {@link #cancel()} gives the attempt up and runs its cancel hooks. */
+final class StepRun implements StepContext {
+
+    private final ExecutionState state;
+    private final String stepKey;
+    private final String idempotencyKey;
+    private final Instant deadline;
+    private final CamelContext camel;
+    private final PlatformServices services;
+    private final List<Runnable> hooks = new ArrayList<>();
+    private boolean cancelled;
+
+    StepRun(ExecutionState state, String stepKey, String idempotencyKey, Instant deadline, CamelContext camel,
+            PlatformServices services) {
+        this.state = state;
+        this.stepKey = stepKey;
+        this.idempotencyKey = idempotencyKey;
+        this.deadline = deadline;
+        this.camel = camel;
+        this.services = services;
+    }
 
     @Override
     public String executionId() {
@@ -22,6 +42,16 @@ record StepRun(ExecutionState state, String stepKey, Instant deadline, CamelCont
     }
 
     @Override
+    public String stepKey() {
+        return stepKey;
+    }
+
+    @Override
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    @Override
     public JsonNode data() {
         return state.snapshot();
     }
@@ -30,5 +60,56 @@ record StepRun(ExecutionState state, String stepKey, Instant deadline, CamelCont
     public Duration timeLeft() {
         Duration left = Duration.between(Instant.now(), deadline);
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    @Override
+    public void onCancel(Runnable hook) {
+        boolean now;
+        synchronized (this) {
+            now = cancelled;
+            if (!now) {
+                hooks.add(hook);
+            }
+        }
+        if (now) {
+            hook.run();
+        }
+    }
+
+    @Override
+    public synchronized boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Gives the attempt up: later calls of {@link #cancelled()} say so, and every hook runs once. */
+    void cancel() {
+        List<Runnable> toRun;
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            toRun = List.copyOf(hooks);
+            hooks.clear();
+        }
+        toRun.forEach(StepRun::runQuietly);
+    }
+
+    private static void runQuietly(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException ignored) {
+            // a hook that fails to abort its work must not stop the others
+        }
+    }
+
+    @Override
+    public CamelContext camel() {
+        return camel;
+    }
+
+    @Override
+    public PlatformServices services() {
+        return services;
     }
 }

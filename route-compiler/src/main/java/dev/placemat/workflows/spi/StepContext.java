@@ -16,11 +16,28 @@ public interface StepContext {
     /** The step's key: {@code 3}, or {@code 2.then.1} for a nested action. */
     String stepKey();
 
+    /**
+     * A key that is the same for every attempt of this step in this execution (and in this loop iteration), and
+     * differs for any other step, iteration or execution: outbound calls send it as {@code Idempotency-Key} so that
+     * a service that honours it drops a repeated call (a retry, or a step run again after a crash).
+     */
+    String idempotencyKey();
+
     /** The execution context so far (trigger data and earlier outputs); read only. */
     JsonNode data();
 
     /** Time left before the step times out; actions pass it to their own client timeouts. */
     Duration timeLeft();
+
+    /**
+     * Registers what stops this attempt's work when it is given up (its timeout passed or the execution was
+     * cancelled): abort an HTTP exchange, {@code Statement.cancel()}. The thread running a blocking action is also
+     * interrupted. A hook registered after the attempt was given up runs at once.
+     */
+    void onCancel(Runnable hook);
+
+    /** True once the attempt was given up; long computations check it and stop. */
+    boolean cancelled();
 
     CamelContext camel();
 

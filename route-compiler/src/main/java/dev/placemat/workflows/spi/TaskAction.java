@@ -7,6 +7,10 @@ package dev.placemat.workflows.spi;
  *
  * <p>Throw {@link StepFailure#permanent} for failures that a retry cannot fix (a 4xx answer, a bad address); any other
  * exception is retried as the step's retry policy says.
+ *
+ * <p>An action that waits on I/O it can do without a thread (an asynchronous HTTP client) returns a
+ * {@link java.util.concurrent.CompletionStage} of its output: the engine then holds no thread while it waits, and
+ * cancels the stage when the step times out. Failures of the stage follow the same rules as thrown ones.
  */
 public non-sealed interface TaskAction<C> extends Action<C> {
 
@@ -18,6 +22,16 @@ public non-sealed interface TaskAction<C> extends Action<C> {
      * which costs more than such a step does.
      */
     default boolean computesOnly() {
+        return false;
+    }
+
+    /**
+     * Whether running this step again is safe when the platform cannot know if an attempt had its effect (the
+     * process died while it ran). Safe steps (reads, computations, idempotent updates by id) are run again after a
+     * crash; for unsafe ones (a message sent, a record created) the execution stops as {@code interrupted} and a
+     * person decides. A step's {@code on_interrupt} overrides this.
+     */
+    default boolean repeatSafe(C config) {
         return false;
     }
 }

@@ -59,6 +59,9 @@ class HttpRequestActionTest {
             public String executionId() { return base.executionId(); }
             public String workflowId() { return base.workflowId(); }
             public String stepKey() { return base.stepKey(); }
+            public String idempotencyKey() { return base.idempotencyKey(); }
+            public void onCancel(Runnable hook) {}
+            public boolean cancelled() { return false; }
             public JsonNode data() { return base.data(); }
             public Duration timeLeft() { return timeLeft; }
             public CamelContext camel() { return base.camel(); }

@@ -79,8 +79,21 @@ public final class StepFixture implements AutoCloseable {
         }
 
         @Override
+        public String idempotencyKey() {
+            return "exec-1:1";
+        }
+
+        @Override
         public Duration timeLeft() {
             return Duration.ofSeconds(30);
+        }
+
+        @Override
+        public void onCancel(Runnable hook) {}
+
+        @Override
+        public boolean cancelled() {
+            return false;
         }
     }
 }
