@@ -1,13 +1,17 @@
 package dev.placemat.workflows.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: connectors -> route-compiler, app -> both; nothing depends on app or Spring below it. */
+/**
+ * Dependencies point one way: connectors -> route-compiler, app -> both; nothing depends on app or Spring below it.
+ * Inside the app, packages are features (workflow, execution, webhook...) and depend on each other without cycles.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -29,6 +33,20 @@ class ArchitectureTest {
     void connectorsKnowNothingOfSpringOrTheApp() {
         noClasses().that().resideInAPackage("dev.placemat.workflows.connectors..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "dev.placemat.workflows.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void appFeaturePackagesHaveNoCycles() {
+        slices().matching("dev.placemat.workflows.app.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void servicesAndRepositoriesKnowNothingOfHttp() {
+        noClasses().that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Repository")
+                .or().haveSimpleNameEndingWith("Store")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                        "org.springframework.web..", "jakarta.servlet..")
                 .check(CLASSES);
     }
 }

@@ -1,6 +1,6 @@
 package dev.placemat.workflows.app.analytics;
 
-import dev.placemat.workflows.app.api.NotFoundException;
+import dev.placemat.workflows.app.errors.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package dev.placemat.workflows.app.analytics;
 
-import dev.placemat.workflows.app.api.BadRequestException;
+import dev.placemat.workflows.app.errors.BadRequestException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

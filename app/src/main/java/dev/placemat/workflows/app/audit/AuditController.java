@@ -1,7 +1,7 @@
 package dev.placemat.workflows.app.audit;
 
-import dev.placemat.workflows.app.api.BadRequestException;
-import dev.placemat.workflows.app.persistence.WorkflowRepository;
+import dev.placemat.workflows.app.db.Columns;
+import dev.placemat.workflows.app.errors.BadRequestException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,12 +59,12 @@ public class AuditController {
                 .query((rs, n) -> {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("id", rs.getLong("id"));
-                    item.put("at", WorkflowRepository.instant(rs.getTimestamp("at")));
+                    item.put("at", Columns.instant(rs.getTimestamp("at")));
                     item.put("actor", rs.getString("actor"));
                     item.put("action", rs.getString("action"));
                     item.put("target_type", rs.getString("target_type"));
                     item.put("target_id", rs.getString("target_id"));
-                    item.put("detail", WorkflowRepository.json(rs.getString("detail")));
+                    item.put("detail", Columns.json(rs.getString("detail")));
                     return item;
                 }).list();
         long total = jdbc.sql("SELECT count(*)" + FILTER).params(params).query(Long.class).single();

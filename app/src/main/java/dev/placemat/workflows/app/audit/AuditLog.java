@@ -2,7 +2,7 @@ package dev.placemat.workflows.app.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.placemat.workflows.app.security.CurrentUser;
+import dev.placemat.workflows.app.identity.CurrentUser;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.config;
 
+import dev.placemat.workflows.app.retention.Retention;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

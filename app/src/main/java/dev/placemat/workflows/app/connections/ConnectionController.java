@@ -1,8 +1,8 @@
 package dev.placemat.workflows.app.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.placemat.workflows.app.api.NotFoundException;
 import dev.placemat.workflows.app.audit.AuditLog;
+import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.validation.Errors;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.placemat.workflows.app.connections;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.placemat.workflows.app.api.NotFoundException;
+import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.app.secrets.SecretBox;
 import dev.placemat.workflows.spi.Connections;
 import dev.placemat.workflows.spi.StepFailure;

@@ -1,7 +1,7 @@
 package dev.placemat.workflows.app.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.placemat.workflows.app.execution.JsonText;
+import dev.placemat.workflows.app.db.JsonText;
 import dev.placemat.workflows.spi.AnalyticsEvents;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;

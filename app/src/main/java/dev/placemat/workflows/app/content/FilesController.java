@@ -1,6 +1,6 @@
 package dev.placemat.workflows.app.content;
 
-import dev.placemat.workflows.app.api.NotFoundException;
+import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.connectors.files.DirectoryFileStore;
 import dev.placemat.workflows.spi.FileStore.StoredFile;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.placemat.workflows.app.event;
 
-import dev.placemat.workflows.app.execution.NamedThreads;
+import dev.placemat.workflows.app.engine.NamedThreads;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;

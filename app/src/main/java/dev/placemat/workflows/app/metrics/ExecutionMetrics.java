@@ -1,7 +1,7 @@
 package dev.placemat.workflows.app.metrics;
 
-import dev.placemat.workflows.app.execution.ExecutionEnded;
-import dev.placemat.workflows.app.execution.StepEnded;
+import dev.placemat.workflows.app.engine.ExecutionEnded;
+import dev.placemat.workflows.app.engine.StepEnded;
 import dev.placemat.workflows.runtime.StepRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

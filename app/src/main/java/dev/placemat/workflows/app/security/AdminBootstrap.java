@@ -1,5 +1,7 @@
 package dev.placemat.workflows.app.security;
 
+import dev.placemat.workflows.app.identity.PlatformUser;
+import dev.placemat.workflows.app.identity.Role;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;

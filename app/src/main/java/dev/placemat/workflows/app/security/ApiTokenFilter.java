@@ -1,5 +1,7 @@
 package dev.placemat.workflows.app.security;
 
+import dev.placemat.workflows.app.identity.PlatformUser;
+import dev.placemat.workflows.app.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

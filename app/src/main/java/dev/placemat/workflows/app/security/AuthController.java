@@ -1,6 +1,7 @@
 package dev.placemat.workflows.app.security;
 
 import dev.placemat.workflows.app.audit.AuditLog;
+import dev.placemat.workflows.app.identity.PlatformUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.security;
 
+import dev.placemat.workflows.app.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.security;
 
+import dev.placemat.workflows.app.identity.PlatformUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

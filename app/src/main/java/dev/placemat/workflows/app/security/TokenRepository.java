@@ -1,6 +1,6 @@
 package dev.placemat.workflows.app.security;
 
-import dev.placemat.workflows.app.persistence.WorkflowRepository;
+import dev.placemat.workflows.app.db.Columns;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,9 +63,9 @@ public class TokenRepository {
         token.put("name", rs.getString("name"));
         token.put("user_id", rs.getObject("user_id", UUID.class));
         token.put("username", rs.getString("username"));
-        token.put("created_at", WorkflowRepository.instant(rs.getTimestamp("created_at")));
-        token.put("last_used_at", WorkflowRepository.instant(rs.getTimestamp("last_used_at")));
-        token.put("revoked_at", WorkflowRepository.instant(rs.getTimestamp("revoked_at")));
+        token.put("created_at", Columns.instant(rs.getTimestamp("created_at")));
+        token.put("last_used_at", Columns.instant(rs.getTimestamp("last_used_at")));
+        token.put("revoked_at", Columns.instant(rs.getTimestamp("revoked_at")));
         return token;
     }
 }

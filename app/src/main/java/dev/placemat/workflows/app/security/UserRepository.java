@@ -1,5 +1,7 @@
 package dev.placemat.workflows.app.security;
 
+import dev.placemat.workflows.app.identity.PlatformUser;
+import dev.placemat.workflows.app.identity.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

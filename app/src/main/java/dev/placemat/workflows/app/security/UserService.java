@@ -1,9 +1,11 @@
 package dev.placemat.workflows.app.security;
 
-import dev.placemat.workflows.app.api.BadRequestException;
-import dev.placemat.workflows.app.api.ConflictException;
-import dev.placemat.workflows.app.api.NotFoundException;
 import dev.placemat.workflows.app.audit.AuditLog;
+import dev.placemat.workflows.app.errors.BadRequestException;
+import dev.placemat.workflows.app.errors.ConflictException;
+import dev.placemat.workflows.app.errors.NotFoundException;
+import dev.placemat.workflows.app.identity.PlatformUser;
+import dev.placemat.workflows.app.identity.Role;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;

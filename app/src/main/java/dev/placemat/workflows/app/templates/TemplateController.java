@@ -1,10 +1,10 @@
 package dev.placemat.workflows.app.templates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.app.api.NotFoundException;
-import dev.placemat.workflows.app.api.WorkflowView;
-import dev.placemat.workflows.app.security.CurrentUser;
+import dev.placemat.workflows.app.errors.NotFoundException;
+import dev.placemat.workflows.app.identity.CurrentUser;
 import dev.placemat.workflows.app.workflow.WorkflowService;
+import dev.placemat.workflows.app.workflow.WorkflowView;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -2,7 +2,7 @@ package dev.placemat.workflows.app.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.placemat.workflows.app.execution.JsonText;
+import dev.placemat.workflows.app.db.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;

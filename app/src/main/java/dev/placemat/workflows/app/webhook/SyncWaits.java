@@ -1,8 +1,8 @@
 package dev.placemat.workflows.app.webhook;
 
 import dev.placemat.workflows.app.deploy.Deployment;
-import dev.placemat.workflows.app.execution.ExecutionResult;
-import dev.placemat.workflows.app.execution.Launch;
+import dev.placemat.workflows.app.engine.ExecutionResult;
+import dev.placemat.workflows.app.engine.Launch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

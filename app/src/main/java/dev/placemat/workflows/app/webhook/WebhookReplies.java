@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.app.execution.ExecutionResult;
+import dev.placemat.workflows.app.engine.ExecutionResult;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
-import org.springframework.http.HttpStatus;
 import org.apache.camel.Message;
+import org.springframework.http.HttpStatus;
 
 /** Every answer a webhook gives, written with only the headers set here. */
 final class WebhookReplies {

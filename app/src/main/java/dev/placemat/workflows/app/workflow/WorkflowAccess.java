@@ -2,11 +2,10 @@ package dev.placemat.workflows.app.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.app.api.BadRequestException;
-import dev.placemat.workflows.app.api.ForbiddenException;
-import dev.placemat.workflows.app.persistence.WorkflowRow;
-import dev.placemat.workflows.app.security.CurrentUser;
-import dev.placemat.workflows.app.security.Role;
+import dev.placemat.workflows.app.errors.BadRequestException;
+import dev.placemat.workflows.app.errors.ForbiddenException;
+import dev.placemat.workflows.app.identity.CurrentUser;
+import dev.placemat.workflows.app.identity.Role;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

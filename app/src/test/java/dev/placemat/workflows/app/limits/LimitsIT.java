@@ -3,9 +3,9 @@ package dev.placemat.workflows.app.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.placemat.workflows.app.execution.Recovery;
-import dev.placemat.workflows.app.execution.Retention;
-import dev.placemat.workflows.app.execution.WorkflowLimits;
+import dev.placemat.workflows.app.engine.WorkflowLimits;
+import dev.placemat.workflows.app.recovery.Recovery;
+import dev.placemat.workflows.app.retention.Retention;
 import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;

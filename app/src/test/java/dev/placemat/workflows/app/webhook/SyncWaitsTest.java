@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.placemat.workflows.app.execution.ExecutionResult;
-import dev.placemat.workflows.app.execution.Launch;
+import dev.placemat.workflows.app.engine.ExecutionResult;
+import dev.placemat.workflows.app.engine.Launch;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -1,9 +1,0 @@
-package dev.placemat.workflows.app.api;
-
-/** The addressed thing does not exist (404). */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message, null, false, false);
-    }
-}

@@ -1,0 +1,78 @@
+package dev.placemat.workflows.app.engine;
+
+import dev.placemat.workflows.app.config.WorkflowsProperties;
+import dev.placemat.workflows.compiler.WorkflowCompiler;
+import dev.placemat.workflows.runtime.StepRecorder;
+import dev.placemat.workflows.spi.ActionRegistry;
+import dev.placemat.workflows.spi.PlatformServices;
+import dev.placemat.workflows.validation.ConfigSchemas;
+import dev.placemat.workflows.validation.DefinitionValidator;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine's parts: the action registry, validation, the compiler, and the step recorder in Camel. */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfig {
+
+    @Bean
+    ActionRegistry actionRegistry() {
+        return ActionRegistry.loadFrom(EngineConfig.class.getClassLoader());
+    }
+
+    @Bean
+    ConfigSchemas configSchemas() {
+        return new ConfigSchemas();
+    }
+
+    @Bean
+    DefinitionValidator definitionValidator(ActionRegistry actions, ConfigSchemas schemas,
+            WorkflowsProperties properties) {
+        return new DefinitionValidator(actions, schemas, DefinitionValidator.defaultRules(
+                Duration.ofSeconds(properties.schedule().minIntervalSeconds())));
+    }
+
+    /**
+     * Task actions run on this pool, so that a step's timeout holds even when an action blocks. It is not a bean of
+     * type Executor: that would replace Spring's task executor, which camel-platform-http needs.
+     */
+    @Bean
+    StepWorkers stepWorkers(WorkflowsProperties properties) {
+        return new StepWorkers(properties.execution().workerThreads());
+    }
+
+    @Bean
+    PlatformServices platformServices(ApplicationContext context) {
+        return new PlatformServices() {
+            @Override
+            public <T> Optional<T> find(Class<T> type) {
+                return Optional.ofNullable(context.getBeanProvider(type).getIfAvailable());
+            }
+        };
+    }
+
+    @Bean
+    WorkflowCompiler workflowCompiler(ActionRegistry actions, StepWorkers stepWorkers, PlatformServices services) {
+        return new WorkflowCompiler(actions, stepWorkers.pool(), services);
+    }
+
+    /** Records every step attempt; added before any route exists so that every route is intercepted. */
+    @Bean
+    CamelContextConfiguration stepRecording() {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                camel.getCamelContextExtension().addInterceptStrategy(new StepRecorder());
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+                // nothing to do once started
+            }
+        };
+    }
+}

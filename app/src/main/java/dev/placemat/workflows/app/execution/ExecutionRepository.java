@@ -1,0 +1,112 @@
+package dev.placemat.workflows.app.execution;
+
+import dev.placemat.workflows.app.db.Columns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads executions and their step attempts. Filters are bound parameters; absent ones match everything. */
+@Repository
+public class ExecutionRepository {
+
+    private static final String ITEM = "SELECT e.id, e.workflow_id, w.name AS workflow_name, e.workflow_version, "
+            + "e.status, e.started_at, e.completed_at, e.error_message, "
+            + "(EXTRACT(EPOCH FROM (e.completed_at - e.started_at)) * 1000)::bigint AS duration_ms";
+    private static final String FILTER = " FROM workflow_executions e JOIN workflows w ON w.id = e.workflow_id "
+            + "WHERE (CAST(:workflowId AS uuid) IS NULL OR e.workflow_id = :workflowId) "
+            + "AND (CAST(:status AS text) IS NULL OR e.status = :status) "
+            + "AND (CAST(:from AS timestamptz) IS NULL OR e.started_at >= :from) "
+            + "AND (CAST(:to AS timestamptz) IS NULL OR e.started_at < :to)";
+
+    private final JdbcClient jdbc;
+
+    public ExecutionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A page of executions, newest first. */
+    public Page list(UUID workflowId, String status, Instant from, Instant to, int limit, int offset) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("workflowId", workflowId);
+        params.put("status", status);
+        params.put("from", from == null ? null : java.sql.Timestamp.from(from));
+        params.put("to", to == null ? null : java.sql.Timestamp.from(to));
+        List<Map<String, Object>> items = jdbc.sql(ITEM + FILTER + " ORDER BY e.started_at DESC, e.id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ExecutionRepository::item)
+                .list();
+        long total = jdbc.sql("SELECT count(*)" + FILTER).params(params).query(Long.class).single();
+        return new Page(items, total, limit, offset);
+    }
+
+    /** An execution with its trigger data, final context and every step attempt in order. */
+    public Optional<Map<String, Object>> detail(UUID id) {
+        Optional<Map<String, Object>> execution = jdbc.sql(ITEM + ", e.trigger_data, e.execution_data" + FILTER
+                        + " AND e.id = :id")
+                .param("workflowId", null)
+                .param("status", null)
+                .param("from", null)
+                .param("to", null)
+                .param("id", id)
+                .query((rs, n) -> {
+                    Map<String, Object> item = item(rs, n);
+                    item.put("trigger_data", Columns.json(rs.getString("trigger_data")));
+                    item.put("execution_data", Columns.json(rs.getString("execution_data")));
+                    return item;
+                })
+                .optional();
+        execution.ifPresent(e -> e.put("steps", steps(id)));
+        return execution;
+    }
+
+    public List<Map<String, Object>> steps(UUID executionId) {
+        return jdbc.sql("SELECT step_key, step_number, action_type, status, retry_count, input_data, output_data, "
+                        + "error_message, started_at, completed_at, "
+                        + "(EXTRACT(EPOCH FROM (completed_at - started_at)) * 1000)::bigint AS duration_ms "
+                        + "FROM step_executions WHERE execution_id = :id ORDER BY started_at, step_number, retry_count")
+                .param("id", executionId)
+                .query((rs, n) -> {
+                    Map<String, Object> step = new LinkedHashMap<>();
+                    step.put("step_key", rs.getString("step_key"));
+                    step.put("step_number", rs.getInt("step_number"));
+                    step.put("action_type", rs.getString("action_type"));
+                    step.put("status", rs.getString("status"));
+                    step.put("attempt", rs.getInt("retry_count") + 1);
+                    step.put("input", Columns.json(rs.getString("input_data")));
+                    step.put("output", Columns.json(rs.getString("output_data")));
+                    step.put("error", rs.getString("error_message"));
+                    step.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
+                    step.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
+                    step.put("duration_ms", rs.getObject("duration_ms"));
+                    return step;
+                })
+                .list();
+    }
+
+    private static Map<String, Object> item(ResultSet rs, int n) throws SQLException {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", rs.getObject("id", UUID.class));
+        item.put("workflow_id", rs.getObject("workflow_id", UUID.class));
+        item.put("workflow_name", rs.getString("workflow_name"));
+        item.put("workflow_version", rs.getInt("workflow_version"));
+        item.put("status", rs.getString("status"));
+        item.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
+        item.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
+        item.put("duration_ms", rs.getObject("duration_ms"));
+        item.put("error_message", rs.getString("error_message"));
+        return item;
+    }
+
+    /** A page of a list. */
+    public record Page(List<Map<String, Object>> items, long total, int limit, int offset) {}
+
+}

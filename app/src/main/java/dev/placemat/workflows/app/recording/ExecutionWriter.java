@@ -1,0 +1,145 @@
+package dev.placemat.workflows.app.recording;
+
+import dev.placemat.workflows.app.config.WorkflowsProperties;
+import dev.placemat.workflows.runtime.StepRecord;
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one writer of execution and step rows. Rows from many executions are written together, one transaction per
+ * batch with multi-row inserts and synchronous commit, so that each row is durable within milliseconds without a
+ * round trip of its own (see docs/adr/0002). A caller that must not go on before its row is durable (a webhook
+ * before its 202) waits for the batch's commit.
+ */
+@Component
+public class ExecutionWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionWriter.class);
+
+    private final DataSource dataSource;
+    private final BlockingQueue<RowWrite> queue;
+    private final int batchSize;
+    private final int maxStepBytes;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public ExecutionWriter(DataSource dataSource, WorkflowsProperties properties) {
+        this.dataSource = dataSource;
+        this.queue = new ArrayBlockingQueue<>(properties.writer().queueCapacity());
+        this.batchSize = properties.writer().batchSize();
+        this.maxStepBytes = properties.limits().maxStepOutputBytes();
+        this.thread = new Thread(this::loop, "execution-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues a write; false when the queue is full (the caller sheds load). */
+    public boolean offer(RowWrite write) {
+        return queue.offer(write);
+    }
+
+    /** Queues a write that must not be dropped, waiting for room. */
+    public void put(RowWrite write) {
+        try {
+            while (!queue.offer(write, 1, TimeUnit.SECONDS)) {
+                log.warn("the execution writer's queue is full; waiting for room");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void record(StepRecord record, java.util.UUID workflowId) {
+        put(new RowWrite.InsertStep(record, workflowId, StepTruncation.json(record.input(), maxStepBytes),
+                StepTruncation.json(record.output(), maxStepBytes)));
+    }
+
+    private void loop() {
+        List<RowWrite> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                RowWrite first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("execution writer failed on a batch of {} rows", batch.size(), e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<RowWrite> batch) throws InterruptedException {
+        RowBatch rows = RowBatch.of(batch);
+        long backoff = 100;
+        while (!rows.isEmpty()) {
+            try (Connection connection = dataSource.getConnection()) {
+                rows.writeTo(connection);
+                rows.committed();
+                return;
+            } catch (SQLException e) {
+                if (!RowBatch.isUnavailable(e)) {
+                    writeOneByOne(rows);
+                    return;
+                }
+                // Callers waiting for a new execution's row learn now and answer 503: nothing was acknowledged.
+                // Rows of executions already accepted are kept and retried until the database is back.
+                rows = rows.withoutInserts(e);
+                log.warn("the database is unavailable ({}); retrying {} rows in {} ms", e.getMessage(), rows.size(),
+                        backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    /** A batch the database refused for its content: rows go one by one so that one bad row loses only itself. */
+    private void writeOneByOne(RowBatch rows) {
+        for (RowBatch single : rows.split()) {
+            try (Connection connection = dataSource.getConnection()) {
+                single.writeTo(connection);
+                single.committed();
+            } catch (SQLException e) {
+                single.withoutInserts(e);
+                log.error("dropped an execution row the database refuses: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Waits until every queued row is written (tests and shutdown). */
+    public void drain(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!queue.isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        drain(10_000);
+        running = false;
+        thread.join(5_000);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.placemat.workflows.app.retention;
+
+import dev.placemat.workflows.app.config.WorkflowsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes ended executions (their steps go with them) older than {@code workflows.retention.max-age-days}, and
+ * beyond the newest {@code max-per-workflow} of each workflow. It runs on the scheduler, in statements of
+ * {@code batch-size} executions with a pause between them, so that it never holds the engine's threads or long
+ * locks. Unfinished executions are never deleted. Idempotency keys of webhook requests and the event ids already
+ * delivered are remembered for the same {@code max-age-days}: a replay after that starts a new execution.
+ */
+@Component
+public class Retention {
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    private static final String ENDED = "status IN ('completed', 'failed', 'cancelled')";
+    private static final String OLD = "DELETE FROM workflow_executions WHERE id IN (SELECT id FROM workflow_executions "
+            + "WHERE " + ENDED + " AND completed_at < now() - make_interval(days => :days) LIMIT :batch)";
+    private static final String SURPLUS = "DELETE FROM workflow_executions WHERE id IN (SELECT id FROM ("
+            + "SELECT id, row_number() OVER (PARTITION BY workflow_id ORDER BY started_at DESC) AS n "
+            + "FROM workflow_executions WHERE " + ENDED + ") ranked WHERE n > :keep LIMIT :batch)";
+    private static final String OLD_IDEMPOTENCY_KEYS = oldRows("webhook_requests");
+    private static final String OLD_EVENT_DELIVERIES = oldRows("event_deliveries");
+
+    private final JdbcClient jdbc;
+    private final WorkflowsProperties.Retention settings;
+
+    public Retention(JdbcClient jdbc, WorkflowsProperties properties) {
+        this.jdbc = jdbc;
+        this.settings = properties.retention();
+    }
+
+    @Scheduled(initialDelay = 120_000, fixedDelay = 600_000)
+    public void scheduled() {
+        try {
+            prune(settings.maxAgeDays(), settings.maxPerWorkflow());
+        } catch (RuntimeException e) {
+            log.warn("pruning old executions failed; trying again later: {}", e.getMessage());
+        }
+    }
+
+    /** Prunes with the given bounds; returns how many executions were deleted. */
+    public int prune(int maxAgeDays, int maxPerWorkflow) {
+        int deleted = batches(OLD, "days", maxAgeDays) + batches(SURPLUS, "keep", maxPerWorkflow);
+        int remembered = batches(OLD_IDEMPOTENCY_KEYS, "days", maxAgeDays)
+                + batches(OLD_EVENT_DELIVERIES, "days", maxAgeDays);
+        if (deleted + remembered > 0) {
+            log.info("pruned {} old execution(s) and {} idempotency key(s) and event deliveries", deleted, remembered);
+        }
+        return deleted;
+    }
+
+    private static String oldRows(String table) {
+        return "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table
+                + " WHERE created_at < now() - make_interval(days => :days) LIMIT :batch)";
+    }
+
+    private int batches(String sql, String name, int value) {
+        int total = 0;
+        while (true) {
+            int n = jdbc.sql(sql).param(name, value).param("batch", settings.batchSize()).update();
+            total += n;
+            if (n < settings.batchSize()) {
+                return total;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return total;
+            }
+        }
+    }
+}

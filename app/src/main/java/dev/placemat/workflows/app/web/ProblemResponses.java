@@ -1,0 +1,31 @@
+package dev.placemat.workflows.app.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Problem JSON written straight to a response, for answers given before any controller runs. */
+@Component
+public class ProblemResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("errors", List.of());
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.placemat.workflows.app.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.engine.Launch;
+import dev.placemat.workflows.app.identity.CurrentUser;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The design's workflow API: store, change, deploy, run and test workflows. */
+@RestController
+@RequestMapping("/api/workflows")
+public class WorkflowController {
+
+    private final WorkflowService service;
+    private final WorkflowRepository workflows;
+    private final TestRunner tests;
+    private final CurrentUser currentUser;
+
+    public WorkflowController(WorkflowService service, WorkflowRepository workflows, TestRunner tests,
+            CurrentUser currentUser) {
+        this.service = service;
+        this.workflows = workflows;
+        this.tests = tests;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public ObjectNode create(@RequestBody JsonNode definition) {
+        return WorkflowView.of(service.create(definition, currentUser.id()));
+    }
+
+    @GetMapping
+    public List<Map<String, Object>> list() {
+        return WorkflowView.list(workflows.list());
+    }
+
+    @GetMapping("/{id}")
+    public ObjectNode get(@PathVariable UUID id) {
+        return WorkflowView.of(service.get(id));
+    }
+
+    @PutMapping("/{id}")
+    public ObjectNode update(@PathVariable UUID id, @RequestBody JsonNode definition) {
+        return WorkflowView.of(service.update(id, definition));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable UUID id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/deploy")
+    public ObjectNode deploy(@PathVariable UUID id) {
+        return WorkflowView.of(service.deploy(id));
+    }
+
+    @PostMapping("/{id}/undeploy")
+    public ObjectNode undeploy(@PathVariable UUID id) {
+        return WorkflowView.of(service.undeploy(id));
+    }
+
+    @PostMapping("/{id}/execute")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, Object> execute(@PathVariable UUID id, @RequestBody(required = false) JsonNode triggerData) {
+        Launch launch = service.execute(id, triggerData, currentUser.name());
+        return Map.of("execution_id", launch.executionId(), "status", "pending");
+    }
+
+    /** The design's test call: runs an unsaved definition and returns every step's input and output. */
+    @PostMapping("/test")
+    public ObjectNode test(@RequestBody JsonNode body) {
+        return tests.run(body);
+    }
+}
