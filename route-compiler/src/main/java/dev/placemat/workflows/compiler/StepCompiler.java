@@ -3,22 +3,24 @@ package dev.placemat.workflows.compiler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.definition.Condition;
 import dev.placemat.workflows.definition.StepSpec;
+import dev.placemat.workflows.runtime.EngineThreads;
 import dev.placemat.workflows.runtime.ExecutionState;
 import dev.placemat.workflows.runtime.LoopIteration;
 import dev.placemat.workflows.runtime.SkippedStep;
 import dev.placemat.workflows.runtime.StepLogic;
 import dev.placemat.workflows.runtime.StepProcessor;
+import dev.placemat.workflows.runtime.WaitEnd;
+import dev.placemat.workflows.runtime.WaitGate;
 import dev.placemat.workflows.spi.Action;
 import dev.placemat.workflows.spi.ActionRegistry;
 import dev.placemat.workflows.spi.ControlAction;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.TaskAction;
+import dev.placemat.workflows.template.Templates;
 import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
-import java.util.function.Function;
-import dev.placemat.workflows.template.Templates;
 import org.apache.camel.Expression;
 import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.DelayDefinition;
@@ -34,13 +36,13 @@ final class StepCompiler {
 
     private final String workflowId;
     private final ActionRegistry actions;
-    private final Executor workers;
+    private final EngineThreads threads;
     private final PlatformServices services;
 
-    StepCompiler(String workflowId, ActionRegistry actions, Executor workers, PlatformServices services) {
+    StepCompiler(String workflowId, ActionRegistry actions, EngineThreads threads, PlatformServices services) {
         this.workflowId = workflowId;
         this.actions = actions;
-        this.workers = workers;
+        this.threads = threads;
         this.services = services;
     }
 
@@ -63,16 +65,29 @@ final class StepCompiler {
         Action<?> action = actions.find(step.actionType())
                 .orElseThrow(() -> new IllegalArgumentException("unknown action type " + step.actionType()));
         if (action instanceof TaskAction<?> task) {
-            at.process(new StepProcessor(step, taskLogic(task), task.computesOnly() ? null : workers, services))
+            at.process(new StepProcessor(step, taskLogic(task), task.computesOnly(), threads, services))
                     .id(NodeIds.step(workflowId, step.key()));
         } else if (action instanceof ControlAction<?> control) {
             control.compile(step, new Scope(at));
         }
     }
 
+    /** A task action as step logic: its output as JSON, also when it comes later through a stage. */
     private static <C> StepLogic taskLogic(TaskAction<C> action) {
         Class<C> type = action.descriptor().configType();
-        return (input, context) -> ConfigMapper.toJson(action.execute(ConfigMapper.bind(input, type), context));
+        return new StepLogic() {
+            @Override
+            public Object run(JsonNode input, dev.placemat.workflows.spi.StepContext context) throws Exception {
+                Object output = action.execute(ConfigMapper.bind(input, type), context);
+                return output instanceof CompletionStage<?> stage ? stage.thenApply(ConfigMapper::toJson)
+                        : ConfigMapper.toJson(output);
+            }
+
+            @Override
+            public boolean repeatSafe(JsonNode input) {
+                return action.repeatSafe(ConfigMapper.bind(input, type));
+            }
+        };
     }
 
     /** The {@link StepScope} at one place in the route. */
@@ -86,7 +101,7 @@ final class StepCompiler {
 
         @Override
         public void record(StepSpec step, StepLogic logic) {
-            at.process(new StepProcessor(step, logic, null, services)).id(NodeIds.step(workflowId, step.key()));
+            at.process(new StepProcessor(step, logic, true, threads, services)).id(NodeIds.step(workflowId, step.key()));
         }
 
         @Override
@@ -107,21 +122,25 @@ final class StepCompiler {
             SplitDefinition split = at.split(itemsOf(step, items));
             split.id(NodeIds.stepPart(workflowId, step.key(), "loop"));
             split.stopOnException();
-            split.process(new LoopIteration(step.key())).id(NodeIds.stepPart(workflowId, step.key(), "iteration"));
+            split.process(new LoopIteration()).id(NodeIds.stepPart(workflowId, step.key(), "iteration"));
             compile(split, body);
             at.process(LoopIteration.END).id(NodeIds.stepPart(workflowId, step.key(), "loop-end"));
         }
 
         @Override
-        public void delay(StepSpec step, Function<JsonNode, Long> millis) {
+        public void wait(StepSpec step, StepLogic until) {
+            record(step, until);
+            at.process(new WaitGate(threads.durableWaitAfter())).id(NodeIds.stepPart(workflowId, step.key(), "gate"));
             DelayDefinition delay = at.delay(new ExpressionAdapter() {
                 @Override
                 public Object evaluate(org.apache.camel.Exchange exchange) {
-                    return millis.apply(ExecutionState.of(exchange).resolve(step.config()));
+                    return WaitGate.remainingMillis(exchange);
                 }
             });
             delay.id(NodeIds.stepPart(workflowId, step.key(), "delay"));
             delay.asyncDelayed();
+            delay.executorService(threads.timers());
+            at.process(new WaitEnd()).id(NodeIds.stepPart(workflowId, step.key(), "wait-end"));
         }
 
         private Expression itemsOf(StepSpec step, BiFunction<JsonNode, JsonNode, List<JsonNode>> items) {

@@ -6,7 +6,6 @@ import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.runtime.StepLogic;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * What a {@link dev.placemat.workflows.spi.ControlAction} may emit at its place in the route. Every method appends
@@ -26,6 +25,10 @@ public interface StepScope {
      */
     void split(StepSpec step, BiFunction<JsonNode, JsonNode, List<JsonNode>> items, List<StepSpec> body);
 
-    /** A Camel delay of the milliseconds computed from the step's resolved config, without holding a thread. */
-    void delay(StepSpec step, Function<JsonNode, Long> millis);
+    /**
+     * A wait: a recorded step whose logic returns a {@link dev.placemat.workflows.runtime.Waiting} (until when), then
+     * a Camel delay of what is left without holding a thread, or, for a long wait, a suspension of the execution
+     * that any node resumes when the time comes.
+     */
+    void wait(StepSpec step, StepLogic until);
 }

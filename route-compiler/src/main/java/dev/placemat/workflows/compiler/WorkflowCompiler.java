@@ -1,13 +1,16 @@
 package dev.placemat.workflows.compiler;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.definition.WorkflowDefinition;
+import dev.placemat.workflows.runtime.EngineThreads;
 import dev.placemat.workflows.spi.ActionRegistry;
 import dev.placemat.workflows.spi.PlatformServices;
+import dev.placemat.workflows.spi.TaskAction;
+import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.List;
-import java.util.concurrent.Executor;
-import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 
 /**
  * Turns a validated workflow definition into the Camel route model of its body: one route from
@@ -18,16 +21,17 @@ import org.apache.camel.model.RouteDefinition;
 public final class WorkflowCompiler {
 
     private final ActionRegistry actions;
-    private final Executor workers;
+    private final EngineThreads threads;
     private final PlatformServices services;
 
     /**
-     * @param workers where task actions run, so that step timeouts can be enforced
+     * @param threads  the workers task actions run on and the timers of timeouts, retries and waits, shared by every
+     *                 route
      * @param services what actions may use at run time
      */
-    public WorkflowCompiler(ActionRegistry actions, Executor workers, PlatformServices services) {
+    public WorkflowCompiler(ActionRegistry actions, EngineThreads threads, PlatformServices services) {
         this.actions = actions;
-        this.workers = workers;
+        this.threads = threads;
         this.services = services;
     }
 
@@ -41,11 +45,28 @@ public final class WorkflowCompiler {
         route.from(endpoint);
         route.routeId(NodeIds.bodyRoute(routeKey));
         route.setDescription(definition.name());
-        route.setErrorHandlerFactory(quietErrorHandler());
+        route.setErrorHandlerFactory(quietErrorHandler().executorService(threads.timers()));
         List<StepSpec> steps = definition.steps();
         RetryPolicies.addTo(route, steps);
-        new StepCompiler(workflowId, actions, workers, services).compile(route, steps);
+        new StepCompiler(workflowId, actions, threads, services).compile(route, steps);
         return new CompiledWorkflow(workflowId, endpoint, route);
+    }
+
+    /**
+     * Whether the step with {@code stepKey}, given its recorded input, is safe to run again after a crash: control
+     * steps are; a task action decides from its config, and the step's {@code on_interrupt} overrides both.
+     */
+    public boolean repeatSafe(WorkflowDefinition definition, String stepKey, JsonNode input) {
+        StepSpec step = definition.step(stepKey)
+                .orElseThrow(() -> new IllegalArgumentException("no step " + stepKey + " in " + definition.name()));
+        boolean safe = actions.find(step.actionType())
+                .map(action -> !(action instanceof TaskAction<?> task) || repeatSafe(task, input))
+                .orElse(false);
+        return step.repeatSafe(safe);
+    }
+
+    private static <C> boolean repeatSafe(TaskAction<C> task, JsonNode input) {
+        return task.repeatSafe(ConfigMapper.bind(input, task.descriptor().configType()));
     }
 
     /** Failures are recorded per step; Camel must not log exchanges (they hold user data). */

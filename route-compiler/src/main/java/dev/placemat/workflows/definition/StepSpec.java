@@ -12,6 +12,8 @@ import java.util.Map;
  * @param path           where the step stands in the definition, for error messages ({@code steps[1]})
  * @param conditions     all must hold for the step to run; empty means always
  * @param children       nested actions of control steps by block name ({@code then}, {@code else}, {@code loop})
+ * @param onInterrupt    {@code retry} or {@code ask}: what a resumed execution does when this step was in flight as
+ *                       its node died, whatever the action's own default; null for the default
  */
 public record StepSpec(
         int number,
@@ -22,9 +24,11 @@ public record StepSpec(
         List<Condition> conditions,
         RetryPolicy retry,
         int timeoutSeconds,
-        Map<String, List<StepSpec>> children) {
+        Map<String, List<StepSpec>> children,
+        String onInterrupt) {
 
     public static final int DEFAULT_TIMEOUT_SECONDS = 300;
+    public static final List<String> ON_INTERRUPT = List.of("retry", "ask");
 
     public StepSpec {
         config = config.deepCopy();
@@ -39,6 +43,11 @@ public record StepSpec(
 
     public boolean nested() {
         return key.indexOf('.') >= 0;
+    }
+
+    /** Whether to run the step again after a crash: its {@code on_interrupt} if set, else the action's default. */
+    public boolean repeatSafe(boolean actionDefault) {
+        return onInterrupt == null ? actionDefault : "retry".equals(onInterrupt);
     }
 
     public List<StepSpec> children(String block) {

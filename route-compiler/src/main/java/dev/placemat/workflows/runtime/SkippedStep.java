@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Stands where a step's condition was false: it records the step as skipped. */
+/** Stands where a step's condition was false: it records the step as skipped (once: not again on a resume). */
 public final class SkippedStep implements Processor {
 
     private final StepSpec step;
@@ -18,9 +18,15 @@ public final class SkippedStep implements Processor {
     @Override
     public void process(Exchange exchange) {
         ExecutionState state = ExecutionState.of(exchange);
+        String iteration = exchange.getProperty(StepProcessor.ITERATION, String.class);
+        if (state.replayed(Journal.key(step.key(), iteration)) != null) {
+            return;
+        }
         Instant now = Instant.now();
-        exchange.setProperty(StepProcessor.OUTCOME, new StepRecord(state.executionId(), step.key(), step.number(),
-                step.actionType(), StepStatus.SKIPPED, 1, NullNode.getInstance(), null,
-                "condition not met", now, now));
+        StepRecord record = new StepRecord(state.newRecordId(), state.executionId(), step.key(), iteration,
+                step.number(), step.actionType(), StepStatus.RUNNING, 1, NullNode.getInstance(), null, null, now, null);
+        state.sink().started(record);
+        exchange.setProperty(StepProcessor.OUTCOME, record.ended(StepStatus.SKIPPED, NullNode.getInstance(),
+                "condition not met", now));
     }
 }

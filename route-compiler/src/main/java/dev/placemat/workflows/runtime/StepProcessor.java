@@ -1,48 +1,49 @@
 package dev.placemat.workflows.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.StepFailure;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
- * Runs one attempt of one step: resolves the config's templates, runs the step's logic within the step's timeout,
- * and puts the output into the context. It leaves a {@link StepRecord} on the exchange for the recording
- * interceptor, and throws a {@link StepFailure} on failure so that the route's redelivery policy for this step
- * applies.
+ * Runs one attempt of one step, asynchronously: a step found done in the execution's journal is not run again (its
+ * recorded output goes into the context); otherwise a {@link StepAttempt} resolves the config's templates, records
+ * the start, runs the step's logic within the step's timeout on a worker (or, for logic that only computes, on the
+ * execution's own thread) and completes the exchange through Camel's callback when the work ends, without any
+ * thread waiting for it. A failure is a {@link StepFailure} on the exchange, so that the route's redelivery policy
+ * for this step applies.
  */
-public final class StepProcessor implements Processor {
+public final class StepProcessor extends AsyncProcessorSupport {
 
     /** The step key of the step running now; the per-step redelivery policies match on it. */
     public static final String CURRENT_STEP = "placemat.step";
-    /** The record of the attempt that just ended. */
+    /** The record of the attempt that just ended, for the recording interceptor. */
     public static final String OUTCOME = "placemat.outcome";
+    /** Where in its loops the exchange is ({@code "2"}, {@code "2.0"}), or absent outside loops. */
+    public static final String ITERATION = "placemat.iteration";
+    /** Until when the wait step that just ran lasts (an {@link Instant}). */
+    public static final String WAIT_UNTIL = "placemat.wait-until";
 
     private final StepSpec step;
     private final StepLogic logic;
-    private final Executor workers;
+    private final boolean inline;
+    private final EngineThreads threads;
     private final PlatformServices services;
 
     /**
-     * @param workers where the logic runs so that the timeout can be enforced; {@code null} runs it on the route's
-     *                thread (for logic that only reads the context)
+     * @param inline true to run the logic on the execution's thread (logic that only computes, or returns a stage at
+     *               once); false to run it on a worker that a timeout interrupts
      */
-    public StepProcessor(StepSpec step, StepLogic logic, Executor workers, PlatformServices services) {
+    public StepProcessor(StepSpec step, StepLogic logic, boolean inline, EngineThreads threads,
+            PlatformServices services) {
         this.step = step;
         this.logic = logic;
-        this.workers = workers;
+        this.inline = inline;
+        this.threads = threads;
         this.services = services;
     }
 
@@ -51,78 +52,43 @@ public final class StepProcessor implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
         ExecutionState state = ExecutionState.of(exchange);
-        if (state.stopReason() != null) {
-            throw StepFailure.permanent(state.stopReason());
+        String iteration = exchange.getProperty(ITERATION, String.class);
+        String key = Journal.key(step.key(), iteration);
+        Journal.Entry replayed = state.replayed(key);
+        if (replayed != null) {
+            replay(state, exchange, replayed);
+            callback.done(true);
+            return true;
         }
         exchange.setProperty(CURRENT_STEP, step.key());
-        int attempt = state.nextAttempt(step.key());
-        Instant start = Instant.now();
-        JsonNode input = NullNode.getInstance();
+        int attempt;
         try {
-            input = state.resolve(step.config());
-            JsonNode output = run(input, exchange, state, start);
-            publish(state, output);
-            clearRedeliveryMarks(exchange);
-            exchange.setProperty(OUTCOME, record(state, StepStatus.COMPLETED, attempt, input, output, null, start));
-        } catch (StepFailure failure) {
-            exchange.setProperty(OUTCOME, record(state, StepStatus.FAILED, attempt, input, null, failure.getMessage(), start));
-            throw failure;
+            state.checkMayProceed();
+            attempt = state.nextAttempt(key);
+        } catch (StepFailure | ExecutionAbandoned | ExecutionHalted e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        return new StepAttempt(this, state, exchange, callback, iteration, attempt).start();
+    }
+
+    private void replay(ExecutionState state, Exchange exchange, Journal.Entry entry) {
+        if (entry.status() == StepStatus.SKIPPED) {
+            return;
+        }
+        publish(state, entry.output());
+        if (entry.status() == StepStatus.WAITING) {
+            exchange.setProperty(WAIT_UNTIL, Instant.parse(entry.output().path(Waiting.UNTIL_FIELD).asText()));
+            exchange.setProperty(WaitEnd.WAITING_RECORD, new StepRecord(entry.id(), state.executionId(), step.key(),
+                    exchange.getProperty(ITERATION, String.class), step.number(), step.actionType(),
+                    StepStatus.WAITING, 0, null, entry.output(), null, null, null));
         }
     }
 
-    private JsonNode run(JsonNode input, Exchange exchange, ExecutionState state, Instant start) throws StepFailure {
-        Instant deadline = start.plusSeconds(step.timeoutSeconds());
-        StepRun context = new StepRun(state, step.key(), state.executionId() + ":" + step.key(), deadline,
-                exchange.getContext(), services);
-        if (workers == null) {
-            return call(input, context);
-        }
-        CompletableFuture<JsonNode> future = CompletableFuture.supplyAsync(() -> {
-            try {
-                return call(input, context);
-            } catch (StepFailure failure) {
-                throw new CompletionException(failure);
-            }
-        }, workers);
-        try {
-            long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
-            return future.get(left, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw StepFailure.transientFailure("step " + step.key() + " timed out after " + step.timeoutSeconds()
-                    + " s (timeout_seconds)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw StepFailure.transientFailure("step " + step.key() + " was interrupted");
-        } catch (ExecutionException | CancellationException e) {
-            Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
-            throw cause instanceof StepFailure failure ? failure : failureOf(cause);
-        }
-    }
-
-    private JsonNode call(JsonNode input, StepRun context) throws StepFailure {
-        try {
-            JsonNode output = logic.run(input, context);
-            return output == null ? NullNode.getInstance() : output;
-        } catch (StepFailure failure) {
-            throw failure;
-        } catch (IllegalArgumentException e) {
-            throw StepFailure.permanent(e.getMessage());
-        } catch (Exception e) {
-            throw failureOf(e);
-        }
-    }
-
-    private static StepFailure failureOf(Throwable e) {
-        String message = e == null ? "unknown error" : e.getMessage();
-        String kind = e == null ? "Error" : e.getClass().getSimpleName();
-        return StepFailure.transientFailure(message == null || message.isBlank() ? kind : kind + ": " + message);
-    }
-
-    private void publish(ExecutionState state, JsonNode output) {
+    void publish(ExecutionState state, JsonNode output) {
         if (step.nested()) {
             state.appendResult(step.number(), output);
         } else {
@@ -130,18 +96,23 @@ public final class StepProcessor implements Processor {
         }
     }
 
-    private StepRecord record(ExecutionState state, StepStatus status, int attempt, JsonNode input, JsonNode output,
-            String error, Instant start) {
-        return new StepRecord(state.executionId(), step.key(), step.number(), step.actionType(), status, attempt,
-                input, output, error, start, Instant.now());
+    StepSpec spec() {
+        return step;
     }
 
-    /** Camel's redelivery marks stay on the exchange after a retried step succeeds; the next step starts clean. */
-    private static void clearRedeliveryMarks(Exchange exchange) {
-        exchange.getIn().removeHeaders("CamelRedelivery*");
-        exchange.getIn().removeHeader(Exchange.REDELIVERED);
-        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
-        exchange.removeProperty(Exchange.FAILURE_ENDPOINT);
-        exchange.removeProperty(Exchange.FAILURE_ROUTE_ID);
+    StepLogic logic() {
+        return logic;
+    }
+
+    boolean inline() {
+        return inline;
+    }
+
+    EngineThreads threads() {
+        return threads;
+    }
+
+    PlatformServices services() {
+        return services;
     }
 }

@@ -38,7 +38,7 @@ public final class StepRecorder implements InterceptStrategy {
             return processor.process(exchange, doneSync -> {
                 StepRecord outcome = exchange.getProperty(StepProcessor.OUTCOME, StepRecord.class);
                 if (outcome != null) {
-                    ExecutionState.of(exchange).record(outcome);
+                    ExecutionState.of(exchange).sink().ended(outcome);
                     exchange.removeProperty(StepProcessor.OUTCOME);
                 }
                 callback.done(doneSync);

@@ -91,6 +91,7 @@ final class StepReader {
         List<Condition> conditions = Conditions.read(node.get("condition"), path + ".condition", errors);
         RetryPolicy retry = retry(node.get("retry_config"), path + ".retry_config", errors);
         int timeout = timeout(node.get("timeout_seconds"), path + ".timeout_seconds", errors);
+        String onInterrupt = onInterrupt(node.get("on_interrupt"), path + ".on_interrupt", errors);
         Map<String, List<StepSpec>> children = new LinkedHashMap<>();
         if (type != null) {
             Action<?> action = actions.find(type).orElse(null);
@@ -113,7 +114,19 @@ final class StepReader {
                 }
             }
         }
-        return new StepSpec(number, key, path, type, config, conditions, retry, timeout, children);
+        return new StepSpec(number, key, path, type, config, conditions, retry, timeout, children, onInterrupt);
+    }
+
+    private static String onInterrupt(JsonNode node, String path, Errors errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || !StepSpec.ON_INTERRUPT.contains(node.asText())) {
+            errors.add(path, "enum", "on_interrupt must be one of " + String.join(", ", StepSpec.ON_INTERRUPT)
+                    + ": retry runs the step again after a crash, ask stops the execution as interrupted");
+            return null;
+        }
+        return node.asText();
     }
 
     private void nested(ControlAction<?> control, ObjectNode config, String path, int number, String key, int depth,

@@ -2,7 +2,9 @@ package dev.placemat.workflows.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.placemat.workflows.runtime.EngineThreads;
 import dev.placemat.workflows.testing.Definitions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.apache.camel.model.ChoiceDefinition;
@@ -17,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /** Asserts on the produced route model; no CamelContext is started. */
 class WorkflowCompilerTest {
 
-    private final WorkflowCompiler compiler =
-            new WorkflowCompiler(Definitions.REGISTRY, Executors.newSingleThreadExecutor(), null);
+    private final WorkflowCompiler compiler = new WorkflowCompiler(Definitions.REGISTRY, new EngineThreads(
+            Executors.newSingleThreadExecutor(), Executors.newSingleThreadScheduledExecutor(), Duration.ofSeconds(30)),
+            null);
 
     private RouteDefinition compile(String steps) {
         return compiler.compile("wf1", Definitions.webhook(steps), "wf1-7").body();
@@ -78,7 +81,8 @@ class WorkflowCompilerTest {
         List<ProcessorDefinition<?>> outputs = nodes(route);
         assertThat(outputs).extracting(ProcessorDefinition::getId).containsExactly(
                 "wf-wf1-step-1", "wf-wf1-step-1-branch", "wf-wf1-step-2", "wf-wf1-step-2-loop",
-                "wf-wf1-step-2-loop-end", "wf-wf1-step-3", "wf-wf1-step-3-delay");
+                "wf-wf1-step-2-loop-end", "wf-wf1-step-3", "wf-wf1-step-3-gate", "wf-wf1-step-3-delay",
+                "wf-wf1-step-3-wait-end");
         ChoiceDefinition branch = (ChoiceDefinition) outputs.get(1);
         assertThat(branch.getWhenClauses().get(0).getOutputs()).extracting(ProcessorDefinition::getId)
                 .containsExactly("wf-wf1-step-1.then.1");
@@ -87,7 +91,7 @@ class WorkflowCompilerTest {
         SplitDefinition loop = (SplitDefinition) outputs.get(3);
         assertThat(loop.getOutputs()).extracting(ProcessorDefinition::getId)
                 .containsExactly("wf-wf1-step-2-iteration", "wf-wf1-step-2.loop.1");
-        assertThat(outputs.get(6)).isInstanceOf(DelayDefinition.class);
+        assertThat(outputs.get(7)).isInstanceOf(DelayDefinition.class);
     }
 
     @Test

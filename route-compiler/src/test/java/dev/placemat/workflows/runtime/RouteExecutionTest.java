@@ -3,18 +3,29 @@ package dev.placemat.workflows.runtime;
 import static dev.placemat.workflows.testing.Definitions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.compiler.CompiledWorkflow;
 import dev.placemat.workflows.compiler.WorkflowCompiler;
 import dev.placemat.workflows.testing.Definitions;
+import dev.placemat.workflows.testing.TestActions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -25,8 +36,10 @@ import org.junit.jupiter.api.Test;
 /** Compiled routes run in a real CamelContext; step records are collected in memory. */
 class RouteExecutionTest {
 
+    private static final Duration DURABLE_AFTER = Duration.ofSeconds(2);
     private static DefaultCamelContext camel;
-    private static ExecutorService workers;
+    private static ThreadPoolExecutor workers;
+    private static ScheduledExecutorService timers;
     private static WorkflowCompiler compiler;
 
     @BeforeAll
@@ -34,29 +47,76 @@ class RouteExecutionTest {
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().addInterceptStrategy(new StepRecorder());
         camel.start();
-        workers = Executors.newCachedThreadPool();
-        compiler = new WorkflowCompiler(Definitions.REGISTRY, workers, null);
+        workers = new ThreadPoolExecutor(300, 300, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
+                named("test-worker"));
+        timers = Executors.newScheduledThreadPool(2, named("test-timer"));
+        compiler = new WorkflowCompiler(Definitions.REGISTRY, new EngineThreads(workers, timers, DURABLE_AFTER), null);
     }
 
     @AfterAll
     static void stop() {
         camel.stop();
         workers.shutdownNow();
+        timers.shutdownNow();
     }
 
-    private record Run(Exchange exchange, List<StepRecord> records, ExecutionState state) {}
+    private static ThreadFactory named(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> new Thread(r, name + "-" + n.incrementAndGet());
+    }
+
+    /** Collects records: every start and every end, as the database would receive them. */
+    private static final class Records implements StepSink {
+        final List<StepRecord> started = Collections.synchronizedList(new ArrayList<>());
+        final List<StepRecord> ended = Collections.synchronizedList(new ArrayList<>());
+        volatile CompletableFuture<Void> durable = CompletableFuture.completedFuture(null);
+
+        @Override
+        public CompletionStage<Void> started(StepRecord record) {
+            started.add(record);
+            return durable;
+        }
+
+        /** Keeps the output as it was when the attempt ended, as the database does (control steps add to theirs). */
+        @Override
+        public void ended(StepRecord record) {
+            ended.add(record.output() == null ? record
+                    : record.ended(record.status(), record.output().deepCopy(), record.error(), record.completedAt()));
+        }
+    }
+
+    private record Run(Exchange exchange, List<StepRecord> records, ExecutionState state, Records sink) {}
 
     private static Run run(String steps, String triggerData) throws Exception {
-        String key = UUID.randomUUID().toString();
-        CompiledWorkflow compiled = compiler.compile("wf", Definitions.webhook(steps), key);
-        camel.addRouteDefinition(compiled.body());
-        List<StepRecord> records = Collections.synchronizedList(new ArrayList<>());
-        ExecutionState state = new ExecutionState(key, "wf", (ObjectNode) json(triggerData), records::add);
+        return run(steps, triggerData, UUID.randomUUID().toString(), Journal.EMPTY, ExecutionState.UNLIMITED);
+    }
+
+    private static Run run(String steps, String triggerData, String executionId, Journal journal, int maxAttempts)
+            throws Exception {
+        Records sink = new Records();
+        ExecutionState state = new ExecutionState(executionId, "wf", (ObjectNode) json(triggerData), sink, journal,
+                maxAttempts, () -> true);
+        Exchange exchange = send(steps, state);
+        return new Run(exchange, sink.ended, state, sink);
+    }
+
+    private static Exchange send(String steps, ExecutionState state) throws Exception {
+        CompiledWorkflow compiled = compile(steps);
         Exchange exchange = new DefaultExchange(camel);
         state.attachTo(exchange);
         camel.createProducerTemplate().send(compiled.endpoint(), exchange);
         camel.removeRoute(compiled.body().getRouteId());
-        return new Run(exchange, records, state);
+        return exchange;
+    }
+
+    private static CompiledWorkflow compile(String steps) {
+        try {
+            CompiledWorkflow compiled = compiler.compile("wf", Definitions.webhook(steps), UUID.randomUUID().toString());
+            camel.addRouteDefinition(compiled.body());
+            return compiled;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -111,6 +171,7 @@ class RouteExecutionTest {
 
     @Test
     void failsAStepThatRunsLongerThanItsTimeout() throws Exception {
+        int interruptedBefore = TestActions.Sleep.INTERRUPTED.get();
         Run run = run("[{'action_type':'test.sleep','config':{'millis':5000},'timeout_seconds':1,"
                 + "'retry_config':{'max_retries':0}}]", "{}");
         assertThat(run.records()).singleElement().satisfies(r -> {
@@ -118,14 +179,16 @@ class RouteExecutionTest {
             assertThat(r.error()).contains("timed out after 1 s");
             assertThat(Duration.between(r.startedAt(), r.completedAt())).isLessThan(Duration.ofSeconds(3));
         });
+        // the work stopped too: the sleeping worker was interrupted, not left to run on
+        await().atMost(Duration.ofSeconds(2)).until(() -> TestActions.Sleep.INTERRUPTED.get() > interruptedBefore);
     }
 
     @Test
     void runsActionsThatOnlyComputeOnTheExecutionsThreadAndOthersOnAWorker() throws Exception {
         Run run = run("[{'action_type':'test.thread'},{'action_type':'test.thread.inline'}]", "{}");
         assertThat(run.exchange().getException()).isNull();
-        assertThat(run.state().at("step_2").asText()).isEqualTo(Thread.currentThread().getName());
-        assertThat(run.state().at("step_1").asText()).isNotEqualTo(Thread.currentThread().getName());
+        assertThat(run.state().at("step_1").asText()).startsWith("test-worker");
+        assertThat(run.state().at("step_2").asText()).isEqualTo(run.state().at("step_1").asText());
     }
 
     @Test
@@ -154,7 +217,143 @@ class RouteExecutionTest {
         long start = System.nanoTime();
         Run run = run("[{'action_type':'control.wait','config':{'duration_seconds':0.2}},{'action_type':'test.echo'}]", "{}");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
-        assertThat(run.records()).extracting(StepRecord::stepKey, StepRecord::status)
-                .containsExactly(tuple("1", StepStatus.COMPLETED), tuple("2", StepStatus.COMPLETED));
+        assertThat(run.records()).extracting(StepRecord::stepKey, StepRecord::status).containsExactly(
+                tuple("1", StepStatus.WAITING), tuple("1", StepStatus.COMPLETED), tuple("2", StepStatus.COMPLETED));
+        assertThat(run.records().get(0).id()).isEqualTo(run.records().get(1).id());
+        assertThat(run.records().get(0).output().get("waiting_until").asText()).isNotBlank();
+    }
+
+    @Test
+    void recordsEveryAttemptWhenItStartsWithItsResolvedInput() throws Exception {
+        Run run = run("[{'action_type':'test.echo','config':{'value':'{{webhook_data.a}}'}}]", "{'webhook_data':{'a':5}}");
+        assertThat(run.sink().started).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(StepStatus.RUNNING);
+            assertThat(r.input().get("value").asInt()).isEqualTo(5);
+            assertThat(r.completedAt()).isNull();
+        });
+        assertThat(run.records().get(0).id()).isEqualTo(run.sink().started.get(0).id());
+    }
+
+    @Test
+    void runsStepsAfterAWaitOnTheSharedThreadsWithoutACapOnHowManyRunAtOnce() throws Exception {
+        TestActions.Block.RELEASE = new CountDownLatch(1);
+        TestActions.Block.MOST_HELD.set(0);
+        CompiledWorkflow compiled = compile("[{'action_type':'control.wait','config':{'duration_seconds':0.2}},"
+                + "{'action_type':'test.thread.inline'},{'action_type':'test.block'}]");
+        List<CompletableFuture<Exchange>> runs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ExecutionState state = new ExecutionState("e" + i, "wf", (ObjectNode) json("{}"), new Records());
+            Exchange exchange = new DefaultExchange(camel);
+            state.attachTo(exchange);
+            runs.add(camel.createProducerTemplate().asyncSend(compiled.endpoint(), exchange));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestActions.Block.HELD.get() == 200);
+        TestActions.Block.RELEASE.countDown();
+        List<Exchange> done = runs.stream().map(CompletableFuture::join).toList();
+        assertThat(TestActions.Block.MOST_HELD.get()).isEqualTo(200);
+        // after the delay the route goes on on the shared timers (Camel's own "Delay" pool is never made)
+        assertThat(done).allSatisfy(e -> assertThat(ExecutionState.of(e).at("step_2").asText()).startsWith("test-timer"));
+        camel.removeRoute(compiled.body().getRouteId());
+    }
+
+    @Test
+    void resumesFromItsJournalWithoutRunningDoneStepsAgain() throws Exception {
+        String steps = "[{'action_type':'test.count'},{'action_type':'test.echo','config':{'value':'{{step_1.calls}}'}},"
+                + "{'action_type':'test.count'}]";
+        String id = UUID.randomUUID().toString();
+        Run first = run(steps, "{}", id, Journal.EMPTY, ExecutionState.UNLIMITED);
+        Journal journal = Journal.of(first.records().subList(0, 1));
+        Run resumed = run(steps, "{}", id, journal, ExecutionState.UNLIMITED);
+        assertThat(resumed.records()).extracting(StepRecord::stepKey).containsExactly("2", "3");
+        assertThat(TestActions.Count.CALLS.get(id + "/" + id + ":1").get()).isEqualTo(1);
+        assertThat(TestActions.Count.CALLS.get(id + "/" + id + ":3").get()).isEqualTo(2);
+        assertThat(resumed.state().at("step_2").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsEachLoopIterationApartAndResumesAtTheIterationItReached() throws Exception {
+        String steps = "[{'action_type':'control.loop','config':{'items_field':'webhook_data.items',"
+                + "'loop_actions':[{'action_type':'test.count'}]}}]";
+        String data = "{'webhook_data':{'items':['a','b','c']}}";
+        String id = UUID.randomUUID().toString();
+        Run first = run(steps, data, id, Journal.EMPTY, ExecutionState.UNLIMITED);
+        assertThat(first.records()).extracting(StepRecord::stepKey, StepRecord::iteration).containsExactly(
+                tuple("1", null), tuple("1.loop.1", "0"), tuple("1.loop.1", "1"), tuple("1.loop.1", "2"));
+        assertThat(first.state().at("step_1.results")).hasSize(3);
+        Run resumed = run(steps, data, id, Journal.of(first.records().subList(0, 3)), ExecutionState.UNLIMITED);
+        assertThat(resumed.records()).extracting(StepRecord::iteration).containsExactly("2");
+        assertThat(resumed.state().at("step_1.results")).hasSize(3);
+        assertThat(resumed.state().at("step_1.results").get(2).get("key").asText()).isEqualTo(id + ":1.loop.1@2");
+    }
+
+    @Test
+    void suspendsALongWaitAndResumesItFromTheJournalWhenItsTimeHasCome() throws Exception {
+        String steps = "[{'action_type':'control.wait','config':{'duration_seconds':60}},{'action_type':'test.echo',"
+                + "'config':{'value':'after'}}]";
+        String id = UUID.randomUUID().toString();
+        Run first = run(steps, "{}", id, Journal.EMPTY, ExecutionState.UNLIMITED);
+        assertThat(first.exchange().getException()).isInstanceOfSatisfying(ExecutionSuspended.class,
+                s -> assertThat(s.resumeAt()).isAfter(Instant.now().plusSeconds(50)));
+        StepRecord waiting = first.records().get(0);
+        assertThat(waiting.status()).isEqualTo(StepStatus.WAITING);
+        assertThat(first.records()).hasSize(1);
+        ObjectNode due = ((ObjectNode) waiting.output().deepCopy()).put("waiting_until", Instant.now().minusSeconds(1).toString());
+        Journal journal = Journal.of(List.of(waiting.ended(StepStatus.WAITING, due, null, null)));
+        Run resumed = run(steps, "{}", id, journal, ExecutionState.UNLIMITED);
+        assertThat(resumed.exchange().getException()).isNull();
+        assertThat(resumed.records()).extracting(StepRecord::id, StepRecord::status).containsExactly(
+                tuple(waiting.id(), StepStatus.COMPLETED), tuple(resumed.records().get(1).id(), StepStatus.COMPLETED));
+        assertThat(resumed.state().at("step_2").asText()).isEqualTo("after");
+    }
+
+    @Test
+    void startsAStepThatIsNotSafeToRepeatOnlyOnceItsStartIsDurable() throws Exception {
+        Records sink = new Records();
+        sink.durable = new CompletableFuture<>();
+        String id = UUID.randomUUID().toString();
+        ExecutionState state = new ExecutionState(id, "wf", (ObjectNode) json("{}"), sink);
+        CompiledWorkflow compiled = compile("[{'action_type':'test.count','config':{'unsafe':true}}]");
+        Exchange exchange = new DefaultExchange(camel);
+        state.attachTo(exchange);
+        CompletableFuture<Exchange> done = camel.createProducerTemplate().asyncSend(compiled.endpoint(), exchange);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.started.size() == 1);
+        Thread.sleep(200);
+        assertThat(TestActions.Count.CALLS).doesNotContainKey(id + "/" + id + ":1");
+        sink.durable.complete(null);
+        assertThat(done.get(5, TimeUnit.SECONDS).getException()).isNull();
+        assertThat(TestActions.Count.CALLS.get(id + "/" + id + ":1").get()).isEqualTo(1);
+    }
+
+    @Test
+    void stopsAtTheExecutionsStepAttemptBudget() throws Exception {
+        Run run = run("[{'action_type':'test.echo'},{'action_type':'test.echo'},{'action_type':'test.echo'}]", "{}",
+                UUID.randomUUID().toString(), Journal.EMPTY, 2);
+        assertThat(run.records()).hasSize(2);
+        assertThat(run.exchange().getException()).hasMessageContaining("budget");
+    }
+
+    @Test
+    void givesEveryAttemptOfAStepTheSameIdempotencyKey() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Run run = run("[{'action_type':'test.count'},{'action_type':'test.count'}]", "{}", id, Journal.EMPTY,
+                ExecutionState.UNLIMITED);
+        assertThat(run.state().at("step_1.key").asText()).isEqualTo(id + ":1");
+        assertThat(run.state().at("step_2.key").asText()).isEqualTo(id + ":2");
+    }
+
+    @Test
+    void stoppingAnExecutionStopsTheStepThatRuns() throws Exception {
+        int interruptedBefore = TestActions.Sleep.INTERRUPTED.get();
+        ExecutionState state = new ExecutionState(UUID.randomUUID().toString(), "wf", (ObjectNode) json("{}"),
+                new Records());
+        CompiledWorkflow compiled = compile("[{'action_type':'test.sleep','config':{'millis':10000}},"
+                + "{'action_type':'test.echo'}]");
+        Exchange exchange = new DefaultExchange(camel);
+        state.attachTo(exchange);
+        CompletableFuture<Exchange> done = camel.createProducerTemplate().asyncSend(compiled.endpoint(), exchange);
+        Thread.sleep(300);
+        state.stop("cancelled by ann");
+        assertThat(done.get(3, TimeUnit.SECONDS).getException()).hasMessage("cancelled by ann");
+        assertThat(TestActions.Sleep.INTERRUPTED.get()).isGreaterThan(interruptedBefore);
     }
 }

@@ -7,6 +7,8 @@ import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Small actions for compiler tests, registered in this module's test resources. */
@@ -26,6 +28,11 @@ public final class TestActions {
         @Override
         public Object execute(Config config, StepContext context) {
             return config.value();
+        }
+
+        @Override
+        public boolean repeatSafe(Config config) {
+            return true;
         }
     }
 
@@ -53,9 +60,11 @@ public final class TestActions {
         }
     }
 
-    /** {@code test.sleep}: sleeps {@code millis}. */
+    /** {@code test.sleep}: sleeps {@code millis}; counts the sleeps a timeout interrupted. */
     public static final class Sleep implements TaskAction<Sleep.Config> {
         public record Config(long millis) {}
+
+        public static final AtomicInteger INTERRUPTED = new AtomicInteger();
 
         @Override
         public ActionDescriptor<Config> descriptor() {
@@ -64,7 +73,12 @@ public final class TestActions {
 
         @Override
         public Object execute(Config config, StepContext context) throws InterruptedException {
-            Thread.sleep(config.millis());
+            try {
+                Thread.sleep(config.millis());
+            } catch (InterruptedException e) {
+                INTERRUPTED.incrementAndGet();
+                throw e;
+            }
             return Map.of("slept", config.millis());
         }
     }
@@ -82,6 +96,11 @@ public final class TestActions {
         public Object execute(Config config, StepContext context) {
             return Thread.currentThread().getName();
         }
+
+        @Override
+        public boolean repeatSafe(Config config) {
+            return true;
+        }
     }
 
     /** {@code test.thread.inline}: as {@code test.thread}, for an action that only computes. */
@@ -95,6 +114,58 @@ public final class TestActions {
         @Override
         public boolean computesOnly() {
             return true;
+        }
+    }
+
+    /**
+     * {@code test.count}: counts its calls per execution and step key (a step run again shows here), returns the
+     * count and its idempotency key; {@code unsafe} makes it not safe to repeat.
+     */
+    public static final class Count implements TaskAction<Count.Config> {
+        public record Config(Boolean unsafe) {}
+
+        public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.count", "test", "Count", "C", "counts its calls", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) {
+            int call = CALLS.computeIfAbsent(context.executionId() + "/" + context.idempotencyKey(),
+                    k -> new AtomicInteger()).incrementAndGet();
+            return Map.of("calls", call, "key", context.idempotencyKey());
+        }
+
+        @Override
+        public boolean repeatSafe(Config config) {
+            return !Boolean.TRUE.equals(config.unsafe());
+        }
+    }
+
+    /** {@code test.block}: holds its worker until {@link #RELEASE} opens; counts how many are held at once. */
+    public static final class Block implements TaskAction<Block.Config> {
+        public record Config() {}
+
+        public static volatile CountDownLatch RELEASE = new CountDownLatch(1);
+        public static final AtomicInteger HELD = new AtomicInteger();
+        public static final AtomicInteger MOST_HELD = new AtomicInteger();
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.block", "test", "Block", "B", "blocks until released", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) throws InterruptedException {
+            MOST_HELD.accumulateAndGet(HELD.incrementAndGet(), Math::max);
+            try {
+                RELEASE.await(30, TimeUnit.SECONDS);
+            } finally {
+                HELD.decrementAndGet();
+            }
+            return Thread.currentThread().getName();
         }
     }
 }

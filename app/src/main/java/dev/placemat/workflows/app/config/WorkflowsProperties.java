@@ -1,8 +1,8 @@
 package dev.placemat.workflows.app.config;
 
-import dev.placemat.workflows.app.retention.Retention;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * The platform's settings ({@code workflows.*}).
@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "workflows")
 public record WorkflowsProperties(
         Path dataDir, Database database, Execution execution, Writer writer, Webhook webhook, Outbound outbound,
-        Limits limits, Retention retention, Schedule schedule, Events events) {
+        Limits limits, Retention retention, Schedule schedule, Events events, @Name("wait") Wait waits, Recovery recovery) {
 
     /** @param durable fsync and synchronous commit on for the embedded database (off only in tests) */
     public record Database(Embedded embedded) {
@@ -59,17 +59,28 @@ public record WorkflowsProperties(
      * @param maxApiBodyBytes            the largest API request body (413 beyond)
      * @param maxJsonDepth               the deepest JSON nesting the API reads (400 beyond)
      * @param maxStepOutputBytes         step inputs and outputs larger than this are stored truncated
+     * @param maxStepsPerExecution       step attempts one execution may make in all; past it, it fails
+     * @param maxOutputBytesPerExecution bytes of step outputs one execution may store in all; past it, it fails
      */
     public record Limits(int maxConcurrentPerWorkflow, double ratePerWorkflow, long executionTimeoutSeconds,
-            long maxApiBodyBytes, int maxJsonDepth, int maxStepOutputBytes) {}
+            long maxApiBodyBytes, int maxJsonDepth, int maxStepOutputBytes, int maxStepsPerExecution,
+            long maxOutputBytesPerExecution) {}
 
     /**
      * @param maxAgeDays        executions (and their steps) that ended longer ago are deleted
      * @param maxPerWorkflow    beyond this many ended executions per workflow, the oldest are deleted
      * @param batchSize         rows deleted per statement, so that pruning never holds long locks
-     * @param recoverAfterSeconds unfinished executions older than this with no live run are recovered periodically
      */
-    public record Retention(int maxAgeDays, int maxPerWorkflow, int batchSize, long recoverAfterSeconds) {}
+    public record Retention(int maxAgeDays, int maxPerWorkflow, int batchSize) {}
+
+    /** @param durableAfterSeconds waits longer than this are kept in the database and hold no thread while they wait */
+    public record Wait(long durableAfterSeconds) {}
+
+    /**
+     * @param sweepSeconds how often this node looks for executions whose node died and waits that are due
+     * @param batchSize    executions claimed per sweep at most (also bounded by this node's free capacity)
+     */
+    public record Recovery(int sweepSeconds, int batchSize) {}
 
     /** @param allow hosts and CIDR ranges outbound requests may reach although they are internal */
     public record Outbound(String allow) {}

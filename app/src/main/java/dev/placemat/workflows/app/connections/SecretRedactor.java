@@ -49,8 +49,9 @@ public class SecretRedactor {
         if (secrets.isEmpty()) {
             return r;
         }
-        return new StepRecord(r.executionId(), r.stepKey(), r.stepNumber(), r.actionType(), r.status(), r.attempt(),
-                scrub(r.input()), scrub(r.output()), scrub(r.error()), r.startedAt(), r.completedAt());
+        return new StepRecord(r.id(), r.executionId(), r.stepKey(), r.iteration(), r.stepNumber(), r.actionType(),
+                r.status(), r.attempt(), scrub(r.input()), scrub(r.output()), scrub(r.error()), r.startedAt(),
+                r.completedAt());
     }
 
     public String scrub(String text) {

@@ -69,6 +69,11 @@ public final class Deployment {
         leases.decrementAndGet();
     }
 
+    /** Whether no execution holds a lease on it now. */
+    boolean idle() {
+        return leases.get() == 0;
+    }
+
     void markRetiring() {
         retiring = true;
     }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -30,14 +33,23 @@ import org.springframework.stereotype.Component;
 public class RouteDeployer {
 
     private static final Logger log = LoggerFactory.getLogger(RouteDeployer.class);
+    private static final long VERSION_IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 
     private final ModelCamelContext camel;
     private final RouteControl routes;
     private final WorkflowCompiler compiler;
     private final ObjectProvider<TriggerIngress> ingresses;
     private final Map<UUID, Deployment> deployments = new ConcurrentHashMap<>();
+    /** Versions other than the deployed one, loaded for executions that resume on the version they started on. */
+    private final Map<String, Deployment> versions = new ConcurrentHashMap<>();
+    private final Map<String, Long> idleSince = new ConcurrentHashMap<>();
     private final List<Deployment> retiring = new CopyOnWriteArrayList<>();
     private final AtomicLong generation = new AtomicLong();
+    private final ExecutorService removals = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "route-retirement");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RouteDeployer(CamelContext camel, RouteControl routes, WorkflowCompiler compiler,
             ObjectProvider<TriggerIngress> ingresses) {
@@ -49,19 +61,7 @@ public class RouteDeployer {
 
     /** Compiles and starts a version of a workflow, replacing the version deployed before. */
     public synchronized Deployment deploy(UUID workflowId, int version, WorkflowDefinition definition) {
-        String routeKey = workflowId + "-" + generation.incrementAndGet();
-        CompiledWorkflow compiled = compiler.compile(workflowId.toString(), definition, routeKey);
-        Deployment deployment;
-        try {
-            camel.addRouteDefinition(compiled.body());
-            Endpoint endpoint = camel.getEndpoint(compiled.endpoint());
-            AsyncProducer producer = endpoint.createAsyncProducer();
-            producer.start();
-            deployment = new Deployment(workflowId, version, definition, compiled, producer);
-        } catch (Exception e) {
-            removeQuietly(compiled.body().getRouteId(), compiled.endpoint());
-            throw new IllegalStateException("the workflow could not be loaded into Camel: " + e.getMessage(), e);
-        }
+        Deployment deployment = load(workflowId, version, definition, workflowId + "-" + generation.incrementAndGet());
         Deployment previous = deployments.put(workflowId, deployment);
         try {
             ingresses.orderedStream().forEach(ingress -> ingress.attach(deployment, previous));
@@ -77,19 +77,25 @@ public class RouteDeployer {
     }
 
     /**
-     * Loads a definition that is not stored (a test run) under a lease that the caller hands to its one execution;
-     * {@link #discard} removes it once that execution has ended.
+     * Loads a definition that is not deployed (a test run; {@code workflowId} null when it is not even stored) under a
+     * lease that the caller hands to its one execution; {@link #discard} removes it once that execution has ended.
      */
-    public Deployment deployDetached(WorkflowDefinition definition) {
+    public Deployment deployDetached(UUID workflowId, int version, WorkflowDefinition definition) {
         String key = "test-" + generation.incrementAndGet();
-        CompiledWorkflow compiled = compiler.compile(key, definition, key);
+        Deployment deployment = load(workflowId, version, definition, key);
+        deployment.tryAcquire();
+        return deployment;
+    }
+
+    /** Compiles a definition and starts its body route under {@code routeKey}. */
+    private Deployment load(UUID workflowId, int version, WorkflowDefinition definition, String routeKey) {
+        CompiledWorkflow compiled = compiler.compile(workflowId == null ? routeKey : workflowId.toString(), definition,
+                routeKey);
         try {
             camel.addRouteDefinition(compiled.body());
             AsyncProducer producer = camel.getEndpoint(compiled.endpoint()).createAsyncProducer();
             producer.start();
-            Deployment deployment = new Deployment(null, 0, definition, compiled, producer);
-            deployment.tryAcquire();
-            return deployment;
+            return new Deployment(workflowId, version, definition, compiled, producer);
         } catch (Exception e) {
             removeQuietly(compiled.body().getRouteId(), compiled.endpoint());
             throw new IllegalStateException("the workflow could not be loaded into Camel: " + e.getMessage(), e);
@@ -123,6 +129,31 @@ public class RouteDeployer {
         retire(failed);
     }
 
+    /**
+     * A lease on a given version of a workflow: the deployed one when it is that version, else that version loaded
+     * beside it (once, for every execution that needs it) and removed once no execution has used it for a while.
+     * Executions resume on the version they started on, whatever was deployed since.
+     */
+    public Deployment leaseVersion(UUID workflowId, int version, Supplier<WorkflowDefinition> definition) {
+        Deployment current = deployments.get(workflowId);
+        if (current != null && current.version() == version && current.tryAcquire()) {
+            return current;
+        }
+        String key = workflowId + "@" + version;
+        synchronized (versions) {
+            Deployment kept = versions.get(key);
+            if (kept != null && kept.tryAcquire()) {
+                idleSince.remove(key);
+                return kept;
+            }
+            Deployment loaded = load(workflowId, version, definition.get(),
+                    workflowId + "-v" + version + "-" + generation.incrementAndGet());
+            loaded.tryAcquire();
+            versions.put(key, loaded);
+            return loaded;
+        }
+    }
+
     /** The current deployment with a lease taken, or empty when the workflow is not deployed. */
     public Optional<Deployment> lease(UUID workflowId) {
         while (true) {
@@ -143,9 +174,13 @@ public class RouteDeployer {
         removeRetired();
     }
 
-    /** Removes replaced routes whose executions have all ended. */
+    /**
+     * Removes replaced routes whose executions have all ended, and versions loaded for resumed executions that no
+     * execution used for a minute. Stopping a route may take seconds: that happens on a thread of its own.
+     */
     @Scheduled(fixedDelay = 500)
     public void removeRetired() {
+        retireIdleVersions();
         List<Deployment> done = new ArrayList<>();
         for (Deployment d : retiring) {
             if (d.tryRetire()) {
@@ -153,7 +188,22 @@ public class RouteDeployer {
             }
         }
         retiring.removeAll(done);
-        done.forEach(d -> removeQuietly(d.routeId(), d.compiled().endpoint(), d));
+        done.forEach(d -> removals.execute(() -> removeQuietly(d.routeId(), d.compiled().endpoint(), d)));
+    }
+
+    private void retireIdleVersions() {
+        long now = System.nanoTime();
+        synchronized (versions) {
+            versions.forEach((key, d) -> {
+                if (!d.idle()) {
+                    idleSince.remove(key);
+                } else if (now - idleSince.computeIfAbsent(key, k -> now) > VERSION_IDLE_NANOS) {
+                    versions.remove(key);
+                    idleSince.remove(key);
+                    retire(d);
+                }
+            });
+        }
     }
 
     /** Stops the producers, then the route, and removes the route and its endpoint (made even if no route was). */

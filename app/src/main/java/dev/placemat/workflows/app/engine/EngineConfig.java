@@ -2,6 +2,7 @@ package dev.placemat.workflows.app.engine;
 
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import dev.placemat.workflows.compiler.WorkflowCompiler;
+import dev.placemat.workflows.runtime.EngineThreads;
 import dev.placemat.workflows.runtime.StepRecorder;
 import dev.placemat.workflows.spi.ActionRegistry;
 import dev.placemat.workflows.spi.PlatformServices;
@@ -36,13 +37,11 @@ public class EngineConfig {
                 Duration.ofSeconds(properties.schedule().minIntervalSeconds())));
     }
 
-    /**
-     * Task actions run on this pool, so that a step's timeout holds even when an action blocks. It is not a bean of
-     * type Executor: that would replace Spring's task executor, which camel-platform-http needs.
-     */
+    /** The threads compiled routes share; not beans of type Executor, which would replace Spring's task executor. */
     @Bean
-    StepWorkers stepWorkers(WorkflowsProperties properties) {
-        return new StepWorkers(properties.execution().workerThreads());
+    EngineThreads engineThreads(EnginePools pools, WorkflowsProperties properties) {
+        return new EngineThreads(pools.steps(), pools.timers(),
+                Duration.ofSeconds(properties.waits().durableAfterSeconds()));
     }
 
     @Bean
@@ -56,8 +55,8 @@ public class EngineConfig {
     }
 
     @Bean
-    WorkflowCompiler workflowCompiler(ActionRegistry actions, StepWorkers stepWorkers, PlatformServices services) {
-        return new WorkflowCompiler(actions, stepWorkers.pool(), services);
+    WorkflowCompiler workflowCompiler(ActionRegistry actions, EngineThreads threads, PlatformServices services) {
+        return new WorkflowCompiler(actions, threads, services);
     }
 
     /** Records every step attempt; added before any route exists so that every route is intercepted. */

@@ -1,18 +1,24 @@
 package dev.placemat.workflows.app.execution;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.audit.AuditLog;
-import dev.placemat.workflows.app.engine.ExecutionLauncher;
 import dev.placemat.workflows.app.errors.BadRequestException;
-import dev.placemat.workflows.app.errors.ConflictException;
 import dev.placemat.workflows.app.errors.NotFoundException;
+import dev.placemat.workflows.app.errors.UnprocessableException;
 import dev.placemat.workflows.app.identity.CurrentUser;
+import dev.placemat.workflows.app.recovery.ExecutionResumer;
+import dev.placemat.workflows.app.recovery.Reruns;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,30 +29,82 @@ import org.springframework.web.bind.annotation.RestController;
 public class ExecutionController {
 
     static final int MAX_LIMIT = 500;
-    private static final Set<String> STATUSES = Set.of("pending", "running", "completed", "failed", "cancelled");
+    static final int MAX_BULK_RERUN = 1000;
+    private static final Set<String> STATUSES = Set.of("pending", "running", "waiting", "completed", "failed",
+            "cancelled", "interrupted");
 
     private final ExecutionRepository executions;
-    private final ExecutionLauncher launcher;
+    private final ExecutionCancels cancels;
+    private final ExecutionResumer resumer;
+    private final Reruns reruns;
+    private final ExecutionAccess access;
     private final CurrentUser currentUser;
     private final AuditLog audit;
 
-    public ExecutionController(ExecutionRepository executions, ExecutionLauncher launcher, CurrentUser currentUser,
-            AuditLog audit) {
+    public ExecutionController(ExecutionRepository executions, ExecutionCancels cancels, ExecutionResumer resumer,
+            Reruns reruns, ExecutionAccess access, CurrentUser currentUser, AuditLog audit) {
         this.executions = executions;
-        this.launcher = launcher;
+        this.cancels = cancels;
+        this.resumer = resumer;
+        this.reruns = reruns;
+        this.access = access;
         this.currentUser = currentUser;
         this.audit = audit;
     }
 
-    /** Cancels a running execution: no further step of it starts, and it ends as {@code cancelled}. */
+    /**
+     * Cancels an execution, on whichever node runs it: the step running is given up, no further step starts, and it
+     * ends as {@code cancelled}.
+     */
     @PostMapping("/{id}/cancel")
     public Map<String, Object> cancel(@PathVariable UUID id) {
-        get(id);
-        if (!launcher.cancel(id, currentUser.name())) {
-            throw new ConflictException("The execution " + id + " is not running on this node; it may have ended.");
-        }
+        access.checkManage(id);
+        String status = cancels.cancel(id, currentUser.name());
         audit.record("execution.cancel", "execution", id);
-        return Map.of("execution_id", id, "status", "cancelled");
+        return Map.of("execution_id", id, "status", status);
+    }
+
+    /** Resumes an interrupted execution: {@code {"step": "<key>", "mode": "retry" | "skip"}}. */
+    @PostMapping("/{id}/resume")
+    public ResponseEntity<Map<String, Object>> resume(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+        access.checkManage(id);
+        String step = text(body, "step", true);
+        String mode = text(body, "mode", true);
+        resumer.resumeInterrupted(id, step, mode, currentUser.name());
+        audit.record("execution.resume", "execution", id, Map.of("step", step, "mode", mode));
+        return ResponseEntity.accepted().body(Map.of("execution_id", id, "status", "running"));
+    }
+
+    /**
+     * Runs an execution again as a new one: {@code {"from_step": "<key>" | null, "version": "original" | "current"}}.
+     */
+    @PostMapping("/{id}/rerun")
+    public ResponseEntity<Map<String, Object>> rerun(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+        access.checkManage(id);
+        UUID started = reruns.rerun(id, text(body, "from_step", false), text(body, "version", false));
+        audit.record("execution.rerun", "execution", started, Map.of("rerun_of", id));
+        return ResponseEntity.accepted().body(Map.of("execution_id", started, "status", "running", "rerun_of", id));
+    }
+
+    /**
+     * Re-runs every execution of a workflow with a status (default failed) that started in a time range, from the
+     * start; at most {@value #MAX_BULK_RERUN}.
+     */
+    @PostMapping("/rerun")
+    public ResponseEntity<Map<String, Object>> rerunAll(@RequestBody(required = false) JsonNode body) {
+        UUID workflowId = uuid(text(body, "workflow_id", true), "workflow_id");
+        access.checkManageWorkflow(workflowId);
+        String status = Optional.ofNullable(text(body, "status", false)).orElse("failed");
+        if (!STATUSES.contains(status)) {
+            throw new BadRequestException("status", "status must be one of " + String.join(", ", STATUSES));
+        }
+        Instant from = instant(text(body, "from", true), "from");
+        Instant to = instant(text(body, "to", true), "to");
+        List<UUID> started = reruns.rerunAll(workflowId, status, from, to, text(body, "version", false),
+                MAX_BULK_RERUN);
+        audit.record("execution.rerun_all", "workflow", workflowId, Map.of("status", status, "from", from.toString(),
+                "to", to.toString(), "count", started.size()));
+        return ResponseEntity.accepted().body(Map.of("execution_ids", started));
     }
 
     @GetMapping
@@ -55,6 +113,7 @@ public class ExecutionController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "false") boolean test,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         if (status != null && !STATUSES.contains(status)) {
@@ -66,11 +125,41 @@ public class ExecutionController {
         if (offset < 0) {
             throw new BadRequestException("offset", "offset must not be negative");
         }
-        return executions.list(workflowId, status, from, to, limit, offset);
+        return executions.list(workflowId, status, from, to, test, limit, offset);
     }
 
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable UUID id) {
         return executions.detail(id).orElseThrow(() -> new NotFoundException("There is no execution " + id + "."));
+    }
+
+    private static String text(JsonNode body, String field, boolean required) {
+        JsonNode value = body == null ? null : body.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new UnprocessableException(field, field + " is required");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new UnprocessableException(field, field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static UUID uuid(String text, String field) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableException(field, field + " must be a workflow id");
+        }
+    }
+
+    private static Instant instant(String text, String field) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UnprocessableException(field, field + " must be an ISO-8601 time such as 2026-12-01T00:00:00Z");
+        }
     }
 }

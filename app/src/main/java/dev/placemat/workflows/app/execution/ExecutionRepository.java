@@ -23,7 +23,8 @@ public class ExecutionRepository {
             + "WHERE (CAST(:workflowId AS uuid) IS NULL OR e.workflow_id = :workflowId) "
             + "AND (CAST(:status AS text) IS NULL OR e.status = :status) "
             + "AND (CAST(:from AS timestamptz) IS NULL OR e.started_at >= :from) "
-            + "AND (CAST(:to AS timestamptz) IS NULL OR e.started_at < :to)";
+            + "AND (CAST(:to AS timestamptz) IS NULL OR e.started_at < :to) "
+            + "AND e.is_test = :test";
 
     private final JdbcClient jdbc;
 
@@ -32,8 +33,9 @@ public class ExecutionRepository {
     }
 
     /** A page of executions, newest first. */
-    public Page list(UUID workflowId, String status, Instant from, Instant to, int limit, int offset) {
+    public Page list(UUID workflowId, String status, Instant from, Instant to, boolean test, int limit, int offset) {
         Map<String, Object> params = new LinkedHashMap<>();
+        params.put("test", test);
         params.put("workflowId", workflowId);
         params.put("status", status);
         params.put("from", from == null ? null : java.sql.Timestamp.from(from));
@@ -50,17 +52,20 @@ public class ExecutionRepository {
 
     /** An execution with its trigger data, final context and every step attempt in order. */
     public Optional<Map<String, Object>> detail(UUID id) {
-        Optional<Map<String, Object>> execution = jdbc.sql(ITEM + ", e.trigger_data, e.execution_data" + FILTER
-                        + " AND e.id = :id")
-                .param("workflowId", null)
-                .param("status", null)
-                .param("from", null)
-                .param("to", null)
+        Optional<Map<String, Object>> execution = jdbc.sql(ITEM + ", e.trigger_data, e.execution_data, e.resume_at, "
+                        + "e.interrupted_step, e.rerun_of, e.resume_count, e.is_test, e.started_node "
+                        + "FROM workflow_executions e JOIN workflows w ON w.id = e.workflow_id WHERE e.id = :id")
                 .param("id", id)
                 .query((rs, n) -> {
                     Map<String, Object> item = item(rs, n);
                     item.put("trigger_data", Columns.json(rs.getString("trigger_data")));
                     item.put("execution_data", Columns.json(rs.getString("execution_data")));
+                    item.put("resume_at", Columns.instant(rs.getTimestamp("resume_at")));
+                    item.put("interrupted_step", rs.getString("interrupted_step"));
+                    item.put("rerun_of", rs.getObject("rerun_of", UUID.class));
+                    item.put("resume_count", rs.getInt("resume_count"));
+                    item.put("test", rs.getBoolean("is_test"));
+                    item.put("runs", runs(id, rs.getString("started_node"), Columns.instant(rs.getTimestamp("started_at"))));
                     return item;
                 })
                 .optional();
@@ -68,15 +73,37 @@ public class ExecutionRepository {
         return execution;
     }
 
+    /** Where and why the execution ran: its start, then each time it was resumed. */
+    private List<Map<String, Object>> runs(UUID executionId, String startedNode, Instant startedAt) {
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("node", startedNode);
+        first.put("started_at", startedAt);
+        first.put("reason", "started");
+        List<Map<String, Object>> runs = new java.util.ArrayList<>(List.of(first));
+        runs.addAll(jdbc.sql("SELECT node, started_at, reason FROM execution_runs WHERE execution_id = :id "
+                        + "ORDER BY started_at")
+                .param("id", executionId)
+                .query((rs, n) -> {
+                    Map<String, Object> run = new LinkedHashMap<>();
+                    run.put("node", rs.getString("node"));
+                    run.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
+                    run.put("reason", rs.getString("reason"));
+                    return run;
+                })
+                .list());
+        return runs;
+    }
+
     public List<Map<String, Object>> steps(UUID executionId) {
-        return jdbc.sql("SELECT step_key, step_number, action_type, status, retry_count, input_data, output_data, "
-                        + "error_message, started_at, completed_at, "
+        return jdbc.sql("SELECT step_key, iteration, step_number, action_type, status, retry_count, input_data, "
+                        + "output_data, error_message, started_at, completed_at, node, "
                         + "(EXTRACT(EPOCH FROM (completed_at - started_at)) * 1000)::bigint AS duration_ms "
-                        + "FROM step_executions WHERE execution_id = :id ORDER BY started_at, step_number, retry_count")
+                        + "FROM step_executions WHERE execution_id = :id ORDER BY id")
                 .param("id", executionId)
                 .query((rs, n) -> {
                     Map<String, Object> step = new LinkedHashMap<>();
                     step.put("step_key", rs.getString("step_key"));
+                    step.put("iteration", rs.getString("iteration"));
                     step.put("step_number", rs.getInt("step_number"));
                     step.put("action_type", rs.getString("action_type"));
                     step.put("status", rs.getString("status"));
@@ -87,6 +114,7 @@ public class ExecutionRepository {
                     step.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
                     step.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
                     step.put("duration_ms", rs.getObject("duration_ms"));
+                    step.put("node", rs.getString("node"));
                     return step;
                 })
                 .list();

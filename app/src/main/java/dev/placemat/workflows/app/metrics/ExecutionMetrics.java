@@ -3,7 +3,9 @@ package dev.placemat.workflows.app.metrics;
 import dev.placemat.workflows.app.engine.ExecutionEnded;
 import dev.placemat.workflows.app.engine.StepEnded;
 import dev.placemat.workflows.runtime.StepRecord;
+import dev.placemat.workflows.app.engine.LiveExecutions;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -24,8 +26,13 @@ public class ExecutionMetrics {
 
     private final MeterRegistry registry;
 
-    public ExecutionMetrics(MeterRegistry registry) {
+    static final String LIVE = "placemat.executions.live";
+
+    public ExecutionMetrics(MeterRegistry registry, LiveExecutions live) {
         this.registry = registry;
+        Gauge.builder(LIVE, live, LiveExecutions::count)
+                .description("Executions running on this node now (a durable wait holds none)")
+                .register(registry);
     }
 
     @EventListener

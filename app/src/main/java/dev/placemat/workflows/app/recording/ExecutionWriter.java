@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -48,20 +50,40 @@ public class ExecutionWriter {
         return queue.offer(write);
     }
 
-    /** Queues a write that must not be dropped, waiting for room. */
+    /**
+     * Queues a write that must not be dropped, waiting for room. An interrupt does not drop it: the write is queued
+     * all the same and the thread's interrupt status is restored afterwards.
+     */
     public void put(RowWrite write) {
-        try {
-            while (!queue.offer(write, 1, TimeUnit.SECONDS)) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (queue.offer(write, 1, TimeUnit.SECONDS)) {
+                    break;
+                }
                 log.warn("the execution writer's queue is full; waiting for room");
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    public void record(StepRecord record, java.util.UUID workflowId) {
-        put(new RowWrite.InsertStep(record, workflowId, StepTruncation.json(record.input(), maxStepBytes),
-                StepTruncation.json(record.output(), maxStepBytes)));
+    /** Queues an attempt's start; the future completes once its row is durable. */
+    public CompletableFuture<Void> started(StepRecord record, UUID workflowId, String node) {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        put(new RowWrite.StartStep(record, workflowId, node, StepTruncation.json(record.input(), maxStepBytes),
+                committed));
+        return committed;
+    }
+
+    /** Queues an attempt's end; returns the size of its output's JSON text as stored. */
+    public int ended(StepRecord record) {
+        String output = StepTruncation.json(record.output(), maxStepBytes);
+        put(new RowWrite.EndStep(record, output));
+        return output == null ? 0 : output.length();
     }
 
     private void loop() {
@@ -117,7 +139,7 @@ public class ExecutionWriter {
                 single.writeTo(connection);
                 single.committed();
             } catch (SQLException e) {
-                single.withoutInserts(e);
+                single.dropped(e);
                 log.error("dropped an execution row the database refuses: {}", e.getMessage());
             }
         }

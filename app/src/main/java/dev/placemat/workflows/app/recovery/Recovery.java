@@ -1,13 +1,9 @@
 package dev.placemat.workflows.app.recovery;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.cluster.ClusterNode;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
-import dev.placemat.workflows.app.db.Columns;
-import dev.placemat.workflows.app.deploy.RouteDeployer;
-import dev.placemat.workflows.app.engine.ExecutionLauncher;
-import java.time.Instant;
+import dev.placemat.workflows.app.engine.Admission;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -18,88 +14,111 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * No execution stays {@code pending} or {@code running} forever (docs/adr/0020-recovery.md). After a restart (once
- * the deployed workflows are loaded), and every minute for executions older than
- * {@code workflows.retention.recover-after-seconds} that no thread of this process runs: an execution that had
- * not started a step is started now; one that had is failed with the reason, because its steps may have had
- * effects that must not happen twice.
+ * No accepted execution is left behind (docs/adr/0021-durable-execution.md). Once the deployed workflows are loaded,
+ * and every few seconds after, this node claims, each with a conditional update that only one node can win
+ * ({@code FOR UPDATE SKIP LOCKED}): executions whose owner stopped heartbeating (or that have none), and durable
+ * waits that are due; and resumes them. It never touches an execution a live node owns, and it claims only as many
+ * as it has room for, so a backlog cannot starve new work; the rest are claimed at the next sweep (or by another
+ * node). A node without a valid lease (its database is unreachable) claims nothing.
  */
 @Component
 @Order(20)
 public class Recovery implements ApplicationRunner {
 
-    static final String INTERRUPTED = "interrupted by a platform restart";
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+    /** A wait is claimed this much before it is due; the rest is waited in memory, so that it ends on time. */
+    private static final int EARLY_SECONDS = 5;
 
     private final JdbcClient jdbc;
-    private final RouteDeployer deployer;
-    private final ExecutionLauncher launcher;
-    private final long recoverAfterSeconds;
+    private final ClusterNode node;
+    private final Admission admission;
+    private final ExecutionResumer resumer;
+    private final int batchSize;
 
-    public Recovery(JdbcClient jdbc, RouteDeployer deployer, ExecutionLauncher launcher,
+    public Recovery(JdbcClient jdbc, ClusterNode node, Admission admission, ExecutionResumer resumer,
             WorkflowsProperties properties) {
         this.jdbc = jdbc;
-        this.deployer = deployer;
-        this.launcher = launcher;
-        this.recoverAfterSeconds = properties.retention().recoverAfterSeconds();
+        this.node = node;
+        this.admission = admission;
+        this.resumer = resumer;
+        this.batchSize = properties.recovery().batchSize();
     }
-
-    /** An unfinished execution: its trigger data, and the last step it recorded (null when none). */
-    record Unfinished(UUID id, UUID workflowId, Instant startedAt, String triggerData, String lastStep) {}
 
     @Override
     public void run(ApplicationArguments args) {
-        int recovered = recover(Instant.now());
-        if (recovered > 0) {
-            log.warn("recovered {} execution(s) left unfinished by the previous run", recovered);
+        int resumed = sweep();
+        if (resumed > 0) {
+            log.warn("resumed {} execution(s) left unfinished or due", resumed);
         }
     }
 
-    @Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
-    public void recoverStale() {
-        recover(Instant.now().minusSeconds(recoverAfterSeconds));
+    /** Claims and resumes what is this node's to take now; returns how many. */
+    @Scheduled(initialDelayString = "${workflows.recovery.sweep-seconds}000",
+            fixedDelayString = "${workflows.recovery.sweep-seconds}000")
+    public synchronized int sweep() {
+        if (!node.leaseValid()) {
+            return 0;
+        }
+        int resumed = 0;
+        for (Claimed execution : claimOrphans(room())) {
+            resume(execution, "recovered after node " + execution.previousNode() + " stopped");
+            resumed++;
+        }
+        for (Claimed execution : claimDueWaits(room())) {
+            resume(execution, "resumed after its wait");
+            resumed++;
+        }
+        return resumed;
     }
 
-    /** Recovers unfinished executions started before {@code before} that do not run here; returns how many. */
-    public synchronized int recover(Instant before) {
-        List<Unfinished> unfinished = jdbc.sql("SELECT e.id, e.workflow_id, e.started_at, e.trigger_data, "
-                        + "(SELECT s.step_key FROM step_executions s WHERE s.execution_id = e.id "
-                        + " ORDER BY s.started_at DESC LIMIT 1) AS last_step "
-                        + "FROM workflow_executions e WHERE e.status IN ('pending', 'running') AND e.started_at < :before "
-                        + "ORDER BY e.started_at LIMIT 1000")
-                .param("before", java.sql.Timestamp.from(before))
-                .query((rs, n) -> new Unfinished(rs.getObject("id", UUID.class), rs.getObject("workflow_id", UUID.class),
-                        rs.getTimestamp("started_at").toInstant(), rs.getString("trigger_data"),
-                        rs.getString("last_step")))
+    private int room() {
+        return Math.min(batchSize, admission.free());
+    }
+
+    private void resume(Claimed execution, String reason) {
+        if (!admission.tryReadmit(execution.workflowId())) {
+            jdbc.sql("UPDATE workflow_executions SET owner_node = NULL WHERE id = :id AND owner_node = :node")
+                    .param("id", execution.id()).param("node", node.id()).update();
+            return;
+        }
+        try {
+            resumer.resume(execution, reason);
+        } catch (RuntimeException e) {
+            log.error("resuming execution {} failed", execution.id(), e);
+        }
+    }
+
+    /** Unfinished executions whose owner is gone, claimed by this node. */
+    private List<Claimed> claimOrphans(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return jdbc.sql("WITH c AS (SELECT e.id, coalesce(n.name, 'unknown') AS previous FROM workflow_executions e "
+                        + "LEFT JOIN cluster_nodes n ON n.id = e.owner_node "
+                        + "WHERE e.status IN ('pending', 'running') AND (e.owner_node IS NULL OR NOT "
+                        + ClusterNode.aliveOwner("e.owner_node") + ") "
+                        + "ORDER BY e.started_at LIMIT :limit FOR UPDATE OF e SKIP LOCKED) "
+                        + "UPDATE workflow_executions e SET owner_node = :node, resume_count = e.resume_count + 1 "
+                        + "FROM c WHERE e.id = c.id RETURNING " + Claimed.COLUMNS + ", c.previous")
+                .param("limit", limit)
+                .param("node", node.id())
+                .query((rs, n) -> Claimed.of(rs, rs.getString("previous")))
                 .list();
-        int count = 0;
-        for (Unfinished execution : unfinished) {
-            if (!launcher.isLive(execution.id())) {
-                recoverOne(execution);
-                count++;
-            }
-        }
-        return count;
     }
 
-    private void recoverOne(Unfinished execution) {
-        if (execution.lastStep() != null) {
-            fail(execution.id(), INTERRUPTED + " during step " + execution.lastStep()
-                    + "; steps that may have had effects are not run twice: start it again if that is safe");
-            return;
+    /** Durable waits due now (or within seconds), claimed by this node. */
+    private List<Claimed> claimDueWaits(int limit) {
+        if (limit <= 0) {
+            return List.of();
         }
-        var lease = deployer.lease(execution.workflowId());
-        if (lease.isEmpty()) {
-            fail(execution.id(), INTERRUPTED + " before it started, and its workflow is no longer deployed");
-            return;
-        }
-        ObjectNode trigger = (ObjectNode) Columns.json(execution.triggerData());
-        launcher.resume(lease.get(), execution.id(), trigger, execution.startedAt());
-    }
-
-    private void fail(UUID id, String reason) {
-        jdbc.sql("UPDATE workflow_executions SET status = 'failed', error_message = :reason, completed_at = now() "
-                        + "WHERE id = :id AND status IN ('pending', 'running')")
-                .param("reason", reason).param("id", id).update();
+        return jdbc.sql("WITH c AS (SELECT id FROM workflow_executions WHERE status = 'waiting' "
+                        + "AND resume_at <= now() + make_interval(secs => " + EARLY_SECONDS + ") "
+                        + "ORDER BY resume_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                        + "UPDATE workflow_executions e SET status = 'running', owner_node = :node, resume_at = NULL, "
+                        + "resume_count = e.resume_count + 1 FROM c WHERE e.id = c.id RETURNING " + Claimed.COLUMNS)
+                .param("limit", limit)
+                .param("node", node.id())
+                .query((rs, n) -> Claimed.of(rs, null))
+                .list();
     }
 }

@@ -5,6 +5,7 @@ import dev.placemat.workflows.app.errors.BadRequestException;
 import dev.placemat.workflows.app.errors.ConflictException;
 import dev.placemat.workflows.app.errors.ForbiddenException;
 import dev.placemat.workflows.app.errors.NotFoundException;
+import dev.placemat.workflows.app.errors.UnprocessableException;
 import dev.placemat.workflows.validation.FieldError;
 import dev.placemat.workflows.validation.InvalidDefinitionException;
 import java.util.List;
@@ -60,6 +61,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),
+                List.of(new FieldError(e.field(), "invalid", e.getMessage())));
+    }
+
+    @ExceptionHandler(UnprocessableException.class)
+    ResponseEntity<ProblemDetail> unprocessable(UnprocessableException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", e.getMessage(),
                 List.of(new FieldError(e.field(), "invalid", e.getMessage())));
     }
 

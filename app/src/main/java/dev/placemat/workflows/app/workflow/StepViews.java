@@ -13,6 +13,7 @@ final class StepViews {
     static ObjectNode of(StepRecord r) {
         ObjectNode step = JsonNodeFactory.instance.objectNode();
         step.put("step_key", r.stepKey());
+        step.put("iteration", r.iteration());
         step.put("step_number", r.stepNumber());
         step.put("action_type", r.actionType());
         step.put("status", r.status().id());
@@ -21,8 +22,12 @@ final class StepViews {
         step.set("output", r.output());
         step.put("error", r.error());
         step.put("started_at", r.startedAt().toString());
-        step.put("completed_at", r.completedAt().toString());
-        step.put("duration_ms", Duration.between(r.startedAt(), r.completedAt()).toMillis());
+        step.put("completed_at", r.completedAt() == null ? null : r.completedAt().toString());
+        if (r.completedAt() == null) {
+            step.putNull("duration_ms");
+        } else {
+            step.put("duration_ms", Duration.between(r.startedAt(), r.completedAt()).toMillis());
+        }
         return step;
     }
 }

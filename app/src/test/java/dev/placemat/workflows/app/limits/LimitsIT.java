@@ -112,7 +112,7 @@ class LimitsIT extends IntegrationTest {
     }
 
     @Test
-    void recoversUnfinishedExecutionsAndPrunesOldOnes() {
+    void resumesUnfinishedExecutionsWithoutALiveOwnerFromTheirJournalAndPrunesOldOnes() {
         JsonNode workflow = api().deploy(waiting(0));
         UUID workflowId = UUID.fromString(workflow.get("id").asText());
         UUID pending = insert(workflowId, "pending", "{\"webhook_data\":{}}");
@@ -120,11 +120,13 @@ class LimitsIT extends IntegrationTest {
         jdbc.sql("INSERT INTO step_executions (execution_id, step_key, step_number, action_type, status, started_at) "
                 + "VALUES (?, '1', 1, 'control.wait', 'completed', now())").param(running).update();
 
-        assertThat(recovery.recover(Instant.now())).isGreaterThanOrEqualTo(2);
+        assertThat(recovery.sweep()).isGreaterThanOrEqualTo(2);
         assertThat(Executions.awaitEnd(api(), pending.toString()).get("status").asText()).isEqualTo("completed");
-        JsonNode interrupted = Executions.awaitEnd(api(), running.toString());
-        assertThat(interrupted.get("status").asText()).isEqualTo("failed");
-        assertThat(interrupted.get("error_message").asText()).startsWith("interrupted by a platform restart");
+        JsonNode resumed = Executions.awaitEnd(api(), running.toString());
+        assertThat(resumed.get("status").asText()).isEqualTo("completed");
+        assertThat(resumed.get("steps")).as("the completed step is not run again").hasSize(1);
+        assertThat(resumed.get("resume_count").asInt()).isEqualTo(1);
+        assertThat(resumed.get("runs").get(1).get("reason").asText()).startsWith("recovered after node");
 
         jdbc.sql("UPDATE workflow_executions SET completed_at = now() - interval '400 days' WHERE id = ?")
                 .param(running).update();

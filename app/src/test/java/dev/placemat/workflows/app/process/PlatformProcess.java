@@ -24,6 +24,7 @@ final class PlatformProcess {
 
     private final Path dataDir;
     private final int port;
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     private Process process;
     private Process restartedPostgres;
 
@@ -32,6 +33,16 @@ final class PlatformProcess {
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
+    }
+
+    /** An environment variable for the platform's next start. */
+    PlatformProcess with(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    int port() {
+        return port;
     }
 
     Api api() {
@@ -51,6 +62,7 @@ final class PlatformProcess {
         builder.environment().put("WORKFLOWS_DATA_DIR", dataDir.toString());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("WORKFLOWS_ADMIN_TOKEN", TOKEN);
+        builder.environment().putAll(environment);
         process = builder.start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
@@ -59,6 +71,16 @@ final class PlatformProcess {
                     }
                     return anonymous().get("/actuator/health").status() == 200;
                 });
+    }
+
+    /** SIGTERM: the platform shuts down as an operator stops it, and its database with it. */
+    void stop() throws Exception {
+        long postgres = postmasterPid();
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the platform did not stop within 60 s: " + log());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(postgres).isEmpty());
     }
 
     /** SIGKILL for the platform and its database: nothing gets to shut down cleanly. */

@@ -28,4 +28,14 @@ class TimeOrderedIdsTest {
         }
         assertThat(ids).hasSize(100_000);
     }
+
+    @Test
+    void sortInTheOrderTheyWereMadeAlsoWithinOneMillisecond() {
+        UUID previous = TimeOrderedIds.next();
+        for (int i = 0; i < 10_000; i++) {
+            UUID next = TimeOrderedIds.next();
+            assertThat(previous.toString()).isLessThan(next.toString());
+            previous = next;
+        }
+    }
 }

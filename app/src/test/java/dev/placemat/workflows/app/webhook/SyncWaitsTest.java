@@ -51,6 +51,6 @@ class SyncWaitsTest {
 
     private static CompletableFuture<ExecutionResult> ended() {
         return CompletableFuture.completedFuture(new ExecutionResult(UUID.randomUUID(), "completed", null,
-                JsonNodeFactory.instance.objectNode()));
+                JsonNodeFactory.instance.objectNode(), null));
     }
 }

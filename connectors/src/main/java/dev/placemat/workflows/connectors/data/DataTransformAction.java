@@ -32,6 +32,12 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
             @JsonPropertyDescription("Name of the output field (default: result)")
             String outputField) {}
 
+    /** A transform only computes over the context: running it again gives the same output. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
+    }
+
     @Override
     public boolean computesOnly() {
         return true;

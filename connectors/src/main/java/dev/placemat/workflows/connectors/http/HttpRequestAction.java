@@ -39,6 +39,13 @@ public final class HttpRequestAction implements TaskAction<HttpRequestAction.Con
                 "Calls an HTTP API and returns its status, headers and body", Config.class);
     }
 
+    /** Reads and idempotent writes (GET, HEAD, PUT, DELETE) may be repeated after a crash; POST and PATCH may not. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        Method method = config.method() == null ? Method.GET : config.method();
+        return method != Method.POST && method != Method.PATCH;
+    }
+
     @Override
     public Object execute(Config config, StepContext context) throws StepFailure {
         HttpCall call = HttpCall.from(config, context);

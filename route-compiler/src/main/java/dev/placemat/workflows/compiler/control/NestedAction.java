@@ -12,4 +12,6 @@ public record NestedAction(
         @JsonPropertyDescription("The nested action's config") Map<String, Object> config,
         List<ConditionConfig> condition,
         Map<String, Object> retryConfig,
-        Integer timeoutSeconds) {}
+        Integer timeoutSeconds,
+        @JsonPropertyDescription("After a crash while this action ran: retry it, or ask (stop as interrupted)")
+        String onInterrupt) {}

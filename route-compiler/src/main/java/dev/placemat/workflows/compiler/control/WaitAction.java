@@ -4,22 +4,27 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.compiler.StepScope;
 import dev.placemat.workflows.definition.StepSpec;
+import dev.placemat.workflows.runtime.Waiting;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.ControlAction;
 import dev.placemat.workflows.spi.StepFailure;
+import java.time.Instant;
 
 /**
- * {@code control.wait}: pauses the execution for {@code duration_seconds} (at most a day) without holding a thread.
- * Compiles to a recorded step (which checks the duration) followed by an asynchronous Camel delay.
+ * {@code control.wait}: pauses the execution for {@code duration_seconds} (at most 30 days) without holding a
+ * thread. The step is recorded as waiting, with the time it waits until, as it starts, and as completed when the
+ * wait is over. A wait longer than the engine's durable threshold suspends the execution: it survives restarts and
+ * is resumed by whichever node is alive when the time comes.
  */
 public final class WaitAction implements ControlAction<WaitAction.Config> {
 
-    public static final double MAX_SECONDS = 86_400;
+    public static final double MAX_SECONDS = 30 * 86_400;
 
     public record Config(
-            @JsonProperty(required = true) @JsonPropertyDescription("How long to wait, in seconds (at most 86400)")
+            @JsonProperty(required = true) @JsonPropertyDescription("How long to wait, in seconds (at most 2592000: 30 days)")
             Double durationSeconds) {}
 
     @Override
@@ -30,15 +35,18 @@ public final class WaitAction implements ControlAction<WaitAction.Config> {
 
     @Override
     public void compile(StepSpec step, StepScope scope) {
-        scope.record(step, (config, context) -> {
+        scope.wait(step, (config, context) -> {
             double seconds = seconds(config);
             if (seconds < 0 || seconds > MAX_SECONDS || Double.isNaN(seconds)) {
                 throw StepFailure.permanent("duration_seconds must be between 0 and " + (long) MAX_SECONDS
                         + ", not " + config.path("duration_seconds").asText());
             }
-            return JsonNodeFactory.instance.objectNode().put("waited", seconds);
+            Instant until = Instant.now().plusMillis((long) (seconds * 1000));
+            ObjectNode output = JsonNodeFactory.instance.objectNode();
+            output.put("duration_seconds", seconds);
+            output.put(Waiting.UNTIL_FIELD, until.toString());
+            return new Waiting(until, output);
         });
-        scope.delay(step, config -> (long) (Math.max(0, Math.min(seconds(config), MAX_SECONDS)) * 1000));
     }
 
     private static double seconds(JsonNode config) {

@@ -1,0 +1,65 @@
+package dev.placemat.workflows.app.engine;
+
+import dev.placemat.workflows.app.connections.SecretRedactor;
+import dev.placemat.workflows.app.recording.ExecutionWriter;
+import dev.placemat.workflows.app.recording.TimeOrderedIds;
+import dev.placemat.workflows.runtime.ExecutionState;
+import dev.placemat.workflows.runtime.StepRecord;
+import dev.placemat.workflows.runtime.StepSink;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Where a stored execution's step records go: scrubbed of secrets, to the execution writer (a start is durable
+ * once its batch commits), and as {@link StepEnded} events. It also keeps the execution's output budget: once the
+ * stored outputs pass it, the execution is stopped.
+ */
+final class StepRecording implements StepSink {
+
+    private final ExecutionWriter writer;
+    private final SecretRedactor redactor;
+    private final ApplicationEventPublisher events;
+    private final UUID workflowId;
+    private final String node;
+    private final long maxOutputBytes;
+    private final AtomicLong outputBytes = new AtomicLong();
+    private volatile ExecutionState state;
+
+    StepRecording(ExecutionWriter writer, SecretRedactor redactor, ApplicationEventPublisher events, UUID workflowId,
+            String node, long maxOutputBytes) {
+        this.writer = writer;
+        this.redactor = redactor;
+        this.events = events;
+        this.workflowId = workflowId;
+        this.node = node;
+        this.maxOutputBytes = maxOutputBytes;
+    }
+
+    /** The execution whose steps are recorded here, to stop when it is over its output budget. */
+    void attach(ExecutionState execution) {
+        this.state = execution;
+    }
+
+    @Override
+    public CompletionStage<Void> started(StepRecord record) {
+        return writer.started(redactor.scrub(record), workflowId, node);
+    }
+
+    @Override
+    public void ended(StepRecord record) {
+        StepRecord scrubbed = redactor.scrub(record);
+        long total = outputBytes.addAndGet(writer.ended(scrubbed));
+        events.publishEvent(new StepEnded(workflowId, scrubbed));
+        if (total > maxOutputBytes && state != null) {
+            state.stop("the execution's step outputs passed " + maxOutputBytes + " bytes, its budget "
+                    + "(workflows.limits.max-output-bytes-per-execution); it was stopped");
+        }
+    }
+
+    @Override
+    public UUID newId() {
+        return TimeOrderedIds.next();
+    }
+}
