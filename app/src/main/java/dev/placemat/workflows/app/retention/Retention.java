@@ -1,6 +1,10 @@
 package dev.placemat.workflows.app.retention;
 
 import dev.placemat.workflows.app.config.WorkflowsProperties;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes ended executions (their steps go with them) older than {@code workflows.retention.max-age-days}, and
  * beyond the newest {@code max-per-workflow} of each workflow. It runs on the scheduler, in statements of
- * {@code batch-size} executions with a pause between them, so that it never holds the engine's threads or long
- * locks. Unfinished executions are never deleted. Idempotency keys of webhook requests and the event ids already
+ * {@code batch-size} executions with a pause between them, on a thread of its own (never the scheduler's, whose
+ * other jobs must keep their pace), so that it never holds the engine's threads or long locks. Unfinished executions are never deleted. Idempotency keys of webhook requests and the event ids already
  * delivered are remembered for the same {@code max-age-days}: a replay after that starts a new execution.
  */
 @Component
@@ -29,19 +33,38 @@ public class Retention {
 
     private final JdbcClient jdbc;
     private final WorkflowsProperties.Retention settings;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "retention");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public Retention(JdbcClient jdbc, WorkflowsProperties properties) {
         this.jdbc = jdbc;
         this.settings = properties.retention();
     }
 
+    /** Starts a pruning pass on the retention thread, unless one still runs. */
     @Scheduled(initialDelay = 120_000, fixedDelay = 600_000)
     public void scheduled() {
-        try {
-            prune(settings.maxAgeDays(), settings.maxPerWorkflow());
-        } catch (RuntimeException e) {
-            log.warn("pruning old executions failed; trying again later: {}", e.getMessage());
+        if (!running.compareAndSet(false, true)) {
+            return;
         }
+        worker.execute(() -> {
+            try {
+                prune(settings.maxAgeDays(), settings.maxPerWorkflow());
+            } catch (RuntimeException e) {
+                log.warn("pruning old executions failed; trying again later: {}", e.getMessage());
+            } finally {
+                running.set(false);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 
     /** Prunes with the given bounds; returns how many executions were deleted. */

@@ -16,7 +16,7 @@ import org.apache.camel.Exchange;
 /**
  * {@code response_mode: sync}: the webhook waits for its sync executions to end (each up to its
  * {@code sync_timeout_seconds}, else the platform's default) and answers 200 with their results; if one takes
- * longer, it answers 202 with the ids, as an async webhook does. So does it when {@code max-sync-waits} webhooks are
+ * longer (or waits durably), it answers 202 with the ids, as an async webhook does. So does it when {@code max-sync-waits} webhooks are
  * waiting already: each waits on a request thread, and a flood of them must not take every thread the API needs.
  */
 final class SyncWaits {
@@ -66,7 +66,8 @@ final class SyncWaits {
                 continue;
             }
             ExecutionResult result = await(one.launch(), one.syncWait());
-            if (result == null) {
+            if (result == null || !result.isFinal()) {
+                // still running, waiting in the database, or handed to another node: answer as async
                 WebhookReplies.accepted(exchange, ids);
                 return;
             }
