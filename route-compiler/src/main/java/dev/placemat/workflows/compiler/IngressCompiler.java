@@ -69,20 +69,48 @@ public final class IngressCompiler {
         return "placemat-wf-" + workflowId;
     }
 
+    /** Attempts of an event's delivery to a workflow before the bus gives up on it (Kafka: reads it again). */
+    public static final int EVENT_DELIVERY_ATTEMPTS = 8;
+    static final long EVENT_FIRST_RETRY_MILLIS = 200;
+
     /**
      * Events from Kafka, at least once: offsets are committed by the acceptor only once the execution row is
-     * committed; a failure stops the partition at that record and it is read again ({@code breakOnFirstError}).
+     * committed; a delivery that still fails after its retries stops the partition at that record and it is read
+     * again ({@code breakOnFirstError}).
      */
     public static RouteDefinition events(String workflowId, String topic, String brokers, Processor acceptor) {
-        RouteDefinition route = new RouteDefinition();
-        route.from("kafka:" + topic + "?brokers=" + brokers
+        return events(workflowId, "kafka:" + topic + "?brokers=" + brokers
                 + "&groupId=" + eventGroup(workflowId)
                 + "&autoOffsetReset=earliest"
                 + "&allowManualCommit=true&autoCommitEnable=false&breakOnFirstError=true"
                 + "&kafkaManualCommitFactory=" + MANUAL_COMMIT_FACTORY
-                + "&pollTimeoutMs=500");
+                + "&pollTimeoutMs=500", acceptor);
+    }
+
+    /** The in-process queue a workflow's events travel on when there is no Kafka. */
+    public static String eventQueue(String workflowId) {
+        return "seda:placemat-events-" + workflowId;
+    }
+
+    /**
+     * Events from the in-process bus (no Kafka): the workflow's own queue, with the same route and redelivery as
+     * Kafka's. Held in memory only.
+     */
+    public static RouteDefinition inProcessEvents(String workflowId, Processor acceptor) {
+        return events(workflowId, eventQueue(workflowId) + "?concurrentConsumers=2", acceptor);
+    }
+
+    /** One shape for both buses: a failed delivery is tried again with growing delays, without holding a thread. */
+    private static RouteDefinition events(String workflowId, String from, Processor acceptor) {
+        RouteDefinition route = new RouteDefinition();
+        route.from(from);
         route.routeId(eventRouteId(workflowId));
-        route.setErrorHandlerFactory(WorkflowCompiler.quietErrorHandler());
+        route.setErrorHandlerFactory(WorkflowCompiler.quietErrorHandler()
+                .maximumRedeliveries(EVENT_DELIVERY_ATTEMPTS - 1)
+                .redeliveryDelay(EVENT_FIRST_RETRY_MILLIS)
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .asyncDelayedRedelivery());
         route.setDescription("events of workflow " + workflowId);
         route.process(acceptor).id(eventRouteId(workflowId) + "-accept");
         return route;

@@ -16,8 +16,6 @@ public interface EventBus extends AutoCloseable {
 
     void unsubscribe(UUID workflowId);
 
-    /** {@code kafka} or {@code in-process}. */
-    String kind();
 
     @Override
     void close();

@@ -3,8 +3,8 @@ package dev.placemat.workflows.app.event;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import dev.placemat.workflows.app.deploy.RouteControl;
 import org.apache.camel.ProducerTemplate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -16,24 +16,24 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 public class EventBusConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(EventBusConfig.class);
-    private static final int IN_PROCESS_THREADS = 4;
-    private static final int IN_PROCESS_ATTEMPTS = 8;
-    private static final long IN_PROCESS_FIRST_RETRY_MILLIS = 200;
+    static final String KAFKA_CONFIGURED =
+            "'${camel.component.kafka.brokers:}' != '' or '${spring.kafka.bootstrap-servers:}' != ''";
 
     @Bean(destroyMethod = "close")
-    EventBus eventBus(Environment environment, RouteControl routes, ProducerTemplate producer,
+    @ConditionalOnExpression(KAFKA_CONFIGURED)
+    EventBus kafkaEventBus(Environment environment, RouteControl routes, ProducerTemplate producer,
             WorkflowsProperties properties) {
         String brokers = environment.getProperty("camel.component.kafka.brokers", "");
         if (brokers.isBlank()) {
             brokers = environment.getProperty("spring.kafka.bootstrap-servers", "");
         }
-        if (brokers.isBlank()) {
-            log.info("events travel in process (no Kafka configured)");
-            return new InProcessEventBus(IN_PROCESS_THREADS, IN_PROCESS_ATTEMPTS, IN_PROCESS_FIRST_RETRY_MILLIS);
-        }
-        log.info("events travel on Kafka topic {}", properties.events().topic());
         return new KafkaEventBus(routes, producer, brokers.trim(), properties.events().topic(),
                 properties.events().partitions());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(EventBus.class)
+    EventBus inProcessEventBus(RouteControl routes, ProducerTemplate producer) {
+        return new InProcessEventBus(routes, producer);
     }
 }

@@ -1,80 +1,73 @@
 package dev.placemat.workflows.app.event;
 
-import dev.placemat.workflows.app.engine.NamedThreads;
+import dev.placemat.workflows.app.deploy.RouteControl;
+import dev.placemat.workflows.compiler.IngressCompiler;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event bus of a single node with no Kafka: events go to subscribers on a small pool, and a failed delivery is
- * tried again with growing delays. Events are in memory only: one published just before a crash may be lost.
+ * The event bus of a single node with no Kafka: each event workflow has its own Camel {@code seda:} queue, consumed
+ * by the same route shape and redelivery policy as the Kafka bus ({@link IngressCompiler#inProcessEvents}). Events
+ * are in memory only: one published just before a crash may be lost.
  */
-public final class InProcessEventBus implements EventBus {
+final class InProcessEventBus implements EventBus {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessEventBus.class);
 
     private record Subscription(String eventType, EventHandler handler) {}
 
+    private final RouteControl routes;
+    private final ProducerTemplate producer;
     private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService pool;
-    private final int maxAttempts;
-    private final long firstRetryMillis;
 
-    public InProcessEventBus(int threads, int maxAttempts, long firstRetryMillis) {
-        this.pool = Executors.newScheduledThreadPool(threads, new NamedThreads("event-bus"));
-        this.maxAttempts = maxAttempts;
-        this.firstRetryMillis = firstRetryMillis;
+    InProcessEventBus(RouteControl routes, ProducerTemplate producer) {
+        this.routes = routes;
+        this.producer = producer;
     }
 
     @Override
     public void publish(PlatformEvent event) {
         subscriptions.forEach((workflowId, subscription) -> {
             if (subscription.eventType().equals(event.type())) {
-                pool.execute(() -> deliver(workflowId, event, 1));
+                producer.sendBody(IngressCompiler.eventQueue(workflowId.toString()), event.toJson());
             }
         });
     }
 
-    private void deliver(UUID workflowId, PlatformEvent event, int attempt) {
-        Subscription subscription = subscriptions.get(workflowId);
-        if (subscription == null || !subscription.eventType().equals(event.type())) {
-            return;
-        }
-        try {
-            subscription.handler().handle(event);
-        } catch (Exception e) {
-            if (attempt >= maxAttempts) {
-                log.error("event {} ({}) could not be delivered to workflow {} after {} attempts: {}", event.id(),
-                        event.type(), workflowId, attempt, e.getMessage());
-                return;
-            }
-            long delay = firstRetryMillis << Math.min(attempt - 1, 10);
-            pool.schedule(() -> deliver(workflowId, event, attempt + 1), delay, TimeUnit.MILLISECONDS);
-        }
-    }
-
     @Override
-    public void subscribe(UUID workflowId, String eventType, EventHandler handler) {
+    public synchronized void subscribe(UUID workflowId, String eventType, EventHandler handler) {
         subscriptions.put(workflowId, new Subscription(eventType, handler));
+        String routeId = IngressCompiler.eventRouteId(workflowId.toString());
+        if (!routes.exists(routeId)) {
+            routes.add(IngressCompiler.inProcessEvents(workflowId.toString(), exchange -> accept(workflowId, exchange)),
+                    "event queue");
+        }
     }
 
     @Override
-    public void unsubscribe(UUID workflowId) {
+    public synchronized void unsubscribe(UUID workflowId) {
         subscriptions.remove(workflowId);
+        routes.remove(IngressCompiler.eventRouteId(workflowId.toString()));
     }
 
-    @Override
-    public String kind() {
-        return "in-process";
+    private void accept(UUID workflowId, Exchange exchange) throws Exception {
+        PlatformEvent event = PlatformEvent.fromJson(exchange.getIn().getBody(String.class));
+        Subscription subscription = subscriptions.get(workflowId);
+        if (subscription != null && subscription.eventType().equals(event.type())) {
+            subscription.handler().handle(event);
+        } else {
+            log.debug("event {} no longer has a subscriber in workflow {}", event.id(), workflowId);
+        }
     }
+
 
     @Override
     public void close() {
-        pool.shutdown();
+        subscriptions.keySet().forEach(id -> routes.remove(IngressCompiler.eventRouteId(id.toString())));
     }
 }

@@ -91,10 +91,6 @@ final class KafkaEventBus implements EventBus {
         commit.commit();
     }
 
-    @Override
-    public String kind() {
-        return "kafka";
-    }
 
     @Override
     public void close() {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import dev.placemat.workflows.app.engine.ExecutionEnded;
-import dev.placemat.workflows.app.engine.NamedThreads;
-import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -25,11 +23,13 @@ public class WorkflowEndEvents {
 
     private final EventBus bus;
     private final int maxDepth;
-    private final ExecutorService publisher = Executors.newSingleThreadExecutor(new NamedThreads("workflow-events"));
+    /** Publishing may block (Kafka): it happens on a thread of its own, not the execution's. */
+    private final ExecutorService publisher;
 
-    public WorkflowEndEvents(EventBus bus, WorkflowsProperties properties) {
+    public WorkflowEndEvents(EventBus bus, WorkflowsProperties properties, CamelContext camel) {
         this.bus = bus;
         this.maxDepth = properties.events().maxDepth();
+        this.publisher = camel.getExecutorServiceManager().newSingleThreadExecutor(this, "placemat-workflow-events");
     }
 
     @EventListener
@@ -58,10 +58,5 @@ public class WorkflowEndEvents {
                 log.warn("the {} event of execution {} was not published: {}", type, event.id(), e.getMessage());
             }
         });
-    }
-
-    @PreDestroy
-    void stop() {
-        publisher.shutdown();
     }
 }
