@@ -14,7 +14,7 @@ APP_PORT=18181
 STUB_PORT=18182
 TOKEN=bench-token-$(date +%s)
 DATA=$(mktemp -d /tmp/placemat-bench-XXXXXX)
-JAR=app/target/placemat-workflows.jar
+JAR=${BENCH_JAR:-app/target/placemat-workflows.jar}
 [ -f "$JAR" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
 for tool in wrk curl psql jcmd python3; do command -v $tool >/dev/null || { echo "missing: $tool"; exit 1; }; done
 

@@ -41,6 +41,7 @@ public class ClusterNode {
         return t;
     });
     private volatile long leaseSentNanos = System.nanoTime();
+    private volatile boolean draining;
 
     public ClusterNode(JdbcClient jdbc, @Value("${server.port:8080}") int port) {
         this.jdbc = jdbc;
@@ -60,9 +61,14 @@ public class ClusterNode {
         return name;
     }
 
-    /** Whether this node may still work on the executions it owns. */
+    /** Whether this node may still work on the executions it owns (not while it drains for a shutdown). */
     public boolean leaseValid() {
-        return System.nanoTime() - leaseSentNanos < TimeUnit.SECONDS.toNanos(LEASE_SECONDS);
+        return !draining && System.nanoTime() - leaseSentNanos < TimeUnit.SECONDS.toNanos(LEASE_SECONDS);
+    }
+
+    /** The node is shutting down: it starts no further step; what it owns goes to whichever node takes it. */
+    public void drain() {
+        draining = true;
     }
 
     private void beat() {

@@ -29,6 +29,9 @@ public class EmbeddedDatabaseConfig {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                // stopped by Spring after the beans that write to it (the execution writer drains first), never by
+                // the library's own JVM hook, which would stop it while a graceful shutdown still writes
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", durability)
                 .setServerConfig("synchronous_commit", durability)
                 .setServerConfig("full_page_writes", durability)

@@ -12,14 +12,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's threads, made by Camel's {@link ExecutorServiceManager} (named, sized, shown in the console, shut down
- * with the context): {@code placemat-executions} starts executions' routes, {@code placemat-steps} runs steps that
- * may block (bounded: a full queue fails the attempt, to be retried, instead of queueing without end), and
- * {@code placemat-timers} fires step timeouts, retry delays and waits for every route alike.
+ * with the context): {@code placemat-executions} starts executions' routes (as many as admission lets in),
+ * {@code placemat-steps} runs steps that may block (bounded: a full queue fails the attempt, to be retried, instead
+ * of queueing without end), and {@code placemat-timers} fires step timeouts, retry delays and waits for every route
+ * alike.
  */
 @Component
 public class EnginePools {
 
     static final int TIMER_THREADS = 4;
+    /** A queue without a bound (Camel takes 0 or less for no queue at all). */
+    private static final int UNBOUNDED = Integer.MAX_VALUE;
 
     private final ExecutorService executions;
     private final ExecutorService steps;
@@ -28,18 +31,21 @@ public class EnginePools {
     public EnginePools(CamelContext camel, WorkflowsProperties properties) {
         ExecutorServiceManager manager = camel.getExecutorServiceManager();
         var execution = properties.execution();
+        // admission bounds how many executions wait to start: this queue never refuses one it let in
         executions = manager.newThreadPool(this, "placemat-executions",
-                bounded("placemat-executions", execution.threads(), execution.queueCapacity() + execution.threads()));
+                profile("placemat-executions", execution.threads(), UNBOUNDED));
         steps = manager.newThreadPool(this, "placemat-steps",
-                bounded("placemat-steps", execution.workerThreads(), execution.queueCapacity()));
-        timers = manager.newScheduledThreadPool(this, "placemat-timers", TIMER_THREADS);
+                profile("placemat-steps", execution.workerThreads(), execution.queueCapacity()));
+        // a timeout, retry or wait must never be refused: there is one per running attempt at most
+        timers = manager.newScheduledThreadPool(this, "placemat-timers",
+                profile("placemat-timers", TIMER_THREADS, UNBOUNDED));
         if (timers instanceof ScheduledThreadPoolExecutor pool) {
             // one timeout is scheduled and cancelled per step attempt: cancelled ones must not wait in the queue
             pool.setRemoveOnCancelPolicy(true);
         }
     }
 
-    private static org.apache.camel.spi.ThreadPoolProfile bounded(String id, int threads, int queue) {
+    private static org.apache.camel.spi.ThreadPoolProfile profile(String id, int threads, int queue) {
         return new ThreadPoolProfileBuilder(id).poolSize(threads).maxPoolSize(threads).maxQueueSize(queue)
                 .allowCoreThreadTimeOut(true).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
     }

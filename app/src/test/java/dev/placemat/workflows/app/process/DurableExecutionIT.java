@@ -118,10 +118,10 @@ class DurableExecutionIT {
     }
 
     @Test
-    void aWaitOutlivesAFullStopHoldingNothingWhileItWaits() throws Exception {
+    void aWaitOutlivesAFullStopHoldingNothingWhileItWaitsAndAStopFailsNothing() throws Exception {
         Path dataDir = Files.createTempDirectory("placemat-wait-");
-        PlatformProcess platform = new PlatformProcess(dataDir);
-        try {
+        PlatformProcess platform = new PlatformProcess(dataDir).with("WORKFLOWS_OUTBOUND_ALLOW", "127.0.0.1");
+        try (CountingServer service = new CountingServer()) {
             platform.start();
             Api api = platform.api();
             String id = start(platform, workflow("long wait", "[{'action_type':'control.wait','config':"
@@ -131,9 +131,16 @@ class DurableExecutionIT {
             assertThat(statuses(waiting, "1")).containsExactly("waiting");
             assertThat(metric(platform, "placemat_executions_live")).as("no execution holds a thread or lease")
                     .isZero();
+            String busy = start(platform, workflow("busy at the stop", "[" + http("GET", service.url("stop-1")
+                    + "&ms=2000") + "," + http("GET", service.url("stop-2")) + "]"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> service.inFlight("stop-1"));
             platform.stop();
+            assertThat(service.calls("stop-1")).as("the step in flight was let finish").isEqualTo(1);
             Thread.sleep(40_000);
             platform.start();
+            JsonNode afterStop = Executions.awaitEnd(api, busy, Duration.ofSeconds(30));
+            assertThat(afterStop.get("status").asText()).as("a planned stop fails nothing").isEqualTo("completed");
+            assertThat(service.calls("stop-1")).as("what finished before the stop is not run again").isEqualTo(1);
             JsonNode done = Executions.awaitEnd(api, id, Duration.ofSeconds(30));
             assertThat(done.get("status").asText()).isEqualTo("completed");
             assertThat(done.get("execution_data").get("step_2").asText()).isEqualTo("done");
