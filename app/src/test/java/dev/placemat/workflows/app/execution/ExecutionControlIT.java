@@ -3,6 +3,7 @@ package dev.placemat.workflows.app.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.placemat.workflows.app.recovery.Recovery;
 import dev.placemat.workflows.app.support.CountingServer;
 import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What a user does with executions through the API: re-run one from a step on its original or the current version
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class ExecutionControlIT extends IntegrationTest {
 
     private static CountingServer service;
+
+    @Autowired
+    Recovery recovery;
 
     @BeforeAll
     static void startService() throws Exception {
@@ -127,6 +132,31 @@ class ExecutionControlIT extends IntegrationTest {
         assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
         assertThat(api().get("/api/executions/" + id).expect(200).json().get("status").asText()).isEqualTo("cancelled");
         api().post("/api/executions/" + id + "/cancel", null).expect(409);
+    }
+
+    @Test
+    void aWaitingExecutionResumesOnTheVersionItStartedOnAfterARedeploy() {
+        String v1 = "{'name':'versions','trigger':{'type':'webhook','config':{}},'steps':[{'action_type':"
+                + "'control.wait','config':{'duration_seconds':3600}},{'action_type':'data.transform','config':"
+                + "{'expression':'`v1`'}}]}";
+        JsonNode workflow = api().deploy(Json.of(v1));
+        String workflowId = workflow.get("id").asText();
+        String id = anonymous().post(workflow.get("webhook_url").asText(), "{}").expect(202).json()
+                .get("execution_ids").get(0).asText();
+        Executions.awaitStatus(api(), id, "waiting", Duration.ofSeconds(10));
+        api().put("/api/workflows/" + workflowId, Json.of(v1.replace("`v1`", "`v2`"))).expect(200);
+        api().post("/api/workflows/" + workflowId + "/deploy", null).expect(200);
+        // the hour passes: the wait is due
+        jdbc.sql("UPDATE workflow_executions SET resume_at = now() WHERE id = CAST(? AS uuid)").param(id).update();
+        jdbc.sql("UPDATE step_executions SET output_data = jsonb_set(output_data, '{waiting_until}', to_jsonb("
+                + "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))) "
+                + "WHERE execution_id = CAST(? AS uuid)").param(id).update();
+        recovery.sweep();
+        JsonNode resumed = Executions.awaitEnd(api(), id);
+        assertThat(resumed.get("status").asText()).isEqualTo("completed");
+        assertThat(resumed.get("workflow_version").asInt()).isEqualTo(1);
+        assertThat(resumed.get("execution_data").get("step_2").asText()).isEqualTo("v1");
+        assertThat(resumed.get("runs").get(1).get("reason").asText()).isEqualTo("resumed after its wait");
     }
 
     @Test
