@@ -34,10 +34,6 @@ public final class Templates {
         return WHOLE.matcher(text).matches();
     }
 
-    public static boolean containsTemplate(String text) {
-        return TEMPLATE.matcher(text).find();
-    }
-
     /** The paths every template in {@code text} refers to, as written. */
     public static List<String> references(String text) {
         List<String> paths = new ArrayList<>();

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The one writer of execution and step rows. Rows from many executions are written together, one transaction per
  * batch with multi-row inserts and synchronous commit, so that each row is durable within milliseconds without a
- * round trip of its own (see docs/adr/0002). A caller that must not go on before its row is durable (a webhook
+ * round trip of its own (see docs/adr/0003). A caller that must not go on before its row is durable (a webhook
  * before its 202) waits for the batch's commit.
  */
 @Component
