@@ -4,32 +4,38 @@ import dev.placemat.workflows.compiler.CompiledWorkflow;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.camel.AsyncProducer;
 
 /**
- * One deployed version of a workflow: its body route and the producer that starts executions on it. Executions
- * hold a lease while they run; a replaced deployment is removed only once no lease is held, so a redeploy never
- * cuts an execution short.
+ * One deployed version of a workflow and, once an execution needs it, its body route and the producer that starts
+ * executions on it: the route is loaded into Camel on first use, so that thousands of deployed workflows that do not
+ * run cost no route. Executions hold a lease while they run; a replaced deployment is removed only once no lease is
+ * held, so a redeploy never cuts an execution short.
  */
 public final class Deployment {
 
     private static final int RETIRED = -1;
 
+    /** The body route in Camel and the producer that starts executions on it. */
+    record Loaded(CompiledWorkflow compiled, AsyncProducer producer) {}
+
     private final UUID workflowId;
     private final int version;
     private final WorkflowDefinition definition;
-    private final CompiledWorkflow compiled;
-    private final AsyncProducer producer;
+    private final String routeKey;
+    private final Function<Deployment, Loaded> loader;
     private final AtomicInteger leases = new AtomicInteger();
+    private volatile Loaded loaded;
     private volatile boolean retiring;
 
-    Deployment(UUID workflowId, int version, WorkflowDefinition definition, CompiledWorkflow compiled,
-            AsyncProducer producer) {
+    Deployment(UUID workflowId, int version, WorkflowDefinition definition, String routeKey,
+            Function<Deployment, Loaded> loader) {
         this.workflowId = workflowId;
         this.version = version;
         this.definition = definition;
-        this.compiled = compiled;
-        this.producer = producer;
+        this.routeKey = routeKey;
+        this.loader = loader;
     }
 
     public UUID workflowId() {
@@ -44,12 +50,23 @@ public final class Deployment {
         return definition;
     }
 
-    public String routeId() {
-        return compiled.body().getRouteId();
+    String routeKey() {
+        return routeKey;
     }
 
+    /** The producer of the body route, loading the route into Camel first if no execution needed it yet. */
     public AsyncProducer producer() {
-        return producer;
+        Loaded now = loaded;
+        if (now == null) {
+            synchronized (this) {
+                now = loaded;
+                if (now == null) {
+                    now = loader.apply(this);
+                    loaded = now;
+                }
+            }
+        }
+        return now.producer();
     }
 
     /** Takes a lease unless the deployment is retired. */
@@ -83,7 +100,8 @@ public final class Deployment {
         return retiring && leases.compareAndSet(0, RETIRED);
     }
 
-    CompiledWorkflow compiled() {
-        return compiled;
+    /** The body route as loaded, or null when it never was. */
+    Loaded loaded() {
+        return loaded;
     }
 }

@@ -25,9 +25,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Hot-loads compiled workflows into the running CamelContext. A redeploy is blue/green: the new body route is added
- * and started first, then new executions go to it, and the old route is removed once the executions it still runs
- * have ended. Ingress routes (webhook paths, schedules, topics) stay in place across redeploys.
+ * Hot-loads compiled workflows into the running CamelContext. A deploy compiles the definition (so that it fails
+ * now if it cannot load) and attaches its triggers; its body route is added to Camel when the first execution needs
+ * it. A redeploy is blue/green: new executions go to the new version, and the old route is removed once the
+ * executions it still runs have ended. Ingress routes (webhook paths, schedules, topics) stay in place across
+ * redeploys.
  */
 @Component
 public class RouteDeployer {
@@ -59,9 +61,11 @@ public class RouteDeployer {
         this.ingresses = ingresses;
     }
 
-    /** Compiles and starts a version of a workflow, replacing the version deployed before. */
+    /** Deploys a version of a workflow, replacing the version deployed before. */
     public synchronized Deployment deploy(UUID workflowId, int version, WorkflowDefinition definition) {
-        Deployment deployment = load(workflowId, version, definition, workflowId + "-" + generation.incrementAndGet());
+        String routeKey = workflowId + "-" + generation.incrementAndGet();
+        compiler.compile(workflowId.toString(), definition, routeKey);
+        Deployment deployment = new Deployment(workflowId, version, definition, routeKey, this::load);
         Deployment previous = deployments.put(workflowId, deployment);
         try {
             ingresses.orderedStream().forEach(ingress -> ingress.attach(deployment, previous));
@@ -72,7 +76,7 @@ public class RouteDeployer {
         if (previous != null) {
             retire(previous);
         }
-        log.info("deployed workflow {} version {} as route {}", workflowId, version, deployment.routeId());
+        log.info("deployed workflow {} version {}", workflowId, version);
         return deployment;
     }
 
@@ -81,25 +85,45 @@ public class RouteDeployer {
      * lease that the caller hands to its one execution; {@link #discard} removes it once that execution has ended.
      */
     public Deployment deployDetached(UUID workflowId, int version, WorkflowDefinition definition) {
-        String key = "test-" + generation.incrementAndGet();
-        Deployment deployment = load(workflowId, version, definition, key);
+        Deployment deployment = new Deployment(workflowId, version, definition, "test-" + generation.incrementAndGet(),
+                this::load);
+        deployment.producer();
         deployment.tryAcquire();
         return deployment;
     }
 
-    /** Compiles a definition and starts its body route under {@code routeKey}. */
-    private Deployment load(UUID workflowId, int version, WorkflowDefinition definition, String routeKey) {
-        CompiledWorkflow compiled = compiler.compile(workflowId == null ? routeKey : workflowId.toString(), definition,
-                routeKey);
+    /** Compiles a deployment's definition and starts its body route. */
+    private Deployment.Loaded load(Deployment deployment) {
+        String key = deployment.routeKey();
+        CompiledWorkflow compiled = compiler.compile(deployment.workflowId() == null ? key
+                : deployment.workflowId().toString(), deployment.definition(), key);
+        if (!key.startsWith("test-")) {
+            name(compiled, deployment);
+        }
         try {
             camel.addRouteDefinition(compiled.body());
             AsyncProducer producer = camel.getEndpoint(compiled.endpoint()).createAsyncProducer();
             producer.start();
-            return new Deployment(workflowId, version, definition, compiled, producer);
+            return new Deployment.Loaded(compiled, producer);
         } catch (Exception e) {
             removeQuietly(compiled.body().getRouteId(), compiled.endpoint());
             throw new IllegalStateException("the workflow could not be loaded into Camel: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Names a workflow's body route for people (the console lists it as {@code Orders to CRM (v3)}), with the
+     * workflow's id in its description; a second route of the same name (a namesake, or the version it replaces
+     * while that finishes) gets a number.
+     */
+    private void name(CompiledWorkflow compiled, Deployment deployment) {
+        String base = deployment.definition().name() + " (v" + deployment.version() + ")";
+        String name = base;
+        for (int n = 2; camel.getRoute(name) != null; n++) {
+            name = base + " #" + n;
+        }
+        compiled.body().setId(name);
+        compiled.body().setDescription("workflow " + deployment.workflowId() + ", version " + deployment.version());
     }
 
     public void discard(Deployment deployment) {
@@ -146,8 +170,8 @@ public class RouteDeployer {
                 idleSince.remove(key);
                 return kept;
             }
-            Deployment loaded = load(workflowId, version, definition.get(),
-                    workflowId + "-v" + version + "-" + generation.incrementAndGet());
+            Deployment loaded = new Deployment(workflowId, version, definition.get(),
+                    workflowId + "-v" + version + "-" + generation.incrementAndGet(), this::load);
             loaded.tryAcquire();
             versions.put(key, loaded);
             return loaded;
@@ -188,7 +212,7 @@ public class RouteDeployer {
             }
         }
         retiring.removeAll(done);
-        done.forEach(d -> removals.execute(() -> removeQuietly(d.routeId(), d.compiled().endpoint(), d)));
+        done.stream().filter(d -> d.loaded() != null).forEach(d -> removals.execute(() -> remove(d)));
     }
 
     private void retireIdleVersions() {
@@ -206,11 +230,15 @@ public class RouteDeployer {
         }
     }
 
-    /** Stops the producers, then the route, and removes the route and its endpoint (made even if no route was). */
-    private void removeQuietly(String routeId, String endpointUri, Deployment... deployment) {
-        for (Deployment d : deployment) {
-            d.producer().stop();
-        }
+    /** Stops the producer, then the route, and removes the route and its endpoint. */
+    private void remove(Deployment deployment) {
+        Deployment.Loaded loaded = deployment.loaded();
+        loaded.producer().stop();
+        removeQuietly(loaded.compiled().body().getRouteId(), loaded.compiled().endpoint());
+    }
+
+    /** Stops and removes a route and its endpoint (made even if no route was). */
+    private void removeQuietly(String routeId, String endpointUri) {
         routes.remove(routeId);
         try {
             Endpoint leftover = camel.hasEndpoint(endpointUri);

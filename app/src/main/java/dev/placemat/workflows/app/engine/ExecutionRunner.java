@@ -28,6 +28,8 @@ import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ExecutionRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
 
     private final CamelContext camel;
     private final ExecutionWriter writer;
@@ -155,6 +159,7 @@ public class ExecutionRunner {
         try {
             deployment.producer().process(exchange, doneSync -> finish.run());
         } catch (RuntimeException e) {
+            log.error("execution {} could not be run", state.executionId(), e);
             exchange.setException(e);
             finish.run();
         }

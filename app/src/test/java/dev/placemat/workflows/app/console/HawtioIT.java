@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.support.Api;
+import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
 import java.util.ArrayList;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Hawtio is served by the app, behind the platform's sign-in (admin only), and shows the workflows' routes. */
+/**
+ * Hawtio is served by the app, behind the platform's sign-in (admin only), and shows the workflows' routes by name
+ * and version once they ran (a deployed workflow's route is loaded on its first execution).
+ */
 class HawtioIT extends IntegrationTest {
 
     private static final String JOLOKIA = "/actuator/hawtio/jolokia";
@@ -27,11 +31,14 @@ class HawtioIT extends IntegrationTest {
     }
 
     @Test
-    void hawtiosJolokiaShowsTheDeployedWorkflowsRoutesByTheirIds() {
+    void hawtiosJolokiaShowsARunWorkflowsRouteByItsNameAndVersion() {
         JsonNode workflow = api().deploy(Json.of("{'name':'Seen in the console','trigger':{'type':'webhook',"
                 + "'config':{}},'steps':[{'action_type':'data.transform','config':{'expression':'1'}}]}"));
+        String id = anonymous().post(workflow.get("webhook_url").asText(), "{}").expect(202).json()
+                .get("execution_ids").get(0).asText();
+        assertThat(Executions.awaitEnd(api(), id).get("status").asText()).isEqualTo("completed");
         String webhookRoute = "webhooks";
-        String bodyRoutePrefix = "wf-" + workflow.get("id").asText() + "-";
+        String bodyRoutePrefix = "Seen in the console (v1)";
 
         JsonNode search = jolokia(Map.of("type", "search", "mbean", "org.apache.camel:type=routes,*"));
         List<String> mbeans = new ArrayList<>();
@@ -47,6 +54,8 @@ class HawtioIT extends IntegrationTest {
             assertThat(mbean).contains("name=\"" + route.get("RouteId").asText() + "\"");
             assertThat(route.get("State").asText()).isEqualTo("Started");
         }
+        JsonNode description = jolokia(Map.of("type", "read", "mbean", bodyMBean, "attribute", "Description"));
+        assertThat(description.get("value").asText()).contains(workflow.get("id").asText());
     }
 
     private JsonNode jolokia(Map<String, Object> request) {
