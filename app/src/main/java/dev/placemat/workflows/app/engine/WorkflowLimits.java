@@ -1,6 +1,8 @@
 package dev.placemat.workflows.app.engine;
 
 import dev.placemat.workflows.app.config.WorkflowsProperties;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -10,14 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per-workflow limits, so that one busy or looping workflow cannot take the platform's whole capacity: how many of
- * its executions run at once, how many start per second (a token bucket with a burst of twice the rate) and how
- * long one may run. Over a limit, a launch is refused with 429 and a {@code Retry-After}.
+ * its executions run at once, how many start per second (Resilience4j's {@link RateLimiter}, one per workflow, never
+ * waiting: a launch over the rate is refused at once) and how long one may run. Over a limit, a launch is refused
+ * with 429 and a {@code Retry-After}.
  */
 @Component
 public class WorkflowLimits {
 
     private final Map<UUID, AtomicInteger> running = new ConcurrentHashMap<>();
-    private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicRateLimiter> rates = new ConcurrentHashMap<>();
     private volatile int maxConcurrent;
     private volatile double ratePerSecond;
     private volatile Duration executionTimeout;
@@ -33,7 +36,7 @@ public class WorkflowLimits {
         this.maxConcurrent = maxConcurrent;
         this.ratePerSecond = ratePerSecond;
         this.executionTimeout = executionTimeout;
-        buckets.clear();
+        rates.clear();
     }
 
     public int maxConcurrent() {
@@ -53,10 +56,11 @@ public class WorkflowLimits {
         if (workflowId == null) {
             return;
         }
-        long wait = buckets.computeIfAbsent(workflowId, id -> new Bucket(ratePerSecond)).take();
-        if (wait > 0) {
+        AtomicRateLimiter rate = rates.computeIfAbsent(workflowId, id -> rateLimiter(id, ratePerSecond));
+        if (!rate.acquirePermission()) {
+            long waitNanos = rate.getDetailedMetrics().getNanosToWait();
             throw new LaunchRefused(429, "this workflow is started more than " + ratePerSecond
-                    + " times a second; slow down", (int) Math.max(1, Math.ceil(wait / 1000.0)));
+                    + " times a second; slow down", (int) Math.max(1, Math.ceil(waitNanos / 1e9)));
         }
         AtomicInteger count = running.computeIfAbsent(workflowId, id -> new AtomicInteger());
         if (count.incrementAndGet() > maxConcurrent) {
@@ -80,29 +84,14 @@ public class WorkflowLimits {
         }
     }
 
-    /** A token bucket: {@code rate} tokens a second, holding at most twice that. */
-    private static final class Bucket {
-        private final double rate;
-        private final double capacity;
-        private double tokens;
-        private long last = System.nanoTime();
-
-        Bucket(double rate) {
-            this.rate = rate;
-            this.capacity = Math.max(1, rate * 2);
-            this.tokens = capacity;
-        }
-
-        /** 0 when a token was taken, else the milliseconds until one is there. */
-        synchronized long take() {
-            long now = System.nanoTime();
-            tokens = Math.min(capacity, tokens + (now - last) / 1e9 * rate);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / rate * 1000);
-        }
+    /** {@code rate} launches a second (a fraction: one launch every so many seconds); refused, never waited for. */
+    private static AtomicRateLimiter rateLimiter(UUID workflowId, double rate) {
+        boolean perSecond = rate >= 1;
+        RateLimiterConfig config = RateLimiterConfig.custom()
+                .limitForPeriod(perSecond ? (int) Math.round(rate) : 1)
+                .limitRefreshPeriod(perSecond ? Duration.ofSeconds(1) : Duration.ofMillis((long) (1000 / rate)))
+                .timeoutDuration(Duration.ZERO)
+                .build();
+        return new AtomicRateLimiter("workflow-" + workflowId, config);
     }
 }
