@@ -9,18 +9,22 @@ import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.ControlAction;
 import dev.placemat.workflows.spi.StepFailure;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /**
- * {@code control.wait}: pauses the execution for {@code duration_seconds} (at most a day) without holding a thread.
+ * {@code control.wait}: pauses the execution for {@code duration_seconds} (at most 30 days) without holding a thread.
  * Compiles to a recorded step (which checks the duration) followed by an asynchronous Camel delay.
  */
 public final class WaitAction implements ControlAction<WaitAction.Config> {
 
-    public static final double MAX_SECONDS = 86_400;
+    /** 30 days. */
+    public static final long MAX_SECONDS = 2_592_000;
 
     public record Config(
-            @JsonProperty(required = true) @JsonPropertyDescription("How long to wait, in seconds (at most 86400)")
-            Double durationSeconds) {}
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("How long to wait, in seconds (at most 2592000: 30 days)")
+            @Min(0) @Max(MAX_SECONDS) Double durationSeconds) {}
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -33,7 +37,7 @@ public final class WaitAction implements ControlAction<WaitAction.Config> {
         scope.record(step, (config, context) -> {
             double seconds = seconds(config);
             if (seconds < 0 || seconds > MAX_SECONDS || Double.isNaN(seconds)) {
-                throw StepFailure.permanent("duration_seconds must be between 0 and " + (long) MAX_SECONDS
+                throw StepFailure.permanent("duration_seconds must be between 0 and " + MAX_SECONDS
                         + ", not " + config.path("duration_seconds").asText());
             }
             return JsonNodeFactory.instance.objectNode().put("waited", seconds);
