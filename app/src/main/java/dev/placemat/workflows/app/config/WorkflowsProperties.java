@@ -58,9 +58,11 @@ public record WorkflowsProperties(
      * @param maxApiBodyBytes            the largest API request body (413 beyond)
      * @param maxJsonDepth               the deepest JSON nesting the API reads (400 beyond)
      * @param maxStepOutputBytes         step inputs and outputs larger than this are stored truncated
+     * @param maxStepsPerExecution       step attempts one execution may make; definitions whose nested loops could
+     *                                   make more by their literal max_iterations are refused when saved
      */
     public record Limits(int maxConcurrentPerWorkflow, double ratePerWorkflow, long executionTimeoutSeconds,
-            long maxApiBodyBytes, int maxJsonDepth, int maxStepOutputBytes) {}
+            long maxApiBodyBytes, int maxJsonDepth, int maxStepOutputBytes, int maxStepsPerExecution) {}
 
     /**
      * @param maxAgeDays        executions (and their steps) that ended longer ago are deleted
