@@ -61,6 +61,12 @@ final class PlatformProcess {
                 });
     }
 
+    /** SIGTERM, as a service manager stops it; true when the process has exited within {@code within}. */
+    boolean stop(Duration within) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** SIGKILL for the platform and its database: nothing gets to shut down cleanly. */
     void crash() throws Exception {
         long postgres = postmasterPid();
