@@ -104,7 +104,10 @@ public class AddressGuard implements OutboundGuard, AddressCheck {
         }
         String host = uri.getHost() == null ? "" : uri.getHost();
         String bare = (host.startsWith("[") ? host.substring(1, host.length() - 1) : host).toLowerCase(Locale.ROOT);
-        if (bare.isBlank() || allowedHosts.contains(bare)) {
+        if (bare.isBlank()) {
+            return Optional.of("the URL has no host that can be read");
+        }
+        if (allowedHosts.contains(bare)) {
             return Optional.empty();
         }
         if (isOddNumericSpelling(bare)) {
