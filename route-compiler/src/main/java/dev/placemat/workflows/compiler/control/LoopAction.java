@@ -63,7 +63,7 @@ public final class LoopAction implements ControlAction<LoopAction.Config> {
                         + "' is not a list (it is " + (items.isMissingNode() ? "missing" : items.getNodeType()) + ")");
             }
             int limit = limit(config);
-            if (limit < 1 || limit > LIMIT) {
+            if (limit == 0) {
                 throw StepFailure.permanent("max_iterations must be between 1 and " + LIMIT + ", not "
                         + config.path("max_iterations").asText());
             }
@@ -77,19 +77,32 @@ public final class LoopAction implements ControlAction<LoopAction.Config> {
         scope.split(step, (config, context) -> {
             JsonNode items = Paths.lookup(context, config.path("items_field").asText());
             List<JsonNode> list = new ArrayList<>();
-            for (int i = 0; i < Math.min(items.size(), Math.max(0, Math.min(limit(config), LIMIT))); i++) {
+            for (int i = 0; i < Math.min(items.size(), limit(config)); i++) {
                 list.add(items.get(i).deepCopy());
             }
             return list;
         }, step.children("loop"));
     }
 
-    /** The resolved max_iterations; the recorded step refuses it outside 1..LIMIT, as validation does a literal. */
+    /**
+     * The resolved max_iterations (a number, or text holding one), or 0 when it is not a whole number from 1 to
+     * LIMIT: the recorded step then fails, as validation refuses such a literal.
+     */
     private static int limit(JsonNode config) {
         JsonNode max = config.path("max_iterations");
         if (max.isMissingNode() || max.isNull()) {
             return DEFAULT_MAX_ITERATIONS;
         }
-        return max.canConvertToInt() ? max.asInt() : max.asDouble() > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+        double value = Double.NaN;
+        if (max.isNumber()) {
+            value = max.asDouble();
+        } else if (max.isTextual()) {
+            try {
+                value = Double.parseDouble(max.asText().strip());
+            } catch (NumberFormatException e) {
+                // not a number: refused below
+            }
+        }
+        return value >= 1 && value <= LIMIT && value == Math.rint(value) ? (int) value : 0;
     }
 }
