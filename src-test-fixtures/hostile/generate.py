@@ -96,6 +96,44 @@ add("token-no-name", "POST", "/api/tokens", {}, 400, "name")
 add("token-long-name", "POST", "/api/tokens", {"name": "t" * 101}, 400, "name")
 add("token-name-number", "POST", "/api/tokens", "{\"name\": [1]}", 400, "$")
 
+# Second round: out-of-range values and addresses the outbound guard refuses fail when saved, not when run.
+def step(action, config):
+    return definition(steps=[{"action_type": action, "config": config}])
+
+
+LOOP_BODY = [{"action_type": "control.wait", "config": {"duration_seconds": 0}}]
+for name, action, field, value in [
+        ("loop-zero", "control.loop", "max_iterations", 0), ("loop-negative", "control.loop", "max_iterations", -1),
+        ("loop-huge", "control.loop", "max_iterations", 10001), ("loop-billion", "control.loop", "max_iterations", 10 ** 9),
+        ("wait-negative", "control.wait", "duration_seconds", -1),
+        ("wait-31-days", "control.wait", "duration_seconds", 2592001),
+        ("wait-huge", "control.wait", "duration_seconds", 1e308),
+        ("http-timeout-zero", "http.request", "timeout_seconds", 0),
+        ("http-timeout-huge", "http.request", "timeout_seconds", 601),
+        ("file-size-zero", "file.upload", "max_size_mb", 0), ("file-size-huge", "file.upload", "max_size_mb", 101),
+        ("rows-zero", "database.query", "max_rows", 0), ("rows-huge", "database.query", "max_rows", 10001)]:
+    base = {"control.loop": {"items_field": "trigger.items", "loop_actions": LOOP_BODY},
+            "control.wait": {}, "http.request": {"url": "https://api.example.org/x"},
+            "file.upload": {"source_url": "https://files.example.org/a.csv"},
+            "database.query": {"connection": "db", "query": "SELECT 1"}}[action]
+    add("range-" + name, "POST", "/api/workflows", step(action, dict(base, **{field: value})), 422,
+        "steps[0].config." + field)
+for i, url in enumerate(["http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/",
+                         "http://metadata.google.internal/computeMetadata/v1/", "http://127.0.0.2:8080/",
+                         "http://[::1]/", "http://0.0.0.0/", "http://10.0.0.1/", "http://192.168.1.1/",
+                         "http://172.16.0.1/", "http://[fe80::1]/", "http://[fd00::1]/", "http://2130706433/",
+                         "http://0x7f.1/", "http://intranet/", "http://printer.local/", "file:///etc/passwd",
+                         "gopher://127.0.0.1:70/_x", "dict://127.0.0.1:11211/", "jar:http://a.example/a.jar!/",
+                         "ftp://files.example.org/", "http://169.254.169.254/{{webhook_data.path}}"]):
+    add(f"address-{i}", "POST", "/api/workflows", step("http.request", {"url": url}), 422, "steps[0].config.url")
+    add(f"file-address-{i}", "POST", "/api/workflows", step("file.upload", {"source_url": url}), 422,
+        "steps[0].config.source_url")
+add("loops-over-budget", "POST", "/api/workflows",
+    step("control.loop", {"items_field": "trigger.items", "max_iterations": 10000, "loop_actions": [
+        {"action_type": "control.loop", "config": {"items_field": "loop.item", "max_iterations": 10000,
+                                                   "loop_actions": LOOP_BODY}}]}), 422,
+    "steps[0].config.loop_actions[0].config.max_iterations")
+
 for old in glob.glob("cases/*.json"):
     os.remove(old)
 os.makedirs("cases", exist_ok=True)

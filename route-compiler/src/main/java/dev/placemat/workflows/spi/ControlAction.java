@@ -1,5 +1,6 @@
 package dev.placemat.workflows.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.compiler.StepScope;
 import dev.placemat.workflows.definition.StepSpec;
 import java.util.List;
@@ -17,4 +18,17 @@ public non-sealed interface ControlAction<C> extends Action<C> {
     default List<String> nestedBlocks() {
         return List.of();
     }
+
+    /**
+     * How often the nested blocks may run each time this step runs, as far as its config says literally (a loop's
+     * {@code max_iterations}); null when they run at most once, or a template decides. The validator multiplies
+     * these over nested steps and refuses a definition whose innermost actions could run more often than an
+     * execution's step budget allows.
+     */
+    default Repeats repeats(JsonNode config) {
+        return null;
+    }
+
+    /** @param field the config field that bounds the repetitions; @param times their most */
+    record Repeats(String field, long times) {}
 }

@@ -11,6 +11,7 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -26,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * JSON Schemas generated from config records (the single source of truth), and validation of configs against them.
  * Property names are snake_case, as in the design's definitions. A value that is a whole template
  * ({@code "{{step_1.count}}"}) is accepted where any type is expected: its type is only known at run time.
+ * Bounds are declared on the records with {@code @Min} and {@code @Max} (jakarta.validation): they become the
+ * schema's {@code minimum} and {@code maximum}, and a value outside them is a {@code range} error that names both.
  */
 public final class ConfigSchemas {
 
@@ -39,6 +42,7 @@ public final class ConfigSchemas {
                         new ObjectMapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
                         JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
+                .with(new JakartaValidationModule())
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
                 .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
                 .without(Option.SCHEMA_VERSION_INDICATOR);
@@ -59,8 +63,8 @@ public final class ConfigSchemas {
 
     /** Every way {@code config} breaks the schema of {@code configType}, with paths under {@code basePath}. */
     public List<FieldError> validate(Class<?> configType, JsonNode config, String basePath) {
-        JsonSchema schema = validators.computeIfAbsent(
-                configType, type -> factory.getSchema(schemas.computeIfAbsent(type, generator::generateSchema)));
+        ObjectNode generated = schemas.computeIfAbsent(configType, generator::generateSchema);
+        JsonSchema schema = validators.computeIfAbsent(configType, type -> factory.getSchema(generated));
         List<FieldError> errors = new ArrayList<>();
         for (ValidationMessage message : schema.validate(config)) {
             String pointer = message.getInstanceLocation().toString();
@@ -68,7 +72,8 @@ public final class ConfigSchemas {
             if (instance.isTextual() && Templates.isWholeTemplate(instance.asText())) {
                 continue;
             }
-            errors.add(toError(message, basePath + pathSuffix(pointer)));
+            String path = basePath + pathSuffix(pointer);
+            errors.add(isBound(message) ? rangeError(message, generated, path, instance) : toError(message, path));
         }
         errors.sort(Comparator.comparing(FieldError::path));
         return errors;
@@ -87,6 +92,21 @@ public final class ConfigSchemas {
             case "enum" -> new FieldError(path, "enum", "must be one of " + String.join(", ", enumValues(message)));
             default -> new FieldError(path, code, message.getMessage().replaceFirst("^\\$[^:]*: ", ""));
         };
+    }
+
+    private static boolean isBound(ValidationMessage message) {
+        return message.getType().equals("minimum") || message.getType().equals("maximum");
+    }
+
+    /** "max_iterations must be between 1 and 10000, not 0": both bounds, from the property's schema. */
+    private static FieldError rangeError(ValidationMessage message, ObjectNode schema, String path, JsonNode value) {
+        JsonNode property = schema.at(message.getSchemaLocation().getFragment().getParent().toString());
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        JsonNode min = property.path("minimum");
+        JsonNode max = property.path("maximum");
+        String range = min.isMissingNode() ? "at most " + max.asText() : max.isMissingNode() ? "at least " + min.asText()
+                : "between " + min.asText() + " and " + max.asText();
+        return new FieldError(path, "range", field + " must be " + range + ", not " + value.asText());
     }
 
     private static String expectedType(ValidationMessage message) {

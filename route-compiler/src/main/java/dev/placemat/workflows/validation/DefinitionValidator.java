@@ -25,10 +25,20 @@ public final class DefinitionValidator {
     private final ConfigSchemas schemas;
     private final List<TriggerRule> triggerRules;
 
-    public DefinitionValidator(ActionRegistry actions, ConfigSchemas schemas, List<TriggerRule> triggerRules) {
+    /**
+     * @param limits    the platform's limits a definition must keep to
+     * @param addresses judges the literal addresses of steps that call out (the platform's outbound guard)
+     */
+    public DefinitionValidator(ActionRegistry actions, ConfigSchemas schemas, List<TriggerRule> triggerRules,
+            DefinitionLimits limits, AddressCheck addresses) {
         this.schemas = schemas;
-        this.steps = new StepReader(actions, schemas);
+        this.steps = new StepReader(actions, schemas, limits, addresses);
         this.triggerRules = List.copyOf(triggerRules);
+    }
+
+    /** With the default limits, accepting every address. */
+    public DefinitionValidator(ActionRegistry actions, ConfigSchemas schemas, List<TriggerRule> triggerRules) {
+        this(actions, schemas, triggerRules, DefinitionLimits.DEFAULT, AddressCheck.NONE);
     }
 
     /** With the rules of every trigger type, and schedules at most once a minute. */

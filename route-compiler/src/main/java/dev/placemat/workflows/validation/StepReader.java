@@ -25,10 +25,14 @@ final class StepReader {
 
     private final ActionRegistry actions;
     private final ConfigSchemas schemas;
+    private final DefinitionLimits limits;
+    private final LiteralUrls urls;
 
-    StepReader(ActionRegistry actions, ConfigSchemas schemas) {
+    StepReader(ActionRegistry actions, ConfigSchemas schemas, DefinitionLimits limits, AddressCheck addresses) {
         this.actions = actions;
         this.schemas = schemas;
+        this.limits = limits;
+        this.urls = new LiteralUrls(addresses);
     }
 
     List<StepSpec> read(JsonNode node, Errors errors) {
@@ -61,7 +65,7 @@ final class StepReader {
                         "step numbers must increase in the order of the steps (" + number + " follows " + previous + ")");
             }
             previous = Math.max(previous, number);
-            StepSpec step = step(node.get(i), path, number, String.valueOf(number), 1, errors);
+            StepSpec step = step(node.get(i), path, number, String.valueOf(number), 1, 1, errors);
             if (step != null) {
                 steps.add(step);
             }
@@ -81,7 +85,8 @@ final class StepReader {
         return number.asInt();
     }
 
-    private StepSpec step(JsonNode node, String path, int number, String key, int depth, Errors errors) {
+    /** @param runs how often the enclosing loops may run this step, by their literal bounds */
+    private StepSpec step(JsonNode node, String path, int number, String key, int depth, long runs, Errors errors) {
         if (node == null || !node.isObject()) {
             errors.add(path, "type", "a step must be an object with action_type and config");
             return null;
@@ -100,6 +105,7 @@ final class StepReader {
                         "unknown action type '" + type + "'; GET /api/actions lists the available ones");
             } else {
                 errors.addAll(schemas.validate(action.descriptor().configType(), config, path + ".config"));
+                urls.check(action.descriptor().configType(), config, path + ".config", errors);
                 action.conditionFields().forEach(field ->
                         Conditions.read(config.get(field), path + ".config." + field, errors));
                 action.templateFreeFields().forEach(field -> {
@@ -110,7 +116,7 @@ final class StepReader {
                     }
                 });
                 if (action instanceof ControlAction<?> control) {
-                    nested(control, config, path, number, key, depth, children, errors);
+                    nested(control, config, path, number, key, depth, runs, children, errors);
                 }
             }
         }
@@ -130,7 +136,8 @@ final class StepReader {
     }
 
     private void nested(ControlAction<?> control, ObjectNode config, String path, int number, String key, int depth,
-            Map<String, List<StepSpec>> children, Errors errors) {
+            long runs, Map<String, List<StepSpec>> children, Errors errors) {
+        long nestedRuns = nestedRuns(control, config, path, runs, errors);
         for (String block : control.nestedBlocks()) {
             JsonNode list = config.get(block);
             if (list == null || !list.isArray()) {
@@ -145,13 +152,34 @@ final class StepReader {
             List<StepSpec> nestedSteps = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 StepSpec child = step(list.get(i), path + ".config." + block + "[" + i + "]", number,
-                        key + "." + label + "." + (i + 1), depth + 1, errors);
+                        key + "." + label + "." + (i + 1), depth + 1, nestedRuns, errors);
                 if (child != null) {
                     nestedSteps.add(child);
                 }
             }
             children.put(label, nestedSteps);
         }
+    }
+
+    /**
+     * How often the actions nested in {@code control} may run: its literal repetitions times {@code runs}. Past the
+     * step budget, an error at the innermost loop that passes it (loops within it are not named again).
+     */
+    private long nestedRuns(ControlAction<?> control, ObjectNode config, String path, long runs, Errors errors) {
+        ControlAction.Repeats repeats = control.repeats(config);
+        if (repeats == null) {
+            return runs;
+        }
+        long nested = runs * Math.max(1, Math.min(repeats.times(), Integer.MAX_VALUE));
+        int budget = limits.maxStepsPerExecution();
+        String field = path + ".config." + repeats.field();
+        if (nested > budget && runs <= budget && errors.list().stream().noneMatch(e -> e.path().equals(field))) {
+            errors.add(field, "step_budget", "the loops around these actions may run "
+                    + "them " + nested + " times (" + repeats.field() + " multiplied over the nested loops, 100 where "
+                    + "it is not given); an execution runs at most " + budget
+                    + " steps (workflows.limits.max-steps-per-execution): lower " + repeats.field());
+        }
+        return nested;
     }
 
     private static ObjectNode config(JsonNode node, String path, Errors errors) {

@@ -2,6 +2,7 @@ package dev.placemat.workflows.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.OutboundUrl;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
@@ -33,6 +34,21 @@ public final class TestActions {
         @Override
         public boolean repeatSafe(Config config) {
             return true;
+        }
+    }
+
+    /** {@code test.call}: an action that calls out; returns its url. */
+    public static final class Call implements TaskAction<Call.Config> {
+        public record Config(@OutboundUrl String url) {}
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.call", "test", "Call", "C", "calls an address", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) {
+            return config.url();
         }
     }
 

@@ -93,4 +93,82 @@ class DefinitionValidatorTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("$: type");
     }
+
+    private static final String LOOP = "{'action_type':'control.loop','config':{'items_field':'trigger.items',"
+            + "'max_iterations':%s,'loop_actions':[%s]}}";
+
+    @Test
+    void refusesNestedLoopsWhoseBoundsMultiplyPastTheStepBudget() {
+        String nested = LOOP.formatted(10000, LOOP.formatted(10000, "{'action_type':'test.echo'}"));
+        List<FieldError> errors = errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':[" + nested + "]}");
+        assertThat(errors).extracting(FieldError::path, FieldError::code).containsExactly(
+                tuple("steps[0].config.loop_actions[0].config.max_iterations", "step_budget"));
+        assertThat(errors.get(0).message()).contains("100000000 times", "at most 10000 steps",
+                "workflows.limits.max-steps-per-execution");
+        Definitions.parse("{'name':'n','trigger':{'type':'manual'},'steps':["
+                + LOOP.formatted(100, LOOP.formatted(100, "{'action_type':'test.echo'}")) + "]}");
+    }
+
+    @Test
+    void countsTheDefaultBoundAndLeavesTemplatedBoundsToTheRunTime() {
+        String defaults = LOOP.replace("'max_iterations':%s,", "");
+        assertThat(errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':["
+                + defaults.formatted(LOOP.formatted(1000, "{'action_type':'test.echo'}")) + "]}"))
+                .extracting(FieldError::path, FieldError::code).containsExactly(
+                        tuple("steps[0].config.loop_actions[0].config.max_iterations", "step_budget"));
+        String templated = LOOP.formatted("'{{trigger.n}}'", LOOP.formatted(10000, "{'action_type':'test.echo'}"));
+        Definitions.parse("{'name':'n','trigger':{'type':'manual'},'steps':[" + templated + "]}");
+    }
+
+    @Test
+    void appliesTheStepBudgetItIsGiven() {
+        DefinitionValidator small = new DefinitionValidator(Definitions.REGISTRY, new ConfigSchemas(),
+                DefinitionValidator.defaultRules(java.time.Duration.ofSeconds(60)), new DefinitionLimits(500),
+                AddressCheck.NONE);
+        assertThatThrownBy(() -> small.validate(json("{'name':'n','trigger':{'type':'manual'},'steps':["
+                + LOOP.formatted(1000, "{'action_type':'test.echo'}") + "]}")))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::path).containsExactly("steps[0].config.max_iterations"));
+    }
+
+    @Test
+    void refusesValuesOutsideTheBoundsDeclaredOnConfigRecordsNamingTheRange() {
+        List<FieldError> errors = errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':["
+                + LOOP.formatted(0, "{'action_type':'test.echo'}") + ","
+                + LOOP.formatted(10001, "{'action_type':'test.echo'}") + ","
+                + "{'action_type':'control.wait','config':{'duration_seconds':-1}},"
+                + "{'action_type':'control.wait','config':{'duration_seconds':2592001}}]}");
+        assertThat(errors).extracting(FieldError::path, FieldError::code, FieldError::message).containsExactly(
+                tuple("steps[0].config.max_iterations", "range", "max_iterations must be between 1 and 10000, not 0"),
+                tuple("steps[1].config.max_iterations", "range",
+                        "max_iterations must be between 1 and 10000, not 10001"),
+                tuple("steps[2].config.duration_seconds", "range",
+                        "duration_seconds must be between 0 and 2592000, not -1"),
+                tuple("steps[3].config.duration_seconds", "range",
+                        "duration_seconds must be between 0 and 2592000, not 2592001"));
+        Definitions.webhook("[{'action_type':'control.wait','config':{'duration_seconds':2592000}}]");
+        Definitions.webhook("[{'action_type':'control.wait','config':{'duration_seconds':'{{webhook_data.s}}'}}]");
+    }
+
+    @Test
+    void checksLiteralAddressesWithThePlatformsCheckAndLeavesTemplatedHostsToTheRunTime() {
+        DefinitionValidator guarded = new DefinitionValidator(Definitions.REGISTRY, new ConfigSchemas(),
+                DefinitionValidator.defaultRules(java.time.Duration.ofSeconds(60)), DefinitionLimits.DEFAULT,
+                uri -> uri.getHost().startsWith("169.254.") ? java.util.Optional.of("internal") : java.util.Optional.empty());
+        String steps = java.util.stream.Stream.of("http://169.254.169.254/latest/meta-data",
+                        "http://169.254.169.254/{{webhook_data.path}}", "file:///etc/passwd", "gopher://x.example/",
+                        "ftp{{webhook_data.x}}", "not a url", "https://api.example.com/{{webhook_data.path}}",
+                        "https://{{webhook_data.host}}/x", "{{webhook_data.url}}", "HTTPS://api.example.com")
+                .map(url -> "{'action_type':'test.call','config':{'url':'" + url + "'}}")
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThatThrownBy(() -> guarded.validate(json("{'name':'n','trigger':{'type':'webhook'},'steps':["
+                + steps + "]}"))).isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::path, FieldError::code).containsExactly(
+                                tuple("steps[0].config.url", "address_refused"),
+                                tuple("steps[1].config.url", "address_refused"),
+                                tuple("steps[2].config.url", "address_refused"),
+                                tuple("steps[3].config.url", "address_refused"),
+                                tuple("steps[4].config.url", "url"),
+                                tuple("steps[5].config.url", "url")));
+    }
 }

@@ -59,7 +59,9 @@ public record WorkflowsProperties(
      * @param maxApiBodyBytes            the largest API request body (413 beyond)
      * @param maxJsonDepth               the deepest JSON nesting the API reads (400 beyond)
      * @param maxStepOutputBytes         step inputs and outputs larger than this are stored truncated
-     * @param maxStepsPerExecution       step attempts one execution may make in all; past it, it fails
+     * @param maxStepsPerExecution       step attempts one execution may make in all; past it, it fails, and
+     *                                   definitions whose nested loops could make more by their literal
+     *                                   max_iterations are refused when saved
      * @param maxOutputBytesPerExecution bytes of step outputs one execution may store in all; past it, it fails
      */
     public record Limits(int maxConcurrentPerWorkflow, double ratePerWorkflow, long executionTimeoutSeconds,

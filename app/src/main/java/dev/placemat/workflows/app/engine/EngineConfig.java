@@ -6,7 +6,9 @@ import dev.placemat.workflows.runtime.EngineThreads;
 import dev.placemat.workflows.runtime.StepRecorder;
 import dev.placemat.workflows.spi.ActionRegistry;
 import dev.placemat.workflows.spi.PlatformServices;
+import dev.placemat.workflows.validation.AddressCheck;
 import dev.placemat.workflows.validation.ConfigSchemas;
+import dev.placemat.workflows.validation.DefinitionLimits;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,11 +32,13 @@ public class EngineConfig {
         return new ConfigSchemas();
     }
 
+    /** Checks definitions against the platform's limits, and their literal addresses against the outbound guard. */
     @Bean
     DefinitionValidator definitionValidator(ActionRegistry actions, ConfigSchemas schemas,
-            WorkflowsProperties properties) {
+            WorkflowsProperties properties, AddressCheck addresses) {
         return new DefinitionValidator(actions, schemas, DefinitionValidator.defaultRules(
-                Duration.ofSeconds(properties.schedule().minIntervalSeconds())));
+                Duration.ofSeconds(properties.schedule().minIntervalSeconds())),
+                new DefinitionLimits(properties.limits().maxStepsPerExecution()), addresses);
     }
 
     /** The threads compiled routes share; not beans of type Executor, which would replace Spring's task executor. */

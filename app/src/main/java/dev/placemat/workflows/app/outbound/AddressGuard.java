@@ -3,6 +3,7 @@ package dev.placemat.workflows.app.outbound;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepFailure;
+import dev.placemat.workflows.validation.AddressCheck;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +21,17 @@ import org.springframework.stereotype.Component;
  * checked (so odd spellings such as {@code 2130706433} or {@code 0x7f.1} and IPv4-mapped IPv6 are judged by the
  * address they reach), unless the allow-list ({@code workflows.outbound.allow}, {@code WORKFLOWS_OUTBOUND_ALLOW})
  * names the host or a range holding the address.
+ *
+ * <p>It also judges the literal addresses of definitions when they are saved ({@link AddressCheck}), from the text
+ * alone.
  */
 @Component
-public class AddressGuard implements OutboundGuard {
+public class AddressGuard implements OutboundGuard, AddressCheck {
 
     private static final Set<String> SCHEMES = Set.of("http", "https");
+    /** Names that only ever lead to internal hosts: reserved for loopback, the local network or private use. */
+    private static final List<String> INTERNAL_SUFFIXES = List.of(".localhost", ".local", ".internal", ".localdomain",
+            ".home.arpa", ".lan", ".intranet", ".corp");
 
     private final Set<String> allowedHosts;
     private final List<Cidr> allowedRanges;
@@ -80,6 +88,51 @@ public class AddressGuard implements OutboundGuard {
                         + "unless workflows.outbound.allow lists it");
             }
         }
+    }
+
+    /**
+     * The save-time judgement: the same rules as {@link #check} without a DNS lookup. An address written as numbers
+     * is judged as when the step runs; a name is refused when its form says it is internal ({@code localhost}, a
+     * name without a dot, or one under {@code .internal}, {@code .local} and the like); any other name is resolved
+     * and checked when the step runs.
+     */
+    @Override
+    public Optional<String> refusal(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!SCHEMES.contains(scheme)) {
+            return Optional.of("only http and https URLs may be called, not '" + scheme + ":'");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        String bare = (host.startsWith("[") ? host.substring(1, host.length() - 1) : host).toLowerCase(Locale.ROOT);
+        if (bare.isBlank()) {
+            return Optional.of("the URL has no host that can be read");
+        }
+        if (allowedHosts.contains(bare)) {
+            return Optional.empty();
+        }
+        if (isOddNumericSpelling(bare)) {
+            return Optional.of("the host '" + bare + "' is a numeric address in an unusual spelling (octal, hex, or "
+                    + "fewer than four parts), which tools read differently; write it as a.b.c.d");
+        }
+        if (bare.contains(":") || bare.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+            try {
+                InetAddress address = InetAddress.getByName(bare); // a literal address: no lookup
+                return isInternal(address) && allowedRanges.stream().noneMatch(r -> r.contains(address))
+                        ? Optional.of(internal(bare)) : Optional.empty();
+            } catch (UnknownHostException e) {
+                return Optional.of("the host '" + bare + "' is not a valid address");
+            }
+        }
+        String name = bare.endsWith(".") ? bare.substring(0, bare.length() - 1) : bare;
+        boolean internalName = name.equals("localhost") || !name.contains(".")
+                || INTERNAL_SUFFIXES.stream().anyMatch(name::endsWith);
+        return internalName ? Optional.of(internal(bare)) : Optional.empty();
+    }
+
+    private static String internal(String host) {
+        return "the host '" + host + "' is an internal address (loopback, private, link-local or cloud metadata); "
+                + "steps may call public addresses only, unless workflows.outbound.allow (WORKFLOWS_OUTBOUND_ALLOW) "
+                + "lists it";
     }
 
     /** Numbers and dots (or hex) that are not a plain dotted quad without leading zeros. */

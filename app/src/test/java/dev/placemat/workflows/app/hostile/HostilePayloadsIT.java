@@ -155,10 +155,15 @@ class HostilePayloadsIT extends IntegrationTest {
 
     @Test
     void outboundRequestsToUnlistedInternalAddressesAreRefusedEvenAfterARedirect() throws Exception {
-        for (String target : List.of("http://127.0.0.2:" + forbidden.port() + "/direct",
+        String internal = "127.0.0.2:" + forbidden.port();
+        Api.Answer saved = api().post("/api/workflows", httpWorkflow("http://" + internal + "/direct", Map.of()));
+        assertThat(saved.status()).as(saved.text()).isEqualTo(422);
+        assertThat(saved.json().get("errors").get(0).get("path").asText()).isEqualTo("steps[0].config.url");
+        assertThat(saved.json().get("errors").get(0).get("code").asText()).isEqualTo("address_refused");
+        for (String target : List.of("http://{{webhook_data.host}}/direct",
                 "http://127.0.0.1:" + allowed.port() + "/redirect")) {
             String url = api().deploy(httpWorkflow(target, Map.of())).get("webhook_url").asText();
-            JsonNode execution = run(url, Map.of());
+            JsonNode execution = run(url, Map.of("host", internal));
             assertThat(execution.get("status").asText()).isEqualTo("failed");
             assertThat(execution.toString()).contains("internal address").doesNotContain("internal secret");
         }

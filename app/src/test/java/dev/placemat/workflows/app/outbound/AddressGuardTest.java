@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.outbound;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,5 +53,21 @@ class AddressGuardTest {
     @ValueSource(strings = {"http://10.2.0.1/", "http://127.0.0.1/", "http://169.254.169.254/"})
     void keepsRefusingWhatTheAllowListDoesNotName(String url) {
         assertThatThrownBy(() -> allowing.check(URI.create(url))).isInstanceOf(StepFailure.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://127.0.0.2/",
+        "http://10.0.0.1/", "http://[::ffff:169.254.169.254]/", "http://0x7f.1/", "http://2130706433/",
+        "http://localhost/", "http://intranet/", "http://metadata.google.internal/", "http://printer.local/",
+        "file:///etc/passwd", "gopher://example.com/"})
+    void refusesAtSaveTimeWhatTheTextAloneShowsToBeInternal(String url) {
+        assertThat(guard.refusal(URI.create(url))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.example.com/x", "http://93.184.215.14/", "http://10.1.2.3/",
+        "http://intranet.local/"})
+    void leavesPublicNamesAndAllowListedAddressesToTheRunTime(String url) {
+        assertThat(allowing.refusal(URI.create(url))).isEmpty();
     }
 }

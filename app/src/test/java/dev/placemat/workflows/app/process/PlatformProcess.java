@@ -73,11 +73,16 @@ final class PlatformProcess {
                 });
     }
 
+    /** SIGTERM, as a service manager stops it; true when the process has exited within {@code within}. */
+    boolean stop(Duration within) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** SIGTERM: the platform shuts down as an operator stops it, and its database with it. */
     void stop() throws Exception {
         long postgres = postmasterPid();
-        process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!stop(Duration.ofSeconds(60))) {
             throw new AssertionError("the platform did not stop within 60 s: " + log());
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(postgres).isEmpty());

@@ -14,12 +14,12 @@ import dev.placemat.workflows.template.Paths;
 /**
  * {@code data.transform}: a JSONata expression (the language Node-RED users know) over the execution context, or
  * the design's form: {@code transformation} applied to the value at {@code input_field}, returned as
- * {@code {output_field: result}}. JSONata reaches neither code nor files; evaluation is bounded in time and depth.
+ * {@code {output_field: result}}. JSONata reaches neither code nor files; evaluation is bounded in
+ * time, memory, depth and the size of its values (see {@link ExpressionBudget}).
  */
 public final class DataTransformAction implements TaskAction<DataTransformAction.Config> {
 
     static final long TIME_LIMIT_MS = 1_000;
-    static final int DEPTH_LIMIT = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Config(
@@ -52,27 +52,43 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
     @Override
     public Object execute(Config config, StepContext context) throws StepFailure {
         if (config.expression() != null && !config.expression().isBlank()) {
-            return evaluate(config.expression(), context.data());
+            return evaluate(config.expression(), context.data(), context);
         }
         if (config.transformation() == null || config.inputField() == null) {
             throw StepFailure.permanent("give either expression, or input_field with transformation");
         }
         JsonNode input = Paths.lookup(context.data(), config.inputField());
-        JsonNode result = evaluate(config.transformation(), input.isMissingNode() ? null : input);
+        JsonNode result = evaluate(config.transformation(), input.isMissingNode() ? null : input, context);
         String field = config.outputField() == null || config.outputField().isBlank() ? "result" : config.outputField();
         return JsonNodeFactory.instance.objectNode().set(field, result);
     }
 
-    private JsonNode evaluate(String expression, JsonNode input) throws StepFailure {
+    /**
+     * Evaluates within an {@link ExpressionBudget}: at most a second (less when the step has less time left), and
+     * bounded in memory, depth and the size of every value, with the functions that build large values replaced by
+     * {@link BoundedFunctions}.
+     */
+    private JsonNode evaluate(String expression, JsonNode input, StepContext context) throws StepFailure {
         Jsonata jsonata = parse(expression);
+        Object data = input == null ? null : JSON.convertValue(input, Object.class);
+        long limit = Math.max(1, Math.min(TIME_LIMIT_MS, context.timeLeft().toMillis()));
+        ExpressionBudget budget = new ExpressionBudget(limit, context::cancelled);
         Jsonata.Frame frame = jsonata.createFrame();
-        frame.setRuntimeBounds(TIME_LIMIT_MS, DEPTH_LIMIT);
+        budget.install(frame);
+        BoundedFunctions.install(frame, budget);
         try {
-            Object value = jsonata.evaluate(input == null ? null : JSON.convertValue(input, Object.class), frame);
+            Object value = jsonata.evaluate(data, frame);
+            new JsonLength(budget::checkResult, false).of(value, 0);
             return value == null || value == Jsonata.NULL_VALUE ? JsonNodeFactory.instance.nullNode()
                     : JSON.valueToTree(value);
-        } catch (RuntimeException e) {
-            throw StepFailure.permanent("JSONata evaluation failed: " + message(e));
+        } catch (RuntimeException | StackOverflowError e) {
+            if (budget.exceeded() != null) {
+                throw StepFailure.permanent(budget.exceeded().getMessage());
+            }
+            if (e instanceof StackOverflowError) {
+                throw StepFailure.permanent("the expression nests too deeply (a recursive function that does not end?)");
+            }
+            throw StepFailure.permanent("JSONata evaluation failed: " + message((RuntimeException) e));
         }
     }
 

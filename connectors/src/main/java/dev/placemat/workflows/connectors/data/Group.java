@@ -14,6 +14,8 @@ import java.util.Map;
 /** One group of {@code data.aggregate}: its key and the statistics of each field. */
 final class Group {
 
+    static final int MAX_DIGITS = 1000;
+
     private final List<JsonNode> key;
     private final Map<String, Stats> stats = new LinkedHashMap<>();
     private long count;
@@ -51,21 +53,31 @@ final class Group {
         return out;
     }
 
-    /** The item's value as a number; null when it has none; a failure when it is not a number. */
+    /**
+     * The item's value as a number; null when it has none; a failure when it is not a number, or has more than
+     * {@link #MAX_DIGITS} digits before or after the point (exact sums of 1e99999999 and 1 take minutes).
+     */
     private static BigDecimal number(JsonNode value, String field, int index) throws StepFailure {
         if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
             return null;
         }
+        BigDecimal number = null;
         if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isTextual()) {
+            number = value.decimalValue();
+        } else if (value.isTextual()) {
             try {
-                return new BigDecimal(value.asText().strip());
+                number = new BigDecimal(value.asText().strip());
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        throw StepFailure.permanent("item " + index + " has " + field + " = " + value + ", which is not a number");
+        if (number == null) {
+            throw StepFailure.permanent("item " + index + " has " + field + " = " + value + ", which is not a number");
+        }
+        if (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+            throw StepFailure.permanent("item " + index + " has " + field + " = " + value + ", a number of more than "
+                    + MAX_DIGITS + " digits before or after the decimal point");
+        }
+        return number;
     }
 }

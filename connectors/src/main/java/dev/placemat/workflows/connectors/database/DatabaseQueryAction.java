@@ -7,6 +7,8 @@ import dev.placemat.workflows.spi.DataSources;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -32,7 +34,8 @@ public final class DatabaseQueryAction implements TaskAction<DatabaseQueryAction
             String query,
             @JsonPropertyDescription("Values of the :name parameters, such as {\"project_id\": "
                     + "\"{{event_data.project_id}}\"}") Map<String, Object> parameters,
-            @JsonPropertyDescription("Most rows returned (default 1000, at most 10000)") Integer maxRows) {}
+            @JsonPropertyDescription("Most rows returned (default 1000, at most 10000)")
+            @Min(1) @Max(MAX_ROWS) Integer maxRows) {}
 
     @Override
     public ActionDescriptor<Config> descriptor() {

@@ -9,9 +9,12 @@ import dev.placemat.workflows.connectors.http.HttpCaller;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.FileStore;
 import dev.placemat.workflows.spi.FileStore.StoredFile;
+import dev.placemat.workflows.spi.OutboundUrl;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,12 +32,13 @@ public final class FileUploadAction implements TaskAction<FileUploadAction.Confi
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(60);
 
     public record Config(
-            @JsonPropertyDescription("http or https URL to fetch the file from") String sourceUrl,
+            @JsonPropertyDescription("http or https URL to fetch the file from") @OutboundUrl String sourceUrl,
             @JsonPropertyDescription("file_url of a file an earlier step stored, such as {{step_2.file_url}}")
             String sourceFile,
             @JsonPropertyDescription("Where to file it, such as reports/summary.pdf; the last part is the file's "
                     + "name (default: the source's name)") String destinationPath,
-            @JsonPropertyDescription("Largest file accepted, in MB (default 25, at most 100)") Integer maxSizeMb) {}
+            @JsonPropertyDescription("Largest file accepted, in MB (default 25, at most 100)")
+            @Min(1) @Max(MAX_SIZE_MB) Integer maxSizeMb) {}
 
     private final HttpCaller caller = new HttpCaller();
 

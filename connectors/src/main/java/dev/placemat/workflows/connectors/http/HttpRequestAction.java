@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.OutboundUrl;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Map;
 
 /**
@@ -21,12 +24,13 @@ public final class HttpRequestAction implements TaskAction<HttpRequestAction.Con
 
     public record Config(
             @JsonPropertyDescription("HTTP method (default GET)") Method method,
-            @JsonProperty(required = true) @JsonPropertyDescription("Absolute http or https URL") String url,
+            @JsonProperty(required = true) @JsonPropertyDescription("Absolute http or https URL") @OutboundUrl String url,
             @JsonPropertyDescription("Request headers") Map<String, String> headers,
             @JsonPropertyDescription("Query parameters, added to the URL") Map<String, Object> query,
             @JsonPropertyDescription("Request body: an object or array is sent as JSON, text as it is") JsonNode body,
             @JsonPropertyDescription("Name of an http connection giving bearer or basic auth") String connection,
-            @JsonPropertyDescription("Seconds to wait for the answer (default 30)") Integer timeoutSeconds,
+            @JsonPropertyDescription("Seconds to wait for the answer (default 30, at most 600)") @Min(1) @Max(600)
+            Integer timeoutSeconds,
             @JsonPropertyDescription("Whether to follow redirects, each checked like the first address (default true)")
             Boolean followRedirects,
             @JsonPropertyDescription("Whether a 4xx or 5xx answer fails the step (default true)") Boolean failOnError) {}

@@ -59,6 +59,20 @@ class DataAggregateAndFilterTest {
                 .isEqualTo("[{\"category\":\"grants\",\"sum\":1650.5,\"count\":3}]");
     }
 
+    /** Exact sums of 1e99999999 and 1 need a billion digits: such numbers are refused before any arithmetic. */
+    @Test
+    void refusesNumbersWithHugeExponentsFromData() {
+        StepContext bomb = fixture.context(StepFixture.json("""
+                {"step_1": {"rows": [{"amount": "1e99999999"}, {"amount": 1}, {"amount": "1e-999999999"}]}}"""),
+                new TestServices());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> StepFixture.output(new DataAggregateAction().execute(StepFixture.config(
+                DataAggregateAction.Config.class, "{\"source\": \"step_1.rows\", \"field\": \"amount\"}"), bomb)))
+                .hasMessage("item 0 has amount = \"1e99999999\", a number of more than 1000 digits before or after "
+                        + "the decimal point");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
     @Test
     void namesAValueThatIsNotANumber() {
         assertThatThrownBy(() -> aggregate("{\"source\": \"step_1.rows\", \"field\": \"status\"}"))

@@ -12,6 +12,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DataTransformActionTest {
 
@@ -83,7 +85,7 @@ class DataTransformActionTest {
         assertThatThrownBy(() -> run("{\"expression\": \"($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) + "
                 + "$f($n - 1) }; $f(40))\"}"))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
-                .hasMessageStartingWith("JSONata evaluation failed");
+                .hasMessageStartingWith("timeout: the expression ran longer than 1000 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -99,5 +101,63 @@ class DataTransformActionTest {
                 .isInstanceOf(StepFailure.class);
         JsonNode out = run("{\"expression\": \"$string(webhook_data)\"}");
         assertThat(out.asText()).contains("price");
+    }
+
+    /** Each of these pinned a core for seconds to minutes, or took hundreds of megabytes, before it was bounded. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "$pad('', 100000000)", "$pad('x', -100000000, 'ab')",
+        "$replace('aaaaaaaaaa', 'a', 'a', 2147483647) & $pad('', 2000000)",
+        "[1..10000000]", "$count([1..10000000].($ + 1))", "([1,2]; $count([1..10000000].($ + 1)))",
+        "($s := $pad('', 999999); $join([1..1000].($s)))",
+        "($s := $pad('', 999999); $string([1..1000].($s)))",
+        "($s := $pad('', 999999); [1..100000].($s))",
+        "($s := '0123456789'; $d := function($x, $n) { $n = 0 ? $x : $d($x & $x, $n - 1) }; $d($s, 30))",
+        "$split($pad('', 999999), '')",
+        "$match($pad('', 999999, 'a'), /a/)",
+        "$replace($pad('', 999999, 'a'), /a/, $pad('', 1000, 'b'))",
+        "($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) + $f($n - 1) }; $f(40))",
+        "($f := function($n) { $f($n + 1) }; $f(0))"})
+    void stopsExpressionsThatWouldTakeTheMachineWithinTheirLimit(String expression) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> run(StepFixture.JSON.createObjectNode().put("expression", expression).toString()))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .message().containsAnyOf("timeout: the expression ran longer than 1000 ms",
+                        "characters; at most 1000000", "items; at most 100000", "more than 64 MB",
+                        "characters of JSON", "nests deeper");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void namesTheSizeLimitWhenAValueWouldBeTooLarge() {
+        assertThatThrownBy(() -> run("{\"expression\": \"$pad('', 100000000)\"}"))
+                .isInstanceOf(StepFailure.class)
+                .hasMessage("the expression made a string of 100000000 characters; at most 1000000 are allowed");
+    }
+
+    @Test
+    void keepsTheMeaningOfTheReplacedFunctions() throws Exception {
+        JsonNode out = run("{\"expression\": \"["
+                + "$pad('ab', 5, '-'), $pad('ab', -5, 'xy'), $pad('abcdef', 3), $join(['a','b','c'], ', '),"
+                + "$string({'a': [1, 2.5, 'x']}), $string(7), $replace('a-b-c', '-', '+'), $replace('a-b-c', '-', '+', 1),"
+                + "$replace('John Smith', /(\\\\w+)\\\\s(\\\\w+)/, '$2, $1'), $replace('x', 'x', '$$'),"
+                + "$replace('abc', /b/, function($m) { $uppercase($m.match) & $m.index }),"
+                + "$split('a,b,,c', ','), $split('a1b22c', /[0-9]+/), $split('abc', ''), $split('a,b,c', ',', 2),"
+                + "$match('ab12cd345', /[0-9]+/).match, $match('ab12cd345', /([a-z])([0-9])/, 1).groups,"
+                + "$contains('abc', 'bc'), $contains('abc', /^a/), $contains('abc', /z/)]\"}");
+        assertThat(out.toString()).isEqualTo("[\"ab---\",\"xyxab\",\"abcdef\",\"a, b, c\","
+                + "\"{\\\"a\\\":[1,2.5,\\\"x\\\"]}\",\"7\",\"a+b+c\",\"a+b-c\",\"Smith, John\",\"$$\","
+                + "\"aB1c\",\"a\",\"b\",\"\",\"c\",\"a\",\"b\",\"c\",\"a\",\"b\",\"c\",\"a\",\"b\","
+                + "\"12\",\"345\",\"b\",\"1\",true,true,false]");
+    }
+
+    @Test
+    void stopsWhenTheStepIsGivenUp() {
+        StepContext given = (StepContext) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {StepContext.class}, (proxy, method, args) -> method.getName().equals("cancelled")
+                        ? Boolean.TRUE : method.invoke(context, args));
+        assertThatThrownBy(() -> action.execute(StepFixture.config(DataTransformAction.Config.class,
+                "{\"expression\": \"$count([1..50000].($ + 1))\"}"), given))
+                .isInstanceOf(StepFailure.class).hasMessageContaining("was stopped");
     }
 }

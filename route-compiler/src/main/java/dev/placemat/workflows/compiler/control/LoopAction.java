@@ -11,6 +11,8 @@ import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.ControlAction;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.template.Paths;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +31,7 @@ public final class LoopAction implements ControlAction<LoopAction.Config> {
             @JsonProperty(required = true) @JsonPropertyDescription("Actions run for each item")
             List<NestedAction> loopActions,
             @JsonPropertyDescription("At most this many items are processed (default 100, at most 10000)")
-            Integer maxIterations) {}
+            @Min(1) @Max(LIMIT) Integer maxIterations) {}
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -42,6 +44,16 @@ public final class LoopAction implements ControlAction<LoopAction.Config> {
         return List.of("loop_actions");
     }
 
+    /** The literal max_iterations (or its default); null when a template gives it. */
+    @Override
+    public Repeats repeats(JsonNode config) {
+        JsonNode max = config.path("max_iterations");
+        if (max.isMissingNode() || max.isNull()) {
+            return new Repeats("max_iterations", DEFAULT_MAX_ITERATIONS);
+        }
+        return max.isIntegralNumber() ? new Repeats("max_iterations", max.asLong()) : null;
+    }
+
     @Override
     public void compile(StepSpec step, StepScope scope) {
         scope.record(step, (config, context) -> {
@@ -51,6 +63,10 @@ public final class LoopAction implements ControlAction<LoopAction.Config> {
                         + "' is not a list (it is " + (items.isMissingNode() ? "missing" : items.getNodeType()) + ")");
             }
             int limit = limit(config);
+            if (limit == 0) {
+                throw StepFailure.permanent("max_iterations must be between 1 and " + LIMIT + ", not "
+                        + config.path("max_iterations").asText());
+            }
             ObjectNode output = JsonNodeFactory.instance.objectNode();
             output.put("items", items.size());
             output.put("iterations", Math.min(items.size(), limit));
@@ -68,9 +84,25 @@ public final class LoopAction implements ControlAction<LoopAction.Config> {
         }, step.children("loop"));
     }
 
+    /**
+     * The resolved max_iterations (a number, or text holding one), or 0 when it is not a whole number from 1 to
+     * LIMIT: the recorded step then fails, as validation refuses such a literal.
+     */
     private static int limit(JsonNode config) {
         JsonNode max = config.path("max_iterations");
-        int wanted = max.canConvertToInt() ? max.asInt() : DEFAULT_MAX_ITERATIONS;
-        return Math.max(0, Math.min(wanted, LIMIT));
+        if (max.isMissingNode() || max.isNull()) {
+            return DEFAULT_MAX_ITERATIONS;
+        }
+        double value = Double.NaN;
+        if (max.isNumber()) {
+            value = max.asDouble();
+        } else if (max.isTextual()) {
+            try {
+                value = Double.parseDouble(max.asText().strip());
+            } catch (NumberFormatException e) {
+                // not a number: refused below
+            }
+        }
+        return value >= 1 && value <= LIMIT && value == Math.rint(value) ? (int) value : 0;
     }
 }

@@ -11,6 +11,8 @@ import dev.placemat.workflows.runtime.Waiting;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.ControlAction;
 import dev.placemat.workflows.spi.StepFailure;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 
 /**
@@ -21,11 +23,13 @@ import java.time.Instant;
  */
 public final class WaitAction implements ControlAction<WaitAction.Config> {
 
-    public static final double MAX_SECONDS = 30 * 86_400;
+    /** 30 days. */
+    public static final long MAX_SECONDS = 2_592_000;
 
     public record Config(
-            @JsonProperty(required = true) @JsonPropertyDescription("How long to wait, in seconds (at most 2592000: 30 days)")
-            Double durationSeconds) {}
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("How long to wait, in seconds (at most 2592000: 30 days)")
+            @Min(0) @Max(MAX_SECONDS) Double durationSeconds) {}
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -38,7 +42,7 @@ public final class WaitAction implements ControlAction<WaitAction.Config> {
         scope.wait(step, (config, context) -> {
             double seconds = seconds(config);
             if (seconds < 0 || seconds > MAX_SECONDS || Double.isNaN(seconds)) {
-                throw StepFailure.permanent("duration_seconds must be between 0 and " + (long) MAX_SECONDS
+                throw StepFailure.permanent("duration_seconds must be between 0 and " + MAX_SECONDS
                         + ", not " + config.path("duration_seconds").asText());
             }
             Instant until = Instant.now().plusMillis((long) (seconds * 1000));
