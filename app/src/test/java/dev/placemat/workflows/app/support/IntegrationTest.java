@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "workflows.database.embedded.durable=false",
     "logging.level.dev.placemat=INFO",
     "workflows.schedule.min-interval-seconds=1",
+    "workflows.execution-streams.heartbeat=1s",
+    "workflows.execution-streams.max-open=5",
     "logging.level.org.apache.kafka=WARN",
     "logging.level.kafka=WARN",
     "logging.level.org.apache.zookeeper=WARN"
