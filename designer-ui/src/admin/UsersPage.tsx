@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Trash2, UserPlus } from 'lucide-react';
 import { api } from '../api/api';
 import type { UserRow } from '../api/types';
-import { useAuth } from '../auth/AuthContext';
+import { useUser } from '../auth/AuthContext';
 import { errorText, formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
 
@@ -18,7 +18,7 @@ export function UsersPage() {
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState({ username: '', password: '', role: 'editor' });
   const [formError, setFormError] = useState<string | null>(null);
-  const { user: me } = useAuth();
+  const me = useUser();
   const { notify } = useToast();
 
   const load = useCallback(() => {
