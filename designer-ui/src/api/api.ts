@@ -1,7 +1,8 @@
 /** One function per endpoint of docs/api.md. */
 import { http } from './client';
 import type {
-  ActionCatalogue, ApiToken, AuditPage, ClusterNode, Connection, ExecutionDetail, UserRow, WorkflowRef, ExecutionPage, PerformanceAnalytics, Template, TestResult, TriggerInfo, User,
+  ActionCatalogue, ApiToken, AuditPage, ClusterNode, Connection, ExecutionDetail, Login, NewToken, NewUser, RoleChange,
+  UserRow, WorkflowRef, ExecutionPage, PerformanceAnalytics, Template, TestResult, TriggerInfo, User,
   Workflow, WorkflowAnalytics, WorkflowDefinition, WorkflowSummary, JsonObject,
 } from './types';
 
@@ -38,9 +39,10 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
   login: (username: string, password: string) =>
-    http.post<User>('/api/auth/login', { username, password }, { skipAuthRedirect: true }),
+    http.post<User>('/api/auth/login', { username, password } satisfies Login, { skipAuthRedirect: true }),
   logout: () => http.post<void>('/api/auth/logout', undefined, { skipAuthRedirect: true }),
-  loginWithToken: (token: string) => http.post<User>('/api/auth/login', { token }, { skipAuthRedirect: true }),
+  loginWithToken: (token: string) =>
+    http.post<User>('/api/auth/login', { token } satisfies Login, { skipAuthRedirect: true }),
   me: () => http.get<User>('/api/auth/me', { skipAuthRedirect: true }),
 
   actions: () => http.get<ActionCatalogue>('/api/actions'),
@@ -82,12 +84,13 @@ export const api = {
 
   users: () => http.get<UserRow[]>('/api/users'),
   createUser: (username: string, password: string, role: string) =>
-    http.post<UserRow>('/api/users', { username, password, role }),
-  changeRole: (userId: string, role: string) => http.put<UserRow>(`/api/users/${id(userId)}/role`, { role }),
+    http.post<UserRow>('/api/users', { username, password, role } satisfies NewUser),
+  changeRole: (userId: string, role: string) =>
+    http.put<UserRow>(`/api/users/${id(userId)}/role`, { role } satisfies RoleChange),
   deleteUser: (userId: string) => http.delete<void>(`/api/users/${id(userId)}`),
 
   tokens: () => http.get<ApiToken[]>('/api/tokens'),
-  createToken: (name: string) => http.post<ApiToken>('/api/tokens', { name }),
+  createToken: (name: string) => http.post<ApiToken>('/api/tokens', { name } satisfies NewToken),
   revokeToken: (tokenId: string) => http.delete<void>(`/api/tokens/${id(tokenId)}`),
 
   audit: (q: AuditQuery) => http.get<AuditPage>(`/api/audit${query({ ...q })}`),

@@ -2,6 +2,9 @@ package dev.placemat.workflows.app.execution;
 
 import dev.placemat.workflows.app.api.NotFoundException;
 import dev.placemat.workflows.app.persistence.ExecutionRepository;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -26,6 +29,9 @@ public class ExecutionEventsController {
     }
 
     @GetMapping(path = "/api/executions/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ApiResponse(responseCode = "200", description = "Events `execution` and `step` (JSON data as in the detail)",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "503", description = "Too many streams open on this node; see Retry-After")
     public SseEmitter events(@PathVariable UUID id, HttpServletResponse response) {
         if (executions.summary(id).isEmpty()) {
             throw new NotFoundException("There is no execution " + id + ".");

@@ -1,6 +1,9 @@
 package dev.placemat.workflows.app.security;
 
 import dev.placemat.workflows.app.audit.AuditLog;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -34,6 +37,13 @@ public class AuthController {
     /** A sign-in request: {@code username} and {@code password}, or {@code token}. */
     public record Login(String username, String password, String token) {}
 
+    /** Who is signed in. */
+    public record SignedIn(String username, String role) {
+        static SignedIn of(PlatformUser user) {
+            return new SignedIn(user.username(), user.role().id());
+        }
+    }
+
     private final AuthenticationManager authentication;
     private final UserRepository users;
     private final LoginThrottle throttle;
@@ -49,6 +59,9 @@ public class AuthController {
     }
 
     @PostMapping("/login")
+    @ApiResponse(responseCode = "200", description = "Signed in: the session cookie is set",
+            content = @Content(schema = @Schema(implementation = SignedIn.class)))
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
     public ResponseEntity<?> login(@RequestBody(required = false) Login login, HttpServletRequest request,
             HttpServletResponse response) {
         boolean withToken = login != null && login.token() != null;
@@ -86,7 +99,7 @@ public class AuthController {
         contexts.saveContext(context, request, response);
         audit.recordAs(user.username(), "login.success", "user", user.id(),
                 Map.of("method", withToken ? "token" : "password"));
-        return ResponseEntity.ok(Map.of("username", user.username(), "role", user.role().id()));
+        return ResponseEntity.ok(SignedIn.of(user));
     }
 
     private PlatformUser byToken(String token) {
@@ -116,8 +129,8 @@ public class AuthController {
     }
 
     @GetMapping("/me")
-    public Map<String, String> me(@AuthenticationPrincipal PlatformUser user) {
-        return Map.of("username", user.username(), "role", user.role().id());
+    public SignedIn me(@AuthenticationPrincipal PlatformUser user) {
+        return SignedIn.of(user);
     }
 
     @PostMapping("/logout")

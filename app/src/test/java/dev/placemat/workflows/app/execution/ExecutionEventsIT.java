@@ -209,18 +209,10 @@ class ExecutionEventsIT extends IntegrationTest {
         anonymous().get("/api/executions/" + runningExecution() + "/events").expect(401);
         api().get("/api/executions/" + UUID.randomUUID() + "/events").expect(404);
         api().get("/api/executions/not-an-id/events").expect(400);
-        String viewerToken = viewerToken();
+        String viewerToken = tokenOfNewUser("viewer");
         try (Stream stream = open(runningExecution(), viewerToken)) {
             assertThat(stream.next().name()).isEqualTo("execution");
         }
-    }
-
-    private String viewerToken() {
-        String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
-        api().post("/api/users", java.util.Map.of("username", name, "password", "viewer-password-123", "role", "viewer"))
-                .expect(201);
-        var session = dev.placemat.workflows.app.support.Api.session(port, name, "viewer-password-123");
-        return session.post("/api/tokens", java.util.Map.of("name", "sse")).expect(201).json().get("token").asText();
     }
 
     @Test

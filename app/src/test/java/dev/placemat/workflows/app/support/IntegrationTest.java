@@ -63,6 +63,15 @@ public abstract class IntegrationTest {
         return new Api(port, null);
     }
 
+    /** An API token of a new user with the given role. */
+    protected String tokenOfNewUser(String role) {
+        String name = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        api().post("/api/users", java.util.Map.of("username", name, "password", "a-password-of-" + name, "role", role))
+                .expect(201);
+        return Api.session(port, name, "a-password-of-" + name).post("/api/tokens", java.util.Map.of("name", "test"))
+                .expect(201).json().get("token").asText();
+    }
+
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("placemat-it-");
