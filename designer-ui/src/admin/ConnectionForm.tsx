@@ -9,8 +9,13 @@ import { CONNECTION_TYPES } from './connectionTypes';
 const ROLES = ['viewer', 'editor', 'admin'];
 const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
-export function ConnectionForm({ existing, initialName = '', initialType = 'database', onSaved, onCancel }: {
+/**
+ * @param supports which of the newer settings the server shows on its connections (sharing, http hosts): only
+ *                 those are offered, so that nothing is sent that a server would silently drop
+ */
+export function ConnectionForm({ existing, initialName = '', initialType = 'database', supports, onSaved, onCancel }: {
   existing: Connection | null; initialName?: string; initialType?: string;
+  supports: { sharing: boolean; hosts: boolean };
   onSaved: (connection: Connection) => void; onCancel: () => void;
 }) {
   const [name, setName] = useState(existing?.name ?? initialName);
@@ -38,11 +43,11 @@ export function ConnectionForm({ existing, initialName = '', initialType = 'data
         .filter((field) => fields[field.name] !== undefined && (fields[field.name] !== '' || (!!existing && !field.secret)))
         .map((field) => [field.name, fields[field.name]])),
     };
-    if (existing?.shared_with !== undefined || roles.length || users.trim()) {
-      body.shared_with = { roles, users: list(users) };
+    if (supports.sharing) body.shared_with = { roles, users: list(users) };
+    if (type === 'http' && supports.hosts) {
+      body.allowed_hosts = list(hosts);
+      body.base_url = baseUrl.trim() || null;
     }
-    if (type === 'http' && (existing?.allowed_hosts !== undefined || hosts.trim())) body.allowed_hosts = list(hosts);
-    if (type === 'http' && (existing?.base_url !== undefined || baseUrl.trim())) body.base_url = baseUrl.trim() || null;
     try {
       onSaved(existing ? await api.updateConnection(existing.name, body) : await api.createConnection(body));
     } catch (e) {
@@ -87,7 +92,7 @@ export function ConnectionForm({ existing, initialName = '', initialType = 'data
             {fieldErrors(field.name)}
           </label>
         ))}
-        {type === 'http' && (
+        {type === 'http' && supports.hosts && (
           <>
             <label>Base URL
               <input value={baseUrl} data-testid="connection-base-url" placeholder="https://api.example.org"
@@ -102,7 +107,7 @@ export function ConnectionForm({ existing, initialName = '', initialType = 'data
           </>
         )}
       </div>
-      <fieldset className="sharing">
+      {supports.sharing && <fieldset className="sharing">
         <legend>Shared with</legend>
         <div className="button-row">
           {ROLES.map((role) => (
@@ -117,7 +122,7 @@ export function ConnectionForm({ existing, initialName = '', initialType = 'data
           <input value={users} data-testid="connection-share-users" onChange={(e) => setUsers(e.target.value)} />
         </label>
         {existing?.owner && <div className="muted small">Owner: {existing.owner}</div>}
-      </fieldset>
+      </fieldset>}
       {failure && <div className="form-error" role="alert" data-testid="connection-failure">{failure}</div>}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy} data-testid="connection-save">

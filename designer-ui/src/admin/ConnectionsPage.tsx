@@ -25,6 +25,10 @@ export function ConnectionsPage() {
   const [results, setResults] = useState<Record<string, { ok: boolean; text: string }>>({});
   const { notify } = useToast();
   const creating = params.has('new');
+  const supports = {
+    sharing: !!connections?.some((c) => 'shared_with' in c),
+    hosts: !!connections?.some((c) => 'allowed_hosts' in c || 'base_url' in c),
+  };
 
   const load = useCallback(() => {
     api.connections()
@@ -85,7 +89,7 @@ export function ConnectionsPage() {
         connection in their <code>connection</code> setting.</p>
       {(creating || editing) && (
         <ConnectionForm key={editing?.name ?? `new-${params.get('new')}`} existing={editing}
-          initialName={params.get('new') ?? ''} initialType={params.get('type') ?? 'database'}
+          initialName={params.get('new') ?? ''} initialType={params.get('type') ?? 'database'} supports={supports}
           onSaved={saved} onCancel={closeForm} />
       )}
       {error && <div className="form-error" role="alert">Could not load connections: {error}</div>}

@@ -42,7 +42,7 @@ export function StepDetails({ execution, stepKey, canAct, actions, busy }: {
         <section key={i} className={`attempt attempt-${row.status}`} data-testid={`attempt-${stepKey}-${i}`}>
           <div className="attempt-head">
             <StatusBadge status={row.status} />
-            <span className="small">{stepLabel(row) === row.status ? '' : stepLabel(row)}</span>
+            {row.status === 'waiting' && <span className="small">{stepLabel(row)}</span>}
             <span className="muted small">
               {row.iteration != null ? `item ${row.iteration} · ` : ''}attempt {row.attempt}
               {row.node ? ` · on ${row.node}` : ''}

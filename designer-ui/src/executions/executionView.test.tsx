@@ -92,6 +92,8 @@ describe('the execution view', () => {
       source.emit('execution', summary('completed', { completed_at: '2025-03-05T10:00:12Z', duration_ms: 12000 }));
     });
     expect(screen.getByTestId('execution-status')).toHaveTextContent('completed');
+    expect(screen.getByTestId('execution-liveness')).toHaveTextContent('live');
+    act(() => source.emit('end', {}));
     expect(screen.getByTestId('execution-liveness')).toHaveTextContent('ended');
     expect(source.readyState).toBe(2);
     expect(calls.filter((c) => c.path === '/api/executions/ex-1')).toHaveLength(1);

@@ -10,6 +10,11 @@ import { isFinal, mergeExecution, upsertStep } from './executionState';
 
 export type Liveness = 'connecting' | 'live' | 'polling' | 'ended';
 export const POLL_FALLBACK_MS = 2000;
+/** Step rows may be written just after the final status: an execution that ended this recently is still followed. */
+const SETTLE_MS = 10_000;
+
+const settled = (detail: ExecutionDetail) => isFinal(detail.status)
+  && (!detail.completed_at || Date.now() - Date.parse(detail.completed_at) > SETTLE_MS);
 
 export function useExecutionStream(id: string) {
   const [execution, setExecution] = useState<ExecutionDetail | null>(null);
@@ -32,7 +37,7 @@ export function useExecutionStream(id: string) {
         if (stopped) return;
         set(detail);
         setError(null);
-        if (isFinal(detail.status)) {
+        if (settled(detail)) {
           setLiveness('ended');
           return;
         }
@@ -52,10 +57,12 @@ export function useExecutionStream(id: string) {
       source.addEventListener('execution', (event) => {
         const summary = JSON.parse((event as MessageEvent).data) as ExecutionSummary;
         set(mergeExecution(current.current, summary));
-        if (isFinal(summary.status)) {
-          source?.close(); // the server ends the stream; closing first keeps EventSource from reconnecting
-          setLiveness('ended');
-        }
+      });
+      // the server's last event (after the final status and the last step rows): closing keeps EventSource from
+      // reconnecting
+      source.addEventListener('end', () => {
+        source?.close();
+        setLiveness('ended');
       });
       source.addEventListener('step', (event) => {
         const step = JSON.parse((event as MessageEvent).data) as StepResult;
@@ -64,7 +71,7 @@ export function useExecutionStream(id: string) {
       });
       source.addEventListener('error', () => {
         // EventSource reconnects by itself while CONNECTING; CLOSED means it gave up (an old server, a proxy): poll
-        if (source?.readyState === 2 && !stopped && !isFinal(current.current?.status)) {
+        if (source?.readyState === 2 && !stopped) {
           setLiveness('polling');
           timer = setTimeout(() => void poll(), POLL_FALLBACK_MS);
         }
@@ -76,7 +83,7 @@ export function useExecutionStream(id: string) {
         if (stopped) return;
         set(detail);
         setError(null);
-        if (isFinal(detail.status)) setLiveness('ended');
+        if (settled(detail)) setLiveness('ended');
         else listen();
       })
       .catch((e) => { if (!stopped) setError(errorText(e)); });

@@ -132,6 +132,12 @@ public class ExecutionStreams implements DisposableBean {
     private void close(ExecutionWatch watch) {
         watches.remove(watch);
         try {
+            // says the stream is over on purpose, so that the browser's EventSource does not reconnect
+            watch.emitter().send(SseEmitter.event().name("end").data("{}", org.springframework.http.MediaType.APPLICATION_JSON));
+        } catch (java.io.IOException | IllegalStateException gone) {
+            // the client went away already
+        }
+        try {
             watch.emitter().complete();
         } catch (IllegalStateException alreadyDone) {
             // completed by the container already

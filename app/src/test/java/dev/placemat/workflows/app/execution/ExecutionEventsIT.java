@@ -163,6 +163,7 @@ class ExecutionEventsIT extends IntegrationTest {
             Event end = stream.next();
             assertThat(end.name()).isEqualTo("execution");
             assertThat(end.json().get("status").asText()).isEqualTo("completed");
+            assertThat(stream.next().name()).as("an end event after the final status").isEqualTo("end");
             assertThat(stream.next()).as("the stream ends after the final status").isEqualTo(Stream.END);
             assertThat(first).isNotNull();
         }
