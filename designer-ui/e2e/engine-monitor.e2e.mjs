@@ -4,30 +4,7 @@
  * from a step. Needs the engine's waiting step rows, cancel on any node and rerun; MonitorBrowserIT runs it once
  * they are merged. Environment: BASE_URL, ADMIN_TOKEN, SCREENSHOT_DIR, CHROMIUM. Prints "E2E OK" when every check passed.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { openBrowser } from './browser.mjs';
-
-const base = (process.env.BASE_URL ?? 'http://127.0.0.1:8080/').replace(/\/?$/, '/');
-const adminToken = process.env.ADMIN_TOKEN;
-const shots = process.env.SCREENSHOT_DIR ?? 'e2e-screenshots';
-mkdirSync(shots, { recursive: true });
-
-let step = 'start';
-const log = (text) => console.log(`[e2e] ${text}`);
-const check = (condition, message) => { if (!condition) throw new Error(message); };
-const begin = (name) => { step = name; log(name); };
-const shot = (page, name) => page.screenshot({ path: join(shots, `engine-monitor-${name}.png`), fullPage: false });
-
-async function call(method, path, body) {
-  const answer = await fetch(base + path, {
-    method, headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await answer.text();
-  if (!answer.ok) throw new Error(`${method} ${path} answered ${answer.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+import { adminToken, base, call, check, scenario, signInWithToken } from './scenario.mjs';
 
 /** A deployed manual workflow: a wait of `seconds`, then a transform. */
 async function waitingWorkflow(name, seconds) {
@@ -45,19 +22,10 @@ async function waitingWorkflow(name, seconds) {
 
 const badge = (key) => `[data-testid="step-test-status-${key}"]`;
 
-const browser = await openBrowser();
-const page = browser.context.pages()[0] ?? await browser.context.newPage();
-await page.setViewportSize({ width: 1400, height: 900 });
-const pageErrors = [];
-page.on('pageerror', (e) => pageErrors.push(String(e)));
-const byId = (id) => page.getByTestId(id);
-
-try {
+await scenario('engine-monitor', async ({ page, byId, begin, shot, log }) => {
   begin('sign in with the token');
   await page.goto(base);
-  await byId('login-method-token').click();
-  await byId('login-token').fill(adminToken);
-  await byId('login-submit').click();
+  await signInWithToken(page, adminToken);
   await byId('current-user').waitFor();
 
   begin('a 10 s wait shows waiting, then completed, without reloading');
@@ -69,14 +37,14 @@ try {
     { timeout: 8_000 });
   check((await byId('execution-status').textContent()).startsWith('waiting'), 'the execution is not shown waiting');
   check(!(await page.locator(badge('2')).textContent()).includes('completed'), 'the wait is shown completed');
-  await shot(page, '01-waiting');
+  await shot('01-waiting');
   const navigations = [];
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
   await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'completed', badge('3'),
     { timeout: 25_000 });
   check((await byId('execution-status').textContent()) === 'completed', 'the execution did not end completed');
   check(navigations.length === 0, `the page reloaded: ${navigations.join(', ')}`);
-  await shot(page, '02-completed');
+  await shot('02-completed');
 
   begin('cancel a waiting run, then run it again from a step');
   const long = await waitingWorkflow('E2E waits 60 s', 60);
@@ -87,7 +55,7 @@ try {
   await byId('execution-cancel').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="execution-status"]')?.textContent === 'cancelled',
     null, { timeout: 15_000 });
-  await shot(page, '03-cancelled');
+  await shot('03-cancelled');
   await byId('step-node-3').click();
   await byId('rerun-from-step').click();
   await page.waitForFunction((old) => !window.location.hash.includes(old) && window.location.hash.includes('/executions/'),
@@ -98,14 +66,6 @@ try {
   const detail = await call('GET', `api/executions/${newId}`);
   check(detail.rerun_of === cancelled, `the new run does not say it reruns ${cancelled}: ${detail.rerun_of}`);
   check(!detail.steps.some((s) => s.step_key === '2' && s.status === 'waiting'), 'the rerun waited again before step 3');
-  await shot(page, '04-rerun-from-step');
+  await shot('04-rerun-from-step');
 
-  check(pageErrors.length === 0, `the page threw: ${pageErrors.join('; ')}`);
-  log('E2E OK');
-} catch (e) {
-  console.error(`[e2e] FAILED at "${step}": ${e instanceof Error ? e.stack : e}`);
-  await shot(page, `failed-${step.replace(/\W+/g, '-')}`).catch(() => {});
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

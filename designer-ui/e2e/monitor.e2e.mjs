@@ -5,54 +5,18 @@
  * execution on the canvas (a skipped step in grey), the dashboard, dark mode, the favicon and the Swagger UI.
  * Environment: BASE_URL, ADMIN_TOKEN, SCREENSHOT_DIR, CHROMIUM. Prints "E2E OK" when every check passed.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { openBrowser } from './browser.mjs';
+import { adminToken, base, call, check, scenario, signInWithToken } from './scenario.mjs';
 
-const base = (process.env.BASE_URL ?? 'http://127.0.0.1:8080/').replace(/\/?$/, '/');
-const adminToken = process.env.ADMIN_TOKEN;
-const shots = process.env.SCREENSHOT_DIR ?? 'e2e-screenshots';
-mkdirSync(shots, { recursive: true });
+await scenario('monitor', async ({ page, byId, begin, shot, log }) => {
+  const textOf = async (id) => (await byId(id).textContent()) ?? '';
 
-let step = 'start';
-const log = (text) => console.log(`[e2e] ${text}`);
-const check = (condition, message) => { if (!condition) throw new Error(message); };
-const begin = (name) => { step = name; log(name); };
-const shot = (page, name) => page.screenshot({ path: join(shots, `monitor-${name}.png`), fullPage: false });
-
-/** The API as a script would call it, with the admin token. */
-async function call(method, path, body) {
-  const answer = await fetch(base + path, {
-    method, headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await answer.text();
-  if (!answer.ok) throw new Error(`${method} ${path} answered ${answer.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-const browser = await openBrowser();
-const page = browser.context.pages()[0] ?? await browser.context.newPage();
-await page.setViewportSize({ width: 1400, height: 900 });
-const pageErrors = [];
-page.on('pageerror', (e) => pageErrors.push(String(e)));
-const byId = (id) => page.getByTestId(id);
-const textOf = async (id) => (await byId(id).textContent()) ?? '';
-
-async function signInWithToken(token) {
-  await byId('login-method-token').click();
-  await byId('login-token').fill(token);
-  await byId('login-submit').click();
-}
-
-try {
   begin('sign in with the admin token (there is no admin password)');
   await page.goto(base);
-  await signInWithToken('pmw_not-a-token');
+  await signInWithToken(page, 'pmw_not-a-token');
   await byId('login-error').waitFor();
   check((await textOf('login-error')).includes('not valid'), 'a wrong token is not refused');
-  await shot(page, '01-login-token');
-  await signInWithToken(adminToken);
+  await shot('01-login-token');
+  await signInWithToken(page, adminToken);
   await byId('current-user').waitFor();
   check((await textOf('current-user')).includes('admin'), 'the token did not sign in the admin');
 
@@ -71,7 +35,7 @@ try {
   check((await card.getByTestId('template-connection-finance').textContent()).includes('missing'),
     'the missing finance connection is not pointed out');
   await card.scrollIntoViewIfNeeded();
-  await shot(page, '02-template-needs-connection');
+  await shot('02-template-needs-connection');
 
   begin('create the connection from the template\'s link');
   await card.getByTestId('template-create-connection-finance').click();
@@ -82,7 +46,7 @@ try {
   await byId('connection-field-username').fill('finance_app');
   await byId('connection-field-password').fill('e2e-secret-password');
   if (await byId('connection-share-editor').count()) await byId('connection-share-editor').check();
-  await shot(page, '03-connection-form');
+  await shot('03-connection-form');
   await byId('connection-save').click();
   await byId('connection-row-finance').waitFor();
   const row = await textOf('connection-row-finance');
@@ -105,7 +69,7 @@ try {
   await page.waitForFunction((id) => document.querySelector('[data-testid="connection-usage-finance"] a')
     ?.getAttribute('href')?.includes(id), workflowId);
   check((await textOf('connection-usage-finance')).includes(template.name), 'the connection does not list its workflow');
-  await shot(page, '04-connections');
+  await shot('04-connections');
 
   begin('edit the connection without revealing its secret');
   await byId('connection-edit-finance').click();
@@ -131,7 +95,7 @@ try {
     await page.waitForTimeout(100);
   }
   check((await call('GET', 'api/users')).find((u) => u.username === 'e2e-editor')?.role === 'viewer', 'the role did not change');
-  await shot(page, '05-users');
+  await shot('05-users');
 
   begin('an API token, shown once');
   await byId('nav-tokens').click();
@@ -139,14 +103,14 @@ try {
   await byId('token-create').click();
   const secret = (await textOf('token-secret')).trim();
   check(secret.startsWith('pmw_'), `no token shown: ${secret}`);
-  await shot(page, '06-token-created');
+  await shot('06-token-created');
   await page.reload();
   await byId('token-row-e2e browser').waitFor();
   check(await byId('token-secret').count() === 0, 'the token is shown again after a reload');
 
   begin('sign out, and in with the new token');
   await byId('logout').click();
-  await signInWithToken(secret);
+  await signInWithToken(page, secret);
   await byId('current-user').waitFor();
 
   begin('the audit trail');
@@ -154,13 +118,13 @@ try {
   await byId('nav-audit').click();
   await byId('audit-action').selectOption('login.success');
   await page.waitForFunction(() => document.querySelector('[data-testid="audit-table"]')?.textContent?.includes('"method":"token"'));
-  await shot(page, '07-audit');
+  await shot('07-audit');
 
   begin('the cluster page');
   await byId('nav-admin').click();
   await byId('nav-cluster').click();
   await page.locator('[data-testid="cluster-table"], [data-testid="cluster-unsupported"]').first().waitFor();
-  await shot(page, '08-cluster');
+  await shot('08-cluster');
 
   begin('an execution on the canvas: a skipped step is grey, not an error');
   const created = await call('POST', 'api/workflows', {
@@ -186,37 +150,29 @@ try {
   await byId('step-node-3').click();
   await byId('step-details-3').waitFor();
   check((await textOf('step-details-3')).includes('done: 42'), 'the step output is not shown');
-  await shot(page, '09-execution-canvas');
+  await shot('09-execution-canvas');
 
   begin('the dashboard: daily bars for 7 days');
   await byId('nav-dashboard').click();
   await byId('chart-executions').waitFor();
   check((await page.getByText('Executions per day').count()) === 1, 'the 7-day chart is not daily');
-  await shot(page, '10-dashboard');
+  await shot('10-dashboard');
 
   begin('dark mode');
   while ((await byId('theme-toggle').getAttribute('aria-label')) !== 'Theme: dark') await byId('theme-toggle').click();
   check(await page.evaluate(() => document.documentElement.dataset.theme) === 'dark', 'no dark theme');
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   check(background !== 'rgb(245, 246, 248)', `the page is not dark: ${background}`);
-  await shot(page, '11-dashboard-dark');
+  await shot('11-dashboard-dark');
   await page.goto(`${base}#/executions/${executionId}`);
   await byId('step-node-3').waitFor();
   await byId('step-node-2').click();
   await byId('step-details-2').waitFor();
-  await shot(page, '12-execution-dark');
+  await shot('12-execution-dark');
 
   begin('the Swagger UI, for admins');
   await page.goto(`${base}swagger-ui/index.html`);
   await page.getByText('Placemat Workflows API').first().waitFor({ timeout: 30_000 });
-  await shot(page, '13-swagger-ui');
+  await shot('13-swagger-ui');
 
-  check(pageErrors.length === 0, `the page threw: ${pageErrors.join('; ')}`);
-  log('E2E OK');
-} catch (e) {
-  console.error(`[e2e] FAILED at "${step}": ${e instanceof Error ? e.stack : e}`);
-  await shot(page, `failed-${step.replace(/\W+/g, '-')}`).catch(() => {});
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});
