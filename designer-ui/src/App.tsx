@@ -9,6 +9,11 @@ import { TemplatesPage } from './pages/TemplatesPage';
 import { ExecutionsPage } from './executions/ExecutionsPage';
 import { ExecutionDetailPage } from './executions/ExecutionDetailPage';
 import { DashboardPage } from './dashboard/DashboardPage';
+import { ConnectionsPage } from './admin/ConnectionsPage';
+import { UsersPage } from './admin/UsersPage';
+import { TokensPage } from './admin/TokensPage';
+import { AuditPage } from './admin/AuditPage';
+import { ClusterPage } from './admin/ClusterPage';
 
 // The editor brings React Flow, RJSF and ajv: load it only when a workflow is opened.
 const EditorPage = lazy(() => import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })));
@@ -28,6 +33,11 @@ function Gate() {
         <Route path="/executions/:id" element={<ExecutionDetailPage />} />
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/templates" element={<TemplatesPage />} />
+        <Route path="/connections" element={<ConnectionsPage />} />
+        <Route path="/users" element={<UsersPage />} />
+        <Route path="/tokens" element={<TokensPage />} />
+        <Route path="/audit" element={<AuditPage />} />
+        <Route path="/cluster" element={<ClusterPage />} />
         <Route path="*" element={<Navigate to="/workflows" replace />} />
       </Route>
     </Routes>

@@ -1,12 +1,22 @@
-/** Types of the REST API (docs/api.md). All JSON is snake_case. */
+/**
+ * Types of the REST API (docs/api.md). All JSON is snake_case. Where the OpenAPI document types an answer or a
+ * request (records in the controllers), the type comes from the generated schema.ts; the rest is kept here by hand
+ * until those controllers answer records too.
+ */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
 
 export type JsonObject = Record<string, unknown>;
 export type JSONSchema = JsonObject;
 
-export interface User {
-  username: string;
-  role: string;
-}
+/** Who is signed in (GET /api/auth/me, POST /api/auth/login). */
+export type User = Schemas['SignedIn'];
+/** A sign-in: username and password, or token. */
+export type Login = Schemas['Login'];
+export type NewUser = Schemas['NewUser'];
+export type NewToken = Schemas['NewToken'];
+export type RoleChange = Schemas['RoleChange'];
 
 export interface ConditionDef {
   field: string;
@@ -54,7 +64,8 @@ export interface Workflow extends WorkflowDefinition {
   updated_at?: string;
 }
 
-export type ExecutionStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled' | string;
+export type ExecutionStatus = 'pending' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'interrupted'
+  | string;
 
 export interface WorkflowSummary {
   id: string;
@@ -92,8 +103,12 @@ export interface StepResult {
   step_key: string;
   step_number: number;
   action_type: string;
-  status: 'completed' | 'failed' | 'skipped' | 'running' | string;
+  status: 'completed' | 'failed' | 'skipped' | 'running' | 'waiting' | 'interrupted' | string;
   attempt: number;
+  /** null outside loops; "2" for the third item of a loop, "2.0" in nested loops */
+  iteration?: string | null;
+  /** the cluster node that ran the attempt */
+  node?: string | null;
   input?: unknown;
   output?: unknown;
   error?: string | null;
@@ -119,6 +134,8 @@ export interface ExecutionItem {
   completed_at: string | null;
   duration_ms: number | null;
   error_message: string | null;
+  /** a waiting execution resumes then */
+  resume_at?: string | null;
 }
 
 export interface ExecutionPage {
@@ -128,9 +145,18 @@ export interface ExecutionPage {
   offset: number;
 }
 
-export interface ExecutionDetail extends ExecutionItem {
+/** An execution's fields without its steps (the `execution` event of the live stream). */
+export interface ExecutionSummary extends ExecutionItem {
   trigger_data: unknown;
   execution_data: unknown;
+  interrupted_step?: string | null;
+  rerun_of?: string | null;
+  resume_count?: number;
+  test?: boolean;
+  runs?: { node: string; started_at: string; reason: string }[];
+}
+
+export interface ExecutionDetail extends ExecutionSummary {
   steps: StepResult[];
 }
 
@@ -154,7 +180,11 @@ export interface WorkflowAnalytics {
 }
 
 export interface PerformanceAnalytics {
-  execution_rate: { per_hour: { hour: string; completed: number; failed: number }[] };
+  execution_rate: {
+    interval: 'hour' | 'day';
+    time_zone: string;
+    buckets: { start: string; completed: number; failed: number }[];
+  };
   success_rate: number | null;
   average_duration_ms: number | null;
   duration_percentiles: { p50: number | null; p95: number | null; p99: number | null };
@@ -167,4 +197,70 @@ export interface PerformanceAnalytics {
     p95_ms: number;
     count: number;
   }[];
+}
+
+export interface ConnectionSharing {
+  roles?: string[];
+  users?: string[];
+}
+
+/** A named credential as the API shows it: secret fields masked as ********. */
+export interface Connection {
+  name: string;
+  type: string;
+  fields: Record<string, string>;
+  owner?: string | null;
+  shared_with?: ConnectionSharing | null;
+  allowed_hosts?: string[] | null;
+  base_url?: string | null;
+}
+
+/** A workflow that uses a connection (GET /api/connections/{name}/workflows). */
+export type WorkflowRef = Schemas['UsingWorkflow'];
+
+export interface UserRow {
+  id: string;
+  username: string;
+  role: string;
+  created_at?: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  user_id: string;
+  username: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  /** only in the answer that created it */
+  token?: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  detail: JsonObject | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ClusterNode {
+  id: string;
+  name: string;
+  address: string;
+  version: string;
+  started_at: string;
+  heartbeat_at: string;
+  alive: boolean;
+  running_executions: number;
 }

@@ -7,6 +7,7 @@ interface AuthState {
   user: User | null;
   checking: boolean;
   login: (username: string, password: string) => Promise<void>;
+  loginWithToken: (token: string) => Promise<void>;
   logout: () => Promise<void>;
 }
 
@@ -16,6 +17,11 @@ export function useAuth(): AuthState {
   const state = useContext(AuthContext);
   if (!state) throw new Error('useAuth outside AuthProvider');
   return state;
+}
+
+/** The signed-in user, or null (also outside the provider, e.g. a page rendered alone in a test). */
+export function useUser(): User | null {
+  return useContext(AuthContext)?.user ?? null;
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -36,6 +42,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(await api.login(username, password));
   }, []);
 
+  const loginWithToken = useCallback(async (token: string) => {
+    setUser(await api.loginWithToken(token));
+  }, []);
+
   const logout = useCallback(async () => {
     try {
       await api.logout();
@@ -44,6 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ user, checking, login, logout }), [user, checking, login, logout]);
+  const value = useMemo(() => ({ user, checking, login, loginWithToken, logout }),
+    [user, checking, login, loginWithToken, logout]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

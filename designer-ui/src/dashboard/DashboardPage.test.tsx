@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchStub } from '../test/fixtures';
-import { DashboardPage } from './DashboardPage';
+import { bucketLabel, DashboardPage } from './DashboardPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -14,9 +14,9 @@ describe('dashboard', () => {
           avg_duration_seconds: 1.5, last_execution: '2025-03-05T10:00:00Z' },
       ] }),
       'GET /api/analytics/performance': () => ({ body: {
-        execution_rate: { per_hour: [
-          { hour: '2025-03-05T09:00:00Z', completed: 10, failed: 1 },
-          { hour: '2025-03-05T10:00:00Z', completed: 28, failed: 1 },
+        execution_rate: { interval: 'day', time_zone: 'UTC', buckets: [
+          { start: '2025-03-04T00:00:00Z', completed: 10, failed: 1 },
+          { start: '2025-03-05T00:00:00Z', completed: 28, failed: 1 },
         ] },
         success_rate: 0.95, average_duration_ms: 1500,
         duration_percentiles: { p50: 800, p95: 2400, p99: 5100 },
@@ -41,6 +41,33 @@ describe('dashboard', () => {
     expect(screen.getByTestId('chart-bottlenecks')).toHaveTextContent('Budget Overspend Alert · step 2 (email.send_template)');
     expect(screen.getByTestId('dashboard-workflows')).toHaveTextContent('95%');
     expect(calls[0].path).toBe('/api/analytics/workflows?range=7d');
-    expect(calls[1].path).toBe('/api/analytics/performance?range=7d');
+    expect(calls[1].path).toMatch(/^\/api\/analytics\/performance\?range=7d&tz=/);
+    expect(screen.getByText('Executions per day')).toBeInTheDocument();
+  });
+
+  it('rates success over ended runs only: a workflow whose only run is still going shows no rate, not 0%', async () => {
+    const { stub } = fetchStub({
+      'GET /api/analytics/workflows': () => ({ body: [
+        { id: 'wf-2', name: 'Still going', total_executions: 1, successful_executions: 0, failed_executions: 0,
+          avg_duration_seconds: null, last_execution: '2025-03-05T10:00:00Z' },
+        { id: 'wf-3', name: 'Half', total_executions: 3, successful_executions: 1, failed_executions: 1,
+          avg_duration_seconds: 2, last_execution: '2025-03-05T10:00:00Z' },
+      ] }),
+      'GET /api/analytics/performance': () => ({ body: {
+        execution_rate: { interval: 'hour', time_zone: 'UTC', buckets: [] }, success_rate: null, average_duration_ms: null,
+        duration_percentiles: { p50: null, p95: null, p99: null }, error_patterns: [], bottlenecks: [],
+      } }),
+    });
+    vi.stubGlobal('fetch', vi.fn(stub));
+    render(<MemoryRouter><DashboardPage /></MemoryRouter>);
+    expect(await screen.findByTestId('success-wf-2')).toHaveTextContent('—');
+    expect(screen.getByTestId('success-wf-3')).toHaveTextContent('50%');
+    expect(screen.getByTestId('kpi-success')).toHaveTextContent('—');
+  });
+
+  it('labels hourly bars by hour and daily bars by day', () => {
+    expect(bucketLabel('2025-03-05T14:00:00', 'hour')).toBe('14:00');
+    expect(bucketLabel('2025-03-05T00:00:00', 'day')).toMatch(/5/);
+    expect(bucketLabel('2025-03-05T00:00:00', 'hour')).toMatch(/00:00$/);
   });
 });

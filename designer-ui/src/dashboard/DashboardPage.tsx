@@ -13,10 +13,30 @@ const SERIES: StackSeries[] = [
 
 const RANGES = ['24h', '7d', '30d'];
 
-const hourLabel = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.getDate()}/${d.getMonth() + 1} ${String(d.getHours()).padStart(2, '0')}h`;
+/** The browser's zone, so that daily bars start at the user's midnight. */
+const zone = () => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
 };
+
+/** A bar's label: the hour (with the day at midnight) for hourly bars, the weekday and date for daily ones. */
+export function bucketLabel(iso: string, interval: 'hour' | 'day'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'numeric' });
+  if (interval === 'day') return day;
+  const hour = `${String(d.getHours()).padStart(2, '0')}:00`;
+  return d.getHours() === 0 ? `${day} ${hour}` : hour;
+}
+
+/** Success over the runs that ended: one still running counts neither way. */
+export function successRate(w: WorkflowAnalytics): number | null {
+  const ended = w.successful_executions + w.failed_executions;
+  return ended ? w.successful_executions / ended : null;
+}
 
 export function DashboardPage() {
   const [range, setRange] = useState('7d');
@@ -25,7 +45,7 @@ export function DashboardPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    Promise.all([api.workflowAnalytics(range), api.performance(range)])
+    Promise.all([api.workflowAnalytics(range), api.performance(range, zone())])
       .then(([w, p]) => { setWorkflows(w); setPerf(p); setError(null); })
       .catch((e) => setError(errorText(e)));
   }, [range]);
@@ -49,17 +69,17 @@ export function DashboardPage() {
       <div className="kpis">
         <div className="kpi"><div className="kpi-value" data-testid="kpi-total">{total}</div><div className="kpi-label">executions ({range})</div></div>
         <div className="kpi"><div className="kpi-value" data-testid="kpi-failed">{failed}</div><div className="kpi-label">failed ({range})</div></div>
-        <div className="kpi"><div className="kpi-value" data-testid="kpi-success">{percent(perf?.success_rate)}</div><div className="kpi-label">success rate</div></div>
+        <div className="kpi"><div className="kpi-value" data-testid="kpi-success">{percent(perf?.success_rate)}</div><div className="kpi-label">success rate (ended runs)</div></div>
         <div className="kpi"><div className="kpi-value" data-testid="kpi-avg">{formatDuration(perf?.average_duration_ms)}</div><div className="kpi-label">average duration</div></div>
       </div>
       <div className="dash-grid">
         <section className="panel wide">
-          <h3>Executions per hour</h3>
-          {perf && perf.execution_rate.per_hour.length > 0 ? (
+          <h3>Executions per {perf?.execution_rate.interval ?? 'hour'}</h3>
+          {perf && perf.execution_rate.buckets.length > 0 ? (
             <>
               <StackedBars testId="chart-executions" series={SERIES}
-                data={perf.execution_rate.per_hour as unknown as Record<string, number | string>[]}
-                labelOf={(row) => hourLabel(String(row.hour))} />
+                data={perf.execution_rate.buckets as unknown as Record<string, number | string>[]}
+                labelOf={(row) => bucketLabel(String(row.start), perf.execution_rate.interval)} />
               <Legend series={SERIES} />
             </>
           ) : <div className="muted small">No executions in this period.</div>}
@@ -72,7 +92,7 @@ export function DashboardPage() {
         </section>
         <section className="panel">
           <h3>Top errors</h3>
-          <HorizontalBars testId="chart-errors" color="var(--bad)" empty="No errors. 🎉"
+          <HorizontalBars testId="chart-errors" color="var(--bad)" empty="No errors."
             items={(perf?.error_patterns ?? []).slice(0, 8).map((e) => ({ label: e.message, value: e.count, title: e.message }))} />
         </section>
         <section className="panel">
@@ -95,7 +115,7 @@ export function DashboardPage() {
                     <td>{w.total_executions}</td>
                     <td>{w.successful_executions}</td>
                     <td>{w.failed_executions}</td>
-                    <td>{w.total_executions ? percent(w.successful_executions / w.total_executions) : '—'}</td>
+                    <td data-testid={`success-${w.id}`}>{percent(successRate(w))}</td>
                     <td>{w.avg_duration_seconds === null ? '—' : formatDuration(w.avg_duration_seconds * 1000)}</td>
                     <td>{formatDateTime(w.last_execution)}</td>
                   </tr>

@@ -59,7 +59,7 @@ export function HorizontalBars({ items, color = 'var(--accent)', testId, empty =
     <div className="hbars" data-testid={testId}>
       {items.map((item, i) => (
         <div key={i} className="hbar-row" title={item.title ?? item.label}>
-          <div className="hbar-label">{item.label}</div>
+          <div className="hbar-label" data-testid="hbar-label">{item.label}</div>
           <div className="hbar-track">
             <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="hbar-svg" aria-hidden="true">
               <rect x="0" y="0" width={Math.max(0.5, (item.value / max) * 100)} height="10" fill={color} rx="1" />

@@ -39,7 +39,7 @@ function targetOf(node: Node | undefined, steps: EditorStep[]): { container: Con
 }
 
 function FlowCanvas(props: CanvasProps) {
-  const { steps, triggerType, selection, onDropAction, onRelocate } = props;
+  const { steps, triggerType, selection, onDropAction, onRelocate, readOnly } = props;
   const flow = useReactFlow();
   const graph = useMemo(() => buildGraph(steps, triggerType), [steps, triggerType]);
   const [nodes, setNodes] = useState<Node[]>(graph.nodes);
@@ -75,15 +75,16 @@ function FlowCanvas(props: CanvasProps) {
 
   return (
     <CanvasContext.Provider value={api}>
-      <div className="canvas" data-testid="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }}
-        onDrop={onDrop}>
+      <div className={`canvas${readOnly ? ' canvas-read-only' : ''}`} data-testid="canvas"
+        onDragOver={readOnly ? undefined : (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }}
+        onDrop={readOnly ? undefined : onDrop}>
         <ReactFlow nodes={nodes} edges={graph.edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange}
-          onNodeDragStop={onNodeDragStop} deleteKeyCode={null} nodesConnectable={false} fitView
+          onNodeDragStop={onNodeDragStop} deleteKeyCode={null} nodesConnectable={false} nodesDraggable={!readOnly} fitView
           fitViewOptions={{ maxZoom: 1, padding: 0.2 }} minZoom={0.2} proOptions={{ hideAttribution: true }}>
           <Background gap={20} size={1} />
           <Controls showInteractive={false} />
         </ReactFlow>
-        {steps.length === 0 && (
+        {steps.length === 0 && !readOnly && (
           <div className="canvas-empty" data-testid="canvas-empty">
             Drag an action from the palette here, or click one to add it as the first step.
           </div>

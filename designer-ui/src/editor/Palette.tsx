@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { categoryLabel, searchCatalogue, type Catalogue } from './catalogue';
 import { ACTION_MIME } from './Canvas';
+import { ActionIcon } from '../components/icons';
 
 export function Palette({ catalogue, onAdd }: { catalogue: Catalogue; onAdd: (actionType: string) => void }) {
   const [query, setQuery] = useState('');
@@ -23,7 +24,7 @@ export function Palette({ catalogue, onAdd }: { catalogue: Catalogue; onAdd: (ac
                 e.dataTransfer.effectAllowed = 'copy';
               }}
               onClick={() => onAdd(action.type)}>
-              <span className="palette-icon">{action.icon ?? '⚙️'}</span>
+              <span className="palette-icon"><ActionIcon type={action.type} category={action.category} /></span>
               <span className="palette-text">
                 <span className="palette-name">{action.display_name}</span>
                 <span className="palette-type">{action.type}</span>

@@ -1,4 +1,5 @@
 /** The configuration panel of the selected step: its config form, template hints and step settings. */
+import { ActionIcon } from '../components/icons';
 import type { ActionInfo, JsonObject } from '../api/types';
 import type { LocatedError } from './errorPaths';
 import type { EditorStep } from './model';
@@ -23,7 +24,7 @@ export function StepPanel({ step, stepKey, action, errors, hints, onChange, onDu
   return (
     <div className="step-panel" data-testid="step-panel">
       <div className="panel-title">
-        <span className="node-icon">{action?.icon ?? '⚙️'}</span>
+        <span className="node-icon"><ActionIcon type={step.action_type} category={action?.category} size={20} /></span>
         <div>
           <h3>Step {stepKey}: {action?.display_name ?? step.action_type}</h3>
           <div className="muted small">{step.action_type}</div>

@@ -14,6 +14,10 @@ export interface CanvasApi {
   selectBranch: (container: Container) => void;
   moveStep: (uid: string, delta: number) => void;
   removeStep: (uid: string) => void;
+  /** The execution view shows the graph without editing tools (no move, delete, drag or drop). */
+  readOnly?: boolean;
+  /** The badge text of a step's result (the execution view says "waiting until 10:32", "condition not met"). */
+  resultLabel?: (result: StepResult) => string;
 }
 
 export const CanvasContext = createContext<CanvasApi | null>(null);

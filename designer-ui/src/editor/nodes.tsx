@@ -1,10 +1,10 @@
 /** The canvas's node types: the trigger, a step, and the placeholder of an empty branch. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { ArrowDown, ArrowUp, X } from 'lucide-react';
+import { ActionIcon, TriggerIcon } from '../components/icons';
 import { useCanvas } from './canvasContext';
 import type { PlaceholderNodeData, StepNodeData, TriggerNodeData } from './canvasLayout';
 import { placeholderId } from './canvasLayout';
-
-const TRIGGER_ICONS: Record<string, string> = { webhook: '🪝', schedule: '⏰', event: '📣', manual: '▶️' };
 
 export function TriggerNode({ data }: NodeProps) {
   const canvas = useCanvas();
@@ -13,7 +13,7 @@ export function TriggerNode({ data }: NodeProps) {
   return (
     <div className={`node node-trigger${selected ? ' selected' : ''}`} data-testid="trigger-node"
       onClick={canvas.selectTrigger}>
-      <span className="node-icon">{TRIGGER_ICONS[triggerType] ?? '⚡'}</span>
+      <span className="node-icon"><TriggerIcon type={triggerType} size={20} /></span>
       <div className="node-text">
         <div className="node-title">Trigger</div>
         <div className="node-sub">{triggerType}</div>
@@ -38,10 +38,11 @@ export function StepNode({ data }: NodeProps) {
     fn();
   };
   return (
-    <div className={`node node-step${selected ? ' selected' : ''}${errors ? ' has-errors' : ''}`}
+    <div className={`node node-step${selected ? ' selected' : ''}${errors ? ' has-errors' : ''}`
+      + `${result ? ` node-run-${result.status}` : ''}`}
       data-testid={`step-node-${stepKey}`} onClick={() => canvas.selectStep(uid)}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <span className="node-icon">{action?.icon ?? '⚙️'}</span>
+      <span className="node-icon"><ActionIcon type={step.action_type} category={action?.category} size={20} /></span>
       <div className="node-text">
         <div className="node-title">
           <span className="node-key">{stepKey}</span> {action?.display_name ?? step.action_type}
@@ -56,18 +57,18 @@ export function StepNode({ data }: NodeProps) {
         )}
         {result && (
           <span className={`badge badge-${result.status}`} data-testid={`step-test-status-${stepKey}`}>
-            {result.status}
+            {canvas.resultLabel ? canvas.resultLabel(result) : result.status}
           </span>
         )}
       </div>
-      <div className="node-tools nodrag">
+      {!canvas.readOnly && <div className="node-tools nodrag">
         <button type="button" title="Move up" aria-label={`Move step ${stepKey} up`} data-testid={`step-up-${stepKey}`}
-          onClick={stop(() => canvas.moveStep(uid, -1))}>↑</button>
+          onClick={stop(() => canvas.moveStep(uid, -1))}><ArrowUp size={12} aria-hidden="true" /></button>
         <button type="button" title="Move down" aria-label={`Move step ${stepKey} down`}
-          data-testid={`step-down-${stepKey}`} onClick={stop(() => canvas.moveStep(uid, 1))}>↓</button>
+          data-testid={`step-down-${stepKey}`} onClick={stop(() => canvas.moveStep(uid, 1))}><ArrowDown size={12} aria-hidden="true" /></button>
         <button type="button" title="Delete" aria-label={`Delete step ${stepKey}`} data-testid={`step-delete-${stepKey}`}
-          onClick={stop(() => canvas.removeStep(uid))}>✕</button>
-      </div>
+          onClick={stop(() => canvas.removeStep(uid))}><X size={12} aria-hidden="true" /></button>
+      </div>}
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
@@ -79,10 +80,10 @@ export function PlaceholderNode({ data }: NodeProps) {
   const id = placeholderId(container.parentUid!, container.block!);
   return (
     <div className={`node node-placeholder${canvas.selectedId === id ? ' selected' : ''}`}
-      data-testid={`branch-${parentKey}-${label}`} onClick={() => canvas.selectBranch(container)}
+      data-testid={`branch-${parentKey}-${label}`} onClick={() => { if (!canvas.readOnly) canvas.selectBranch(container); }}
       title={`Select, then pick an action to add it to the ${label} branch (or drop one here)`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      + add to <strong>{label}</strong>
+      {canvas.readOnly ? <><strong>{label}</strong>: nothing</> : <>+ add to <strong>{label}</strong></>}
     </div>
   );
 }

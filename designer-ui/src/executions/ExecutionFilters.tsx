@@ -6,9 +6,11 @@ export interface Filters {
   status: string;
   from: string;
   to: string;
+  /** 'true': the test runs (listed apart from production runs) */
+  test: string;
 }
 
-export const STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'];
+export const STATUSES = ['pending', 'running', 'waiting', 'completed', 'failed', 'cancelled', 'interrupted'];
 
 /** datetime-local values are local wall times; the API takes ISO instants. */
 export function toIso(local: string): string | undefined {
@@ -41,7 +43,12 @@ export function ExecutionFilters({ filters, workflows, onChange }: {
       <label>To
         <input type="datetime-local" value={filters.to} data-testid="filter-to" onChange={(e) => set({ to: e.target.value })} />
       </label>
-      <button type="button" className="link" onClick={() => onChange({ workflow_id: '', status: '', from: '', to: '' })}>
+      <label className="inline checkbox-label">
+        <input type="checkbox" checked={filters.test === 'true'} data-testid="filter-test"
+          onChange={(e) => set({ test: e.target.checked ? 'true' : '' })} />
+        Test runs
+      </label>
+      <button type="button" className="link" onClick={() => onChange({ workflow_id: '', status: '', from: '', to: '', test: '' })}>
         Clear
       </button>
     </div>

@@ -16,7 +16,7 @@ export function ExecutionsPage() {
   const navigate = useNavigate();
   const filters: Filters = {
     workflow_id: params.get('workflow_id') ?? '', status: params.get('status') ?? '',
-    from: params.get('from') ?? '', to: params.get('to') ?? '',
+    from: params.get('from') ?? '', to: params.get('to') ?? '', test: params.get('test') ?? '',
   };
   const offset = Number(params.get('offset') ?? 0) || 0;
   const [page, setPage] = useState<ExecutionPage | null>(null);
@@ -32,7 +32,8 @@ export function ExecutionsPage() {
     try {
       const result = await api.executions({
         workflow_id: filters.workflow_id || undefined, status: filters.status || undefined,
-        from: toIso(filters.from), to: toIso(filters.to), limit: PAGE_SIZE, offset,
+        from: toIso(filters.from), to: toIso(filters.to), test: filters.test === 'true' ? true : undefined,
+        limit: PAGE_SIZE, offset,
       }, signal);
       setPage(result);
       setError(null);
@@ -52,7 +53,7 @@ export function ExecutionsPage() {
   return (
     <div className="page">
       <div className="page-header">
-        <h1>Executions</h1>
+        <h1>{filters.test === 'true' ? 'Test runs' : 'Executions'}</h1>
         <span className="muted small live-dot" title="Refreshes every 2 seconds">live</span>
       </div>
       <ExecutionFilters filters={filters} workflows={workflows} onChange={(f) => update(f)} />
@@ -66,7 +67,7 @@ export function ExecutionsPage() {
           <tbody>
             {page.items.map((x) => (
               <tr key={x.id} data-testid={`execution-row-${x.id}`} onClick={() => navigate(`/executions/${x.id}`)}>
-                <td><StatusBadge status={x.status} /></td>
+                <td><StatusBadge status={x.status} until={x.resume_at} /></td>
                 <td>
                   <Link to={`/executions/${x.id}`} onClick={(e) => e.stopPropagation()}>{x.workflow_name}</Link>
                   <span className="muted small"> v{x.workflow_version}</span>

@@ -1,11 +1,41 @@
 /** The templates gallery: preview a template, and turn it into a new workflow. */
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/api';
 import type { StepDef, Template } from '../api/types';
+import { connectionsNeeded } from '../admin/connectionTypes';
+import { useUser } from '../auth/AuthContext';
 import { errorText } from '../components/format';
 import { JsonView } from '../components/JsonView';
 import { useToast } from '../components/Toasts';
+
+/** The connections a template's steps name: which exist, and a link to create the missing ones (admins). */
+function NeededConnections({ template, existing, isAdmin }: { template: Template; existing: Set<string> | null; isAdmin: boolean }) {
+  const needed = connectionsNeeded(template.template_config.steps as never);
+  if (needed.length === 0) return null;
+  return (
+    <div className="small" data-testid="template-connections">
+      Needs {needed.length === 1 ? 'the connection' : 'the connections'}:
+      <ul className="needs">
+        {needed.map((c) => {
+          const present = existing?.has(c.name);
+          return (
+            <li key={c.name} data-testid={`template-connection-${c.name}`}>
+              <code>{c.name}</code>{c.type ? ` (${c.type})` : ''}{' '}
+              {present ? <span className="ok">ready</span>
+                : isAdmin ? (
+                  <Link className="missing" data-testid={`template-create-connection-${c.name}`}
+                    to={`/connections?new=${encodeURIComponent(c.name)}${c.type ? `&type=${c.type}` : ''}`}>
+                    missing: create it
+                  </Link>
+                ) : <span className="missing">{existing ? 'missing: ask an admin to create it' : 'an admin creates it'}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
 
 function StepOutline({ steps, depth = 0 }: { steps: StepDef[]; depth?: number }) {
   return (
@@ -34,10 +64,17 @@ export function TemplatesPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const navigate = useNavigate();
   const { notify } = useToast();
+  const user = useUser();
+  const isAdmin = user?.role?.toLowerCase() === 'admin';
+  const [connections, setConnections] = useState<Set<string> | null>(null);
 
   useEffect(() => {
     api.templates().then(setTemplates).catch((e) => setError(errorText(e)));
   }, []);
+  useEffect(() => {
+    // only admins may list connections; others see which names a template needs
+    if (isAdmin) api.connections().then((list) => setConnections(new Set(list.map((c) => c.name)))).catch(() => {});
+  }, [isAdmin]);
 
   const use = async (template: Template) => {
     setBusy(template.id);
@@ -70,6 +107,7 @@ export function TemplatesPage() {
               Trigger: <strong>{t.template_config.trigger?.type}</strong> · {t.template_config.steps?.length ?? 0} steps
               · used {t.usage_count} times
             </div>
+            <NeededConnections template={t} existing={connections} isAdmin={isAdmin} />
             <div className="card-actions">
               <button type="button" data-testid="template-preview" onClick={() => setPreview(preview?.id === t.id ? null : t)}>
                 {preview?.id === t.id ? 'Hide preview' : 'Preview'}

@@ -1,6 +1,8 @@
 package dev.placemat.workflows.app.analytics;
 
+import dev.placemat.workflows.app.errors.BadRequestException;
 import dev.placemat.workflows.app.errors.NotFoundException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +36,14 @@ public class AnalyticsController {
                 .orElseThrow(() -> new NotFoundException("There is no execution " + id + "."));
     }
 
+    /** @param tz the IANA zone whose days the daily buckets follow (the browser's); UTC when absent */
     @GetMapping("/performance")
-    public Map<String, Object> performance(@RequestParam(defaultValue = "7d") String range) {
-        return performance.metrics(AnalyticsRange.parse(range));
+    public Map<String, Object> performance(@RequestParam(defaultValue = "7d") String range,
+            @RequestParam(defaultValue = "UTC") String tz) {
+        // region names only: PostgreSQL reads offsets such as +05:00 the POSIX way, inverted
+        if (!ZoneId.getAvailableZoneIds().contains(tz)) {
+            throw new BadRequestException("tz", "tz must be an IANA time zone such as Europe/Paris");
+        }
+        return performance.metrics(AnalyticsRange.parse(range), ZoneId.of(tz));
     }
 }

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** The periods the dashboard offers. Anything else is a 400 on {@code range}; the value never reaches SQL text. */
+/**
+ * The periods the dashboard offers, and the bars each is drawn with: hours for a day, days for a week or a month.
+ * Anything else is a 400 on {@code range}; the value never reaches SQL text.
+ */
 public record AnalyticsRange(String name, Duration length) {
 
     private static final Map<String, Duration> RANGES = Map.of(
@@ -20,6 +23,11 @@ public record AnalyticsRange(String name, Duration length) {
             throw new BadRequestException("range", "range must be one of 24h, 7d, 30d");
         }
         return new AnalyticsRange(value, length);
+    }
+
+    /** The length of one bar of the execution chart: {@code hour} or {@code day} (a date_trunc unit). */
+    String bucket() {
+        return length.compareTo(Duration.ofDays(1)) <= 0 ? "hour" : "day";
     }
 
     /** The start of the period, as a bound parameter. */

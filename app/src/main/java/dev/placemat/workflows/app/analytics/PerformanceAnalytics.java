@@ -5,6 +5,7 @@ import static dev.placemat.workflows.app.analytics.Numbers.instant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The design's {@code getPerformanceMetrics} over a period: executions per hour (UTC hours, empty hours included),
+ * The design's {@code getPerformanceMetrics} over a period: executions per hour (24 h) or per day (7 and 30 days)
+ * in the caller's time zone, empty buckets included,
  * success rate, average and percentile durations, the commonest errors and the slowest steps by p95.
  */
 @Repository
@@ -21,15 +23,17 @@ public class PerformanceAnalytics {
 
     static final int TOP = 10;
 
-    private static final String PER_HOUR = """
-            SELECT h.hour, count(e.id) FILTER (WHERE e.status = 'completed') AS completed,
+    /** Buckets of the range's unit in the given zone (days start at local midnight), empty ones included. */
+    private static final String PER_BUCKET = """
+            SELECT b.start, count(e.id) FILTER (WHERE e.status = 'completed') AS completed,
                    count(e.id) FILTER (WHERE e.status = 'failed') AS failed
-            FROM generate_series(date_trunc('hour', CAST(:since AS timestamptz) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
-                                 CAST(:now AS timestamptz), interval '1 hour') AS h(hour)
+            FROM generate_series(date_trunc(:unit, CAST(:since AS timestamptz) AT TIME ZONE :zone) AT TIME ZONE :zone,
+                                 CAST(:now AS timestamptz), CAST('1 ' || :unit AS interval)) AS b(start)
             LEFT JOIN workflow_executions e
-                   ON e.started_at >= h.hour AND e.started_at < h.hour + interval '1 hour' AND e.started_at > :since
-            GROUP BY h.hour
-            ORDER BY h.hour""";
+                   ON e.started_at >= b.start AND e.started_at < b.start + CAST('1 ' || :unit AS interval)
+                  AND e.started_at > :since
+            GROUP BY b.start
+            ORDER BY b.start""";
 
     private static final String SUMMARY = """
             SELECT count(*) FILTER (WHERE status = 'completed') AS completed,
@@ -67,26 +71,31 @@ public class PerformanceAnalytics {
         this.jdbc = jdbc;
     }
 
-    public Map<String, Object> metrics(AnalyticsRange range) {
+    public Map<String, Object> metrics(AnalyticsRange range, ZoneId zone) {
         Instant now = Instant.now();
         Timestamp since = range.since(now);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("range", range.name());
-        result.put("execution_rate", Map.of("per_hour", perHour(since, Timestamp.from(now))));
+        Map<String, Object> rate = new LinkedHashMap<>();
+        rate.put("interval", range.bucket());
+        rate.put("time_zone", zone.getId());
+        rate.put("buckets", buckets(range, zone, since, Timestamp.from(now)));
+        result.put("execution_rate", rate);
         result.putAll(summary(since));
         result.put("error_patterns", errors(since));
         result.put("bottlenecks", bottlenecks(since));
         return result;
     }
 
-    private List<Map<String, Object>> perHour(Timestamp since, Timestamp now) {
-        return jdbc.sql(PER_HOUR).param("since", since).param("now", now).query((rs, n) -> {
-            Map<String, Object> hour = new LinkedHashMap<>();
-            hour.put("hour", instant(rs.getTimestamp("hour")));
-            hour.put("completed", rs.getLong("completed"));
-            hour.put("failed", rs.getLong("failed"));
-            return hour;
-        }).list();
+    private List<Map<String, Object>> buckets(AnalyticsRange range, ZoneId zone, Timestamp since, Timestamp now) {
+        return jdbc.sql(PER_BUCKET).param("unit", range.bucket()).param("zone", zone.getId()).param("since", since)
+                .param("now", now).query((rs, n) -> {
+                    Map<String, Object> bucket = new LinkedHashMap<>();
+                    bucket.put("start", instant(rs.getTimestamp("start")));
+                    bucket.put("completed", rs.getLong("completed"));
+                    bucket.put("failed", rs.getLong("failed"));
+                    return bucket;
+                }).list();
     }
 
     private Map<String, Object> summary(Timestamp since) {

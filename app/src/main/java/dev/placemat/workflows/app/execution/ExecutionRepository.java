@@ -52,7 +52,14 @@ public class ExecutionRepository {
 
     /** An execution with its trigger data, final context and every step attempt in order. */
     public Optional<Map<String, Object>> detail(UUID id) {
-        Optional<Map<String, Object>> execution = jdbc.sql(ITEM + ", e.trigger_data, e.execution_data, e.resume_at, "
+        Optional<Map<String, Object>> execution = summary(id);
+        execution.ifPresent(e -> e.put("steps", steps(id)));
+        return execution;
+    }
+
+    /** The detail's fields of an execution without its steps. */
+    public Optional<Map<String, Object>> summary(UUID id) {
+        return jdbc.sql(ITEM + ", e.trigger_data, e.execution_data, e.resume_at, "
                         + "e.interrupted_step, e.rerun_of, e.resume_count, e.is_test, e.started_node "
                         + "FROM workflow_executions e JOIN workflows w ON w.id = e.workflow_id WHERE e.id = :id")
                 .param("id", id)
@@ -69,8 +76,6 @@ public class ExecutionRepository {
                     return item;
                 })
                 .optional();
-        execution.ifPresent(e -> e.put("steps", steps(id)));
-        return execution;
     }
 
     /** Where and why the execution ran: its start, then each time it was resumed. */
@@ -95,11 +100,21 @@ public class ExecutionRepository {
     }
 
     public List<Map<String, Object>> steps(UUID executionId) {
+        return steps(executionId, null);
+    }
+
+    /** Some step rows of an execution, by row id (all of them when {@code rowIds} is null), as in the detail. */
+    public List<Map<String, Object>> steps(UUID executionId, java.util.Collection<UUID> rowIds) {
+        if (rowIds != null && rowIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("SELECT step_key, iteration, step_number, action_type, status, retry_count, input_data, "
                         + "output_data, error_message, started_at, completed_at, node, "
                         + "(EXTRACT(EPOCH FROM (completed_at - started_at)) * 1000)::bigint AS duration_ms "
-                        + "FROM step_executions WHERE execution_id = :id ORDER BY id")
+                        + "FROM step_executions WHERE execution_id = :id" + (rowIds == null ? "" : " AND id IN (:rows)")
+                        + " ORDER BY id")
                 .param("id", executionId)
+                .param("rows", rowIds == null ? List.of() : List.copyOf(rowIds))
                 .query((rs, n) -> {
                     Map<String, Object> step = new LinkedHashMap<>();
                     step.put("step_key", rs.getString("step_key"));

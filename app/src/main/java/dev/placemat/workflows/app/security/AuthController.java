@@ -2,15 +2,20 @@ package dev.placemat.workflows.app.security;
 
 import dev.placemat.workflows.app.audit.AuditLog;
 import dev.placemat.workflows.app.identity.PlatformUser;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -22,54 +27,111 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Session sign-in for the designer. */
+/**
+ * Session sign-in for the designer, with a password or with an API token (with only {@code WORKFLOWS_ADMIN_TOKEN}
+ * set, the admin has no password: the token is how a browser signs in). Failed sign-ins are audited and throttled.
+ */
 @RestController
 @RequestMapping("/api/auth")
 public class AuthController {
 
-    /** A sign-in request. */
-    public record Login(String username, String password) {}
+    /** A sign-in request: {@code username} and {@code password}, or {@code token}. */
+    public record Login(String username, String password, String token) {}
+
+    /** Who is signed in. */
+    public record SignedIn(String username, String role) {
+        static SignedIn of(PlatformUser user) {
+            return new SignedIn(user.username(), user.role().id());
+        }
+    }
 
     private final AuthenticationManager authentication;
+    private final UserRepository users;
+    private final LoginThrottle throttle;
     private final AuditLog audit;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    public AuthController(AuthenticationManager authentication, AuditLog audit) {
+    public AuthController(AuthenticationManager authentication, UserRepository users, LoginThrottle throttle,
+            AuditLog audit) {
         this.authentication = authentication;
+        this.users = users;
+        this.throttle = throttle;
         this.audit = audit;
     }
 
     @PostMapping("/login")
-    public ResponseEntity<Map<String, String>> login(@RequestBody Login login, HttpServletRequest request,
+    @ApiResponse(responseCode = "200", description = "Signed in: the session cookie is set",
+            content = @Content(schema = @Schema(implementation = SignedIn.class)))
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
+    public ResponseEntity<?> login(@RequestBody(required = false) Login login, HttpServletRequest request,
             HttpServletResponse response) {
-        if (login == null || login.username() == null || login.password() == null) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("detail", "username and password are required"));
+        boolean withToken = login != null && login.token() != null;
+        if (login == null || (!withToken && (login.username() == null || login.password() == null))) {
+            return problem(HttpStatus.BAD_REQUEST, "Send username and password, or an API token as token.",
+                    login == null || login.username() == null ? "username" : "password");
         }
-        Authentication result;
-        try {
-            result = authentication.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password()));
-        } catch (AuthenticationException e) {
-            audit.recordAs(login.username(), "login.failure", "user", login.username(), Map.of());
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("detail", "Wrong username or password."));
+        // a password is guessed per user, a token from one address
+        String key = withToken ? "address:" + request.getRemoteAddr() : "user:" + login.username();
+        long wait = throttle.retryAfterSeconds(key);
+        if (wait > 0) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(body(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again in " + wait + " s.",
+                            withToken ? "token" : "password"));
         }
+        PlatformUser user = withToken ? byToken(login.token()) : byPassword(login.username(), login.password());
+        if (user == null) {
+            throttle.failed(key);
+            audit.recordAs(withToken ? "(token)" : login.username(), "login.failure", "user",
+                    withToken ? null : login.username(), Map.of("method", withToken ? "token" : "password"));
+            return withToken
+                    ? problem(HttpStatus.UNAUTHORIZED, "The API token is not valid or was revoked.", "token")
+                    : problem(HttpStatus.UNAUTHORIZED, "Wrong username or password.", "password");
+        }
+        throttle.succeeded(key);
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();
         }
         request.getSession(true);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(result);
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        PlatformUser user = (PlatformUser) result.getPrincipal();
-        audit.recordAs(user.username(), "login.success", "user", user.id(), Map.of());
-        return ResponseEntity.ok(Map.of("username", user.username(), "role", user.role().id()));
+        audit.recordAs(user.username(), "login.success", "user", user.id(),
+                Map.of("method", withToken ? "token" : "password"));
+        return ResponseEntity.ok(SignedIn.of(user));
+    }
+
+    private PlatformUser byToken(String token) {
+        return token.isBlank() ? null : users.findByToken(token.strip()).orElse(null);
+    }
+
+    private PlatformUser byPassword(String username, String password) {
+        try {
+            return (PlatformUser) authentication.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(username, password)).getPrincipal();
+        } catch (AuthenticationException e) {
+            return null;
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String path) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(status, detail, path));
+    }
+
+    private static ProblemDetail body(HttpStatus status, String detail, String path) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("errors", java.util.List.of(Map.of("path", path,
+                "code", status == HttpStatus.BAD_REQUEST ? "required" : "sign_in", "message", detail)));
+        return problem;
     }
 
     @GetMapping("/me")
-    public Map<String, String> me(@AuthenticationPrincipal PlatformUser user) {
-        return Map.of("username", user.username(), "role", user.role().id());
+    public SignedIn me(@AuthenticationPrincipal PlatformUser user) {
+        return SignedIn.of(user);
     }
 
     @PostMapping("/logout")

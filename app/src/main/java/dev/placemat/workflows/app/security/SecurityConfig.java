@@ -32,8 +32,12 @@ public class SecurityConfig {
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String[] PUBLIC = {"/webhooks/**", "/actuator/health", "/actuator/health/**",
         "/api/auth/login", "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/login"};
-    /** The console (Hawtio at /actuator/hawtio, its Jolokia at /actuator/jolokia) and metrics are admin only. */
-    private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/actuator/**"};
+    /**
+     * The console (Hawtio at /actuator/hawtio, its Jolokia at /actuator/jolokia), metrics and the API's OpenAPI
+     * document with its Swagger UI are admin only.
+     */
+    private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/actuator/**",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     /**
      * Public webhooks get a chain of their own with nothing in it but the firewall and the security headers: no

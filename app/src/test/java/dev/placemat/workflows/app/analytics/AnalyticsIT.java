@@ -123,11 +123,12 @@ class AnalyticsIT extends IntegrationTest {
         execution(id, "failed", "20 minutes", "1 second", error);
 
         JsonNode perf = api().get("/api/analytics/performance?range=24h").expect(200).json();
-        JsonNode hours = perf.get("execution_rate").get("per_hour");
+        assertThat(perf.get("execution_rate").get("interval").asText()).isEqualTo("hour");
+        JsonNode hours = perf.get("execution_rate").get("buckets");
         assertThat(hours.size()).isBetween(24, 25);
         long failed = StreamSupport.stream(hours.spliterator(), false).mapToLong(h -> h.get("failed").asLong()).sum();
         assertThat(failed).isGreaterThanOrEqualTo(2);
-        assertThat(hours.get(0).get("hour").asText()).endsWith(":00:00Z");
+        assertThat(hours.get(0).get("start").asText()).endsWith(":00:00Z");
         assertThat(perf.get("success_rate").asDouble()).isBetween(0.0, 1.0);
         assertThat(perf.get("average_duration_ms").asDouble()).isPositive();
         JsonNode pct = perf.get("duration_percentiles");
@@ -144,5 +145,28 @@ class AnalyticsIT extends IntegrationTest {
         assertThat(slowest.get("action_type").asText()).isEqualTo("report.generate");
         assertThat(slowest.get("p95_ms").asDouble()).isEqualTo(1_500_000.0);
         assertThat(slowest.get("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void weeksAndMonthsAreChartedByDayInTheCallersZone() {
+        String id = createWorkflow("Daily");
+        execution(id, "completed", "3 days", "1 second", null);
+        execution(id, "failed", "3 days", "1 second", "boom");
+        for (String range : new String[] {"7d", "30d"}) {
+            JsonNode rate = api().get("/api/analytics/performance?range=" + range + "&tz=Pacific/Kiritimati").expect(200)
+                    .json().get("execution_rate");
+            assertThat(rate.get("interval").asText()).isEqualTo("day");
+            assertThat(rate.get("time_zone").asText()).isEqualTo("Pacific/Kiritimati");
+            JsonNode days = rate.get("buckets");
+            int expected = range.equals("7d") ? 7 : 30;
+            assertThat(days.size()).isBetween(expected, expected + 1);
+            // Kiritimati is UTC+14: its days start at 10:00 UTC
+            assertThat(days.get(0).get("start").asText()).endsWith("T10:00:00Z");
+            assertThat(StreamSupport.stream(days.spliterator(), false).mapToLong(d -> d.get("failed").asLong()).sum())
+                    .isGreaterThanOrEqualTo(1);
+        }
+        JsonNode problem = api().get("/api/analytics/performance?range=7d&tz=%2B05:00").expect(400).json();
+        assertThat(problem.get("errors").get(0).get("path").asText()).isEqualTo("tz");
+        api().get("/api/analytics/performance?range=7d&tz=Mars/Olympus").expect(400);
     }
 }

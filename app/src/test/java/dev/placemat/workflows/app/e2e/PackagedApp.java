@@ -37,6 +37,11 @@ final class PackagedApp implements AutoCloseable {
     }
 
     static PackagedApp start(Path jar, Path log) throws IOException {
+        return start(jar, log, java.util.Map.of());
+    }
+
+    /** Started with extra environment variables, such as {@code WORKFLOWS_ADMIN_TOKEN}. */
+    static PackagedApp start(Path jar, Path log, java.util.Map<String, String> environment) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the package phase builds it before integration-test");
         }
@@ -52,6 +57,7 @@ final class PackagedApp implements AutoCloseable {
         builder.environment().put("WORKFLOWS_OUTBOUND_ALLOW", "127.0.0.1");
         builder.environment().remove("WORKFLOWS_ADMIN_TOKEN");
         builder.environment().remove("DATABASE_URL");
+        builder.environment().putAll(environment);
         return new PackagedApp(builder.start(), log, dataDir, port);
     }
 

@@ -45,11 +45,23 @@ public final class Api {
      * session cookie and sends the CSRF token with every write, as the designer does.
      */
     public static Api session(int port, String username, String password) {
+        return signIn(port, Map.of("username", username, "password", password));
+    }
+
+    /** A designer session signed in with {@code login} as the body of {@code POST /api/auth/login}. */
+    public static Api signIn(int port, Object login) {
         java.net.CookieManager cookies = new java.net.CookieManager();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
         Api api = new Api(port, null, client, cookies);
-        api.post("/api/auth/login", Map.of("username", username, "password", password));
+        api.lastSignIn = api.post("/api/auth/login", login);
         return api;
+    }
+
+    private Answer lastSignIn;
+
+    /** The answer to the sign-in of a session. */
+    public Answer signInAnswer() {
+        return lastSignIn;
     }
 
     /** An answer: status, headers and body (parsed when it is JSON). */

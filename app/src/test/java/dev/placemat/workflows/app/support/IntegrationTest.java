@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "workflows.database.embedded.durable=false",
     "logging.level.dev.placemat=INFO",
     "workflows.schedule.min-interval-seconds=1",
+    "workflows.execution-streams.heartbeat=1s",
+    "workflows.execution-streams.max-open=5",
     "logging.level.org.apache.kafka=WARN",
     "logging.level.kafka=WARN",
     "logging.level.org.apache.zookeeper=WARN"
@@ -59,6 +61,15 @@ public abstract class IntegrationTest {
 
     protected Api anonymous() {
         return new Api(port, null);
+    }
+
+    /** An API token of a new user with the given role. */
+    protected String tokenOfNewUser(String role) {
+        String name = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        api().post("/api/users", java.util.Map.of("username", name, "password", "a-password-of-" + name, "role", role))
+                .expect(201);
+        return Api.session(port, name, "a-password-of-" + name).post("/api/tokens", java.util.Map.of("name", "test"))
+                .expect(201).json().get("token").asText();
     }
 
     private static Path tempDir() {
