@@ -1,7 +1,6 @@
 package dev.placemat.workflows.app.execution;
 
-import dev.placemat.workflows.app.api.NotFoundException;
-import dev.placemat.workflows.app.persistence.ExecutionRepository;
+import dev.placemat.workflows.app.errors.NotFoundException;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

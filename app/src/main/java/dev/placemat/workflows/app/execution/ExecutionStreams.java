@@ -1,6 +1,6 @@
 package dev.placemat.workflows.app.execution;
 
-import dev.placemat.workflows.app.persistence.ExecutionRepository;
+import dev.placemat.workflows.app.engine.LaunchRefused;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,13 +42,15 @@ public class ExecutionStreams implements DisposableBean {
     private final JdbcClient jdbc;
     private final ExecutionStreamsProperties properties;
     private final Set<ExecutionWatch> watches = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreads("execution-streams"));
+    private final ScheduledExecutorService poller;
 
-    public ExecutionStreams(ExecutionRepository executions, JdbcClient jdbc, ExecutionStreamsProperties properties) {
+    public ExecutionStreams(ExecutionRepository executions, JdbcClient jdbc, ExecutionStreamsProperties properties,
+            CamelContext camel) {
         this.executions = executions;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.poller = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "placemat-execution-streams");
         long every = properties.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
     }
