@@ -142,7 +142,8 @@ try {
   await console.getByText('Camel', { exact: true }).first().waitFor({ timeout: 30_000 });
   current = console;
   await console.getByText('routes', { exact: true }).first().click();
-  for (const routeId of ['webhooks$', `wf-${workflowId}-`]) {
+  // a workflow's route is named for people: '<name> (v<version>)', once it has run
+  for (const routeId of ['webhooks$', 'E2E greeter \\(v\\d+\\)']) {
     await console.getByText(new RegExp(`^${routeId}`)).first().waitFor({ timeout: 30_000 });
   }
   await shot(console, '09-hawtio');

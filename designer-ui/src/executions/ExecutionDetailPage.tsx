@@ -50,6 +50,12 @@ export function ExecutionDetailPage() {
     }
   };
   const running = !isFinal(execution.status) && execution.status !== 'interrupted';
+  // a wait held in memory (shorter than the durable threshold) leaves the execution running: show it waiting
+  const waitingStep = execution.status === 'running'
+    ? execution.steps?.find((s) => s.status === 'waiting') : undefined;
+  const shownStatus = waitingStep ? 'waiting' : execution.status;
+  const shownUntil = waitingStep ? (waitingStep.output as { waiting_until?: string } | null)?.waiting_until
+    : execution.resume_at;
   const stepActions = {
     rerunFrom: (key: string) => void act(`Running again from step ${key}`, () => api.rerunExecution(execution.id, key), true),
     resume: (key: string, mode: 'retry' | 'skip') => void act(mode === 'retry' ? `Retrying step ${key}` : `Skipping step ${key}`,
@@ -60,7 +66,7 @@ export function ExecutionDetailPage() {
     <div className="page page-wide" data-testid="execution-detail">
       <div className="page-header">
         <h1>
-          Execution <StatusBadge status={execution.status} testId="execution-status" until={execution.resume_at} />
+          Execution <StatusBadge status={shownStatus} testId="execution-status" until={shownUntil} />
           {execution.test && <span className="chip">test run</span>}
           <span className={`muted small live-state live-${liveness}`} data-testid="execution-liveness">{LIVENESS[liveness]}</span>
         </h1>

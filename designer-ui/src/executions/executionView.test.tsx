@@ -56,6 +56,19 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the execution view', () => {
+  it('shows a running execution whose wait is held in memory as waiting until the wait ends', async () => {
+    renderView({ ...summary('running'), steps: [] });
+    await screen.findByTestId('step-node-1');
+    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    const source = FakeEventSource.latest();
+    act(() => {
+      source.open();
+      source.emit('execution', summary('running'));
+      source.emit('step', step('1', 'waiting', { output: { waiting_until: '2025-03-05T10:00:11Z' } }));
+    });
+    expect(screen.getByTestId('execution-status')).toHaveTextContent('waiting until');
+  });
+
   it('draws the workflow graph and follows the live stream: waiting until T, then completed, without reloading', async () => {
     const calls = renderView({ ...summary('running'), steps: [] });
     await screen.findByTestId('step-node-1');

@@ -16,6 +16,7 @@ import dev.placemat.workflows.app.workflow.WorkflowRepository;
 import dev.placemat.workflows.app.workflow.WorkflowRow;
 import dev.placemat.workflows.runtime.Journal;
 import dev.placemat.workflows.runtime.StepRecord;
+import dev.placemat.workflows.runtime.StepStatus;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -121,7 +122,10 @@ public class Reruns {
         return workflow.deployedVersion() != null ? workflow.deployedVersion() : workflow.version();
     }
 
-    /** The old execution's finished attempts that started before the first attempt of {@code fromStep}. */
+    /**
+     * The old execution's finished attempts before {@code fromStep}: those that started before its first attempt, or,
+     * when it never ran (the execution stopped earlier), those of the top-level steps before it.
+     */
     private List<StepRecord> stepsBefore(UUID oldId, String fromStep) {
         List<StepRecord> records = steps.of(oldId);
         int cut = -1;
@@ -131,11 +135,19 @@ public class Reruns {
                 cut = i;
             }
         }
-        if (cut < 0) {
-            throw new UnprocessableException("from_step", "step " + fromStep + " did not run in execution " + oldId
-                    + "; choose a step it ran");
+        int number = topLevelNumber(fromStep);
+        List<StepRecord> before = cut >= 0 ? records.subList(0, cut)
+                : records.stream().filter(r -> r.stepNumber() < number).toList();
+        return before.stream().filter(r -> r.status().done()).toList();
+    }
+
+    private static int topLevelNumber(String stepKey) {
+        String first = stepKey.split("\\.")[0];
+        try {
+            return Integer.parseInt(first);
+        } catch (NumberFormatException e) {
+            throw new UnprocessableException("from_step", "from_step must be a step key such as 3 or 2.then.1");
         }
-        return records.subList(0, cut).stream().filter(r -> r.status().done()).toList();
     }
 
     private List<StepRecord> store(UUID id, UUID oldId, Old old, int version, Instant start, List<StepRecord> before) {
@@ -147,14 +159,16 @@ public class Reruns {
         List<StepRecord> copied = new ArrayList<>();
         for (StepRecord r : before) {
             UUID copy = TimeOrderedIds.next();
+            // a wait before the step to run from is over for the new execution: the person chose to go on after it
+            StepStatus status = r.status() == StepStatus.WAITING ? StepStatus.COMPLETED : r.status();
             jdbc.sql("INSERT INTO step_executions (id, execution_id, step_id, step_key, iteration, step_number, "
                             + "action_type, status, started_at, completed_at, input_data, output_data, error_message, "
                             + "retry_count, node) SELECT :copy, :id, step_id, step_key, iteration, step_number, "
-                            + "action_type, status, started_at, completed_at, input_data, output_data, error_message, "
-                            + "retry_count, node FROM step_executions WHERE id = :old")
-                    .param("copy", copy).param("id", id).param("old", r.id()).update();
+                            + "action_type, :status, started_at, coalesce(completed_at, now()), input_data, output_data, "
+                            + "error_message, retry_count, node FROM step_executions WHERE id = :old")
+                    .param("copy", copy).param("id", id).param("status", status.id()).param("old", r.id()).update();
             copied.add(new StepRecord(copy, id.toString(), r.stepKey(), r.iteration(), r.stepNumber(), r.actionType(),
-                    r.status(), r.attempt(), r.input(), r.output(), r.error(), r.startedAt(), r.completedAt()));
+                    status, r.attempt(), r.input(), r.output(), r.error(), r.startedAt(), r.completedAt()));
         }
         return copied;
     }

@@ -9,14 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * The monitor and admin screens in a real browser against the packaged app, started as a user with only
  * {@code WORKFLOWS_ADMIN_TOKEN} would start it (so the admin has no password and signs in with the token):
- * {@code designer-ui/e2e/monitor.e2e.mjs}. {@code engine-monitor.e2e.mjs} needs the durable engine's API (waiting
- * steps, rerun, resume) and is enabled once that is merged. Screenshots go to {@code target/e2e-screenshots}.
+ * {@code designer-ui/e2e/monitor.e2e.mjs}, and the durable engine's views: a wait on the canvas, cancel, run again
+ * from a step ({@code engine-monitor.e2e.mjs}). Screenshots go to {@code target/e2e-screenshots}.
  */
 class MonitorBrowserIT {
 
@@ -30,7 +29,6 @@ class MonitorBrowserIT {
     }
 
     @Test
-    @Disabled("needs the durable engine's API (waiting steps, cancel on any node, rerun): enable after merging it")
     void aUserWatchesAWaitOnTheCanvasAndRunsAgainFromAStep() throws Exception {
         run("engine-monitor.e2e.mjs", "engine-monitor");
     }
