@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Benchmark: the packaged platform on its embedded PostgreSQL (durable: fsync and synchronous commit on), a
-# 3-step webhook workflow (data.transform, control.condition, http.request to a local stub), driven by wrk at
-# concurrency 1, 8 and 32; then deploy time and heap with many deployed workflows.
+# Benchmark: the packaged platform on its embedded PostgreSQL (durable: fsync and synchronous commit on): time from
+# `java -jar` to healthy (a new data directory, then the same one again); a 3-step webhook workflow
+# (data.transform, control.condition, http.request to a local stub) driven by wrk at concurrency 1, 8 and 32 with
+# the 202 after the execution row commits, and at 32 with `response_mode: sync` (the answer after the last step);
+# then deploy time and heap with many deployed workflows.
 #
 # usage: bench/run.sh [seconds per level (default 20)] [warm-up seconds (default 60)]
-#        BENCH_SKIP_LOAD=1 for the deploy figures only; BENCH_MAX_WORKFLOWS (default 5000) for the last of them
+#        BENCH_SKIP_LOAD=1 for the deploy figures only; BENCH_MAX_WORKFLOWS (default 10000) for the last of them;
+#        BENCH_JAR to measure another build of the jar; BENCH_JAVA_OPTS for JVM options
 # needs: the jar (mvn -DskipTests package), wrk, curl, psql, jcmd (apt-get install wrk postgresql-client)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,12 +28,22 @@ trap cleanup EXIT
 java -Dsun.net.httpserver.nodelay=true bench/Stub.java "$STUB_PORT" & STUB_PID=$!
 # One workflow takes the whole load here: its per-workflow rate limit (default 1000/s) and retention (default 10,000
 # executions kept) are raised so that neither caps nor prunes the run. Everything else runs on its defaults.
-WORKFLOWS_DATA_DIR="$DATA" WORKFLOWS_ADMIN_TOKEN="$TOKEN" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
-  java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --workflows.limits.rate-per-workflow=1000000 \
-  --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \
-  > "$DATA/app.log" 2>&1 & APP_PID=$!
-for _ in $(seq 1 120); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 1; done
-curl -sf localhost:$APP_PORT/actuator/health >/dev/null || { echo "the app did not start"; tail -50 "$DATA/app.log"; exit 1; }
+start_app() {
+  local t0; t0=$(date +%s.%N)
+  WORKFLOWS_DATA_DIR="$DATA" WORKFLOWS_ADMIN_TOKEN="$TOKEN" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
+    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --workflows.limits.rate-per-workflow=1000000 \
+    --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \
+    >> "$DATA/app.log" 2>&1 & APP_PID=$!
+  for _ in $(seq 1 1200); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done
+  curl -sf localhost:$APP_PORT/actuator/health >/dev/null || { echo "the app did not start"; tail -50 "$DATA/app.log"; exit 1; }
+  STARTED_IN=$(echo "$(date +%s.%N) - $t0" | bc)
+}
+echo "== start to healthy"
+start_app
+printf "new data directory: %.1f s\n" "$STARTED_IN"
+kill "$APP_PID"; wait "$APP_PID" || true
+start_app
+printf "existing data directory: %.1f s\n" "$STARTED_IN"
 
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
@@ -38,9 +51,13 @@ PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -tAc "$1"; }
 
 WORKFLOW=$(sed "s/STUB_PORT/$STUB_PORT/" bench/workflow.json)
-ID=$(api -X POST localhost:$APP_PORT/api/workflows -d "$WORKFLOW" | field "['id']")
-URL=$(api -X POST localhost:$APP_PORT/api/workflows/$ID/deploy | field "['webhook_url']")
-TARGET="http://127.0.0.1:$APP_PORT$URL"
+deploy() {
+  local id; id=$(api -X POST localhost:$APP_PORT/api/workflows -d "$1" | field "['id']")
+  echo "http://127.0.0.1:$APP_PORT$(api -X POST localhost:$APP_PORT/api/workflows/$id/deploy | field "['webhook_url']")"
+}
+TARGET=$(deploy "$WORKFLOW")
+SYNC_TARGET=$(deploy "$(echo "$WORKFLOW" | python3 -c "import json,sys; w=json.load(sys.stdin); \
+  w['name']+=' (sync)'; w['trigger']['config']['response_mode']='sync'; print(json.dumps(w))")")
 
 if [ -z "${BENCH_SKIP_LOAD:-}" ]; then
 echo "== warm-up ${WARMUP}s at concurrency 8"
@@ -48,10 +65,12 @@ wrk -t2 -c8 -d${WARMUP}s -s bench/post.lua "$TARGET" > /dev/null
 
 echo "== throughput (${SECONDS_PER_LEVEL}s per level; every execution and step row written durably)"
 printf "%-12s %12s %10s %10s %12s %12s\n" concurrency "exec/s" "p50 ms" "p99 ms" "executions" "step rows"
-for c in 1 8 32; do
+for level in 1 8 32 sync-32; do
+  c=${level#sync-}
+  URL_NOW=$TARGET; [ "$level" = "$c" ] || URL_NOW=$SYNC_TARGET
   BEFORE_E=$(sql "select count(*) from workflow_executions")
   BEFORE_S=$(sql "select count(*) from step_executions")
-  OUT=$(wrk -t$(( c < 2 ? 1 : 2 )) -c$c -d${SECONDS_PER_LEVEL}s --latency -s bench/post.lua "$TARGET")
+  OUT=$(wrk -t$(( c < 2 ? 1 : 2 )) -c$c -d${SECONDS_PER_LEVEL}s --latency -s bench/post.lua "$URL_NOW")
   RATE=$(echo "$OUT" | awk '/Requests\/sec/ {print $2}')
   P50=$(echo "$OUT" | awk '$1=="50%" {print $2}')
   P99=$(echo "$OUT" | awk '$1=="99%" {print $2}')
@@ -59,7 +78,7 @@ for c in 1 8 32; do
   sleep 2
   E=$(( $(sql "select count(*) from workflow_executions") - BEFORE_E ))
   S=$(( $(sql "select count(*) from step_executions") - BEFORE_S ))
-  printf "%-12s %12s %10s %10s %12s %12s %s\n" "$c" "$RATE" "$P50" "$P99" "$E" "$S" "${NON2XX:+non-2xx: $NON2XX}"
+  printf "%-12s %12s %10s %10s %12s %12s %s\n" "$level" "$RATE" "$P50" "$P99" "$E" "$S" "${NON2XX:+non-2xx: $NON2XX}"
 done
 echo "unfinished executions: $(sql "select count(*) from workflow_executions where status not in ('completed')")"
 echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
@@ -67,9 +86,9 @@ fi
 
 echo "== deploy time and heap by number of deployed workflows"
 printf "%-10s %16s %18s\n" workflows "median deploy ms" "heap used MB"
-DEPLOYED=1
-MAX=${BENCH_MAX_WORKFLOWS:-5000}
-for target in 100 1000 2500 5000; do
+DEPLOYED=2
+MAX=${BENCH_MAX_WORKFLOWS:-10000}
+for target in 100 1000 5000 10000; do
   [ "$target" -gt "$MAX" ] && break
   TIMES=()
   while [ $DEPLOYED -lt $target ]; do

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.placemat.workflows.app.cluster.ClusterNode;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
 import java.io.BufferedReader;
@@ -35,6 +36,9 @@ class ExecutionEventsIT extends IntegrationTest {
 
     @Autowired
     ExecutionStreams streams;
+
+    @Autowired
+    ClusterNode node;
 
     /** One server-sent event: its name and data (null data for a comment line). */
     record Event(String name, String data) {
@@ -103,7 +107,8 @@ class ExecutionEventsIT extends IntegrationTest {
     private Stream open(UUID executionId, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/executions/"
                         + executionId + "/events"))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET().build();
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token)
+                .timeout(java.time.Duration.ofSeconds(30)).GET().build();
         HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new AssertionError(response.statusCode() + ": " + new String(response.body().readAllBytes(),
@@ -117,9 +122,11 @@ class ExecutionEventsIT extends IntegrationTest {
         String workflowId = api().post("/api/workflows", Json.of("{'name':'Streamed','trigger':{'type':'manual','config':{}},"
                 + "'steps':[{'action_type':'data.transform','config':{'expression':'1'}},"
                 + "{'action_type':'data.transform','config':{'expression':'2'}}]}")).expect(201).json().get("id").asText();
-        return jdbc.sql("INSERT INTO workflow_executions (workflow_id, workflow_version, status, trigger_data) "
-                        + "VALUES (CAST(:w AS uuid), 1, 'running', CAST('{\"n\": 7}' AS jsonb)) RETURNING id")
-                .param("w", workflowId).query(UUID.class).single();
+        // owned by this (live) node, so that recovery leaves it alone: an unowned running row is resumed
+        return jdbc.sql("INSERT INTO workflow_executions (workflow_id, workflow_version, status, trigger_data, "
+                        + "owner_node) VALUES (CAST(:w AS uuid), 1, 'running', CAST('{\"n\": 7}' AS jsonb), :node) "
+                        + "RETURNING id")
+                .param("w", workflowId).param("node", node.id()).query(UUID.class).single();
     }
 
     private UUID stepRow(UUID executionId, String key, String status) {
