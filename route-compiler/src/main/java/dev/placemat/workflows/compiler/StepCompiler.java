@@ -13,7 +13,6 @@ import dev.placemat.workflows.spi.ActionRegistry;
 import dev.placemat.workflows.spi.ControlAction;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.TaskAction;
-import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
@@ -63,16 +62,11 @@ final class StepCompiler {
         Action<?> action = actions.find(step.actionType())
                 .orElseThrow(() -> new IllegalArgumentException("unknown action type " + step.actionType()));
         if (action instanceof TaskAction<?> task) {
-            at.process(new StepProcessor(step, taskLogic(task), task.computesOnly() ? null : workers, services))
+            at.process(new StepProcessor(step, new TaskLogic<>(task), task.computesOnly() ? null : workers, services))
                     .id(NodeIds.step(workflowId, step.key()));
         } else if (action instanceof ControlAction<?> control) {
             control.compile(step, new Scope(at));
         }
-    }
-
-    private static <C> StepLogic taskLogic(TaskAction<C> action) {
-        Class<C> type = action.descriptor().configType();
-        return (input, context) -> ConfigMapper.toJson(action.execute(ConfigMapper.bind(input, type), context));
     }
 
     /** The {@link StepScope} at one place in the route. */

@@ -61,12 +61,13 @@ public final class StepProcessor implements Processor {
         Instant start = Instant.now();
         JsonNode input = NullNode.getInstance();
         try {
-            input = state.resolve(step.config());
+            input = state.resolve(step.config(), logic.fieldRules());
             JsonNode output = run(input, exchange, state, start);
             publish(state, output);
             clearRedeliveryMarks(exchange);
             exchange.setProperty(OUTCOME, record(state, StepStatus.COMPLETED, attempt, input, output, null, start));
-        } catch (StepFailure failure) {
+        } catch (StepFailure thrown) {
+            StepFailure failure = RetryWait.apply(thrown, step, attempt, exchange, services);
             exchange.setProperty(OUTCOME, record(state, StepStatus.FAILED, attempt, input, null, failure.getMessage(), start));
             throw failure;
         }
@@ -90,11 +91,13 @@ public final class StepProcessor implements Processor {
             long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
             return future.get(left, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            context.cancel();
             future.cancel(true);
             throw StepFailure.transientFailure("step " + step.key() + " timed out after " + step.timeoutSeconds()
                     + " s (timeout_seconds)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            context.cancel();
             future.cancel(true);
             throw StepFailure.transientFailure("step " + step.key() + " was interrupted");
         } catch (ExecutionException | CancellationException e) {

@@ -93,4 +93,14 @@ class DefinitionValidatorTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("$: type");
     }
+
+    @Test
+    void acceptsTemplateDefaultsAndRejectsDefaultsThatAreNotLiterals() {
+        Definitions.webhook("[{'action_type':'test.echo','config':{'value':'{{webhook_data.n | default: 0}} and "
+                + "{{webhook_data.name | default: \\'friend\\'}}'}}]");
+        assertThat(errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':[{'action_type':'test.echo',"
+                + "'config':{'value':'{{webhook_data.name | default: friend}}'}}]}"))
+                .extracting(FieldError::path, FieldError::code)
+                .containsExactly(tuple("steps[0].config.value", "invalid_template"));
+    }
 }
