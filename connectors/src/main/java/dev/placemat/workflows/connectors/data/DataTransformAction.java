@@ -87,4 +87,10 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
         String text = e.getMessage();
         return text == null ? e.getClass().getSimpleName() : text;
     }
+
+    /** Safe: it only computes over the execution's data. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
+    }
 }
