@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "workflows.database.embedded.durable=false",
     "logging.level.dev.placemat=INFO",
     "workflows.schedule.min-interval-seconds=1",
+    "workflows.mail.domain=workflows.placemat.test",
     "logging.level.org.apache.kafka=WARN",
     "logging.level.kafka=WARN",
     "logging.level.org.apache.zookeeper=WARN"
