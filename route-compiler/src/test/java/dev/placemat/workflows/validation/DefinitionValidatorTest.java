@@ -171,4 +171,14 @@ class DefinitionValidatorTest {
                                 tuple("steps[4].config.url", "url"),
                                 tuple("steps[5].config.url", "url")));
     }
+
+    @Test
+    void acceptsTemplateDefaultsAndRejectsDefaultsThatAreNotLiterals() {
+        Definitions.webhook("[{'action_type':'test.echo','config':{'value':'{{webhook_data.n | default: 0}} and "
+                + "{{webhook_data.name | default: \\'friend\\'}}'}}]");
+        assertThat(errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':[{'action_type':'test.echo',"
+                + "'config':{'value':'{{webhook_data.name | default: friend}}'}}]}"))
+                .extracting(FieldError::path, FieldError::code)
+                .containsExactly(tuple("steps[0].config.value", "invalid_template"));
+    }
 }

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.Name;
 @ConfigurationProperties(prefix = "workflows")
 public record WorkflowsProperties(
         Path dataDir, Database database, Execution execution, Writer writer, Webhook webhook, Outbound outbound,
-        Limits limits, Retention retention, Schedule schedule, Events events, @Name("wait") Wait waits, Recovery recovery) {
+        Limits limits, Retention retention, Schedule schedule, Events events, @Name("wait") Wait waits, Recovery recovery,
+        Mail mail) {
 
     /** @param durable fsync and synchronous commit on for the embedded database (off only in tests) */
     public record Database(Embedded embedded) {
@@ -84,6 +85,13 @@ public record WorkflowsProperties(
      */
     public record Recovery(int sweepSeconds, int batchSize) {}
 
-    /** @param allow hosts and CIDR ranges outbound requests may reach although they are internal */
-    public record Outbound(String allow) {}
+    /**
+     * @param allow                  hosts and CIDR ranges outbound requests may reach although they are internal
+     * @param maxRetryAfterSeconds   the longest wait a service may ask for with {@code Retry-After} before a step's
+     *                               next attempt; a longer one fails the step at once
+     */
+    public record Outbound(String allow, int maxRetryAfterSeconds) {}
+
+    /** @param domain the domain the platform names itself by in SMTP {@code EHLO} and {@code Message-ID}s */
+    public record Mail(String domain) {}
 }

@@ -33,10 +33,12 @@ public class ConnectionController {
 
     private final ConnectionStore store;
     private final AuditLog audit;
+    private final ConnectionTests tests;
 
-    public ConnectionController(ConnectionStore store, AuditLog audit) {
+    public ConnectionController(ConnectionStore store, AuditLog audit, ConnectionTests tests) {
         this.store = store;
         this.audit = audit;
+        this.tests = tests;
     }
 
     @GetMapping
@@ -60,6 +62,14 @@ public class ConnectionController {
     @PutMapping("/{name}")
     public Map<String, Object> update(@PathVariable String name, @RequestBody JsonNode body) {
         return save(name, body);
+    }
+
+    /** A harmless call with the connection: {@code {name, type, ok, tested, message}}. */
+    @PostMapping("/{name}/test")
+    public Map<String, Object> test(@PathVariable String name) {
+        Map<String, Object> result = tests.test(name);
+        audit.record("connection.test", "connection", name, Map.of("ok", result.get("ok")));
+        return result;
     }
 
     @DeleteMapping("/{name}")

@@ -9,10 +9,10 @@ import java.util.Set;
 /** The kinds of connection, the fields each takes, and which of them are secret (never shown again once saved). */
 public enum ConnectionType {
     NOTION(List.of("token", "projects_database_id", "opportunities_database_id", "base_url"), Set.of("token")),
-    SMTP(List.of("host", "port", "username", "password", "from", "ssl", "starttls"), Set.of("password")),
+    SMTP(List.of("host", "port", "username", "password", "from", "tls_mode", "ssl", "starttls"), Set.of("password")),
     SLACK(List.of("webhook_url"), Set.of("webhook_url")),
     DATABASE(List.of("url", "username", "password", "writable"), Set.of("password")),
-    HTTP(List.of("bearer_token", "username", "password"), Set.of("bearer_token", "password"));
+    HTTP(List.of("bearer_token", "username", "password", "base_url"), Set.of("bearer_token", "password"));
 
     private final List<String> fields;
     private final Set<String> secrets;

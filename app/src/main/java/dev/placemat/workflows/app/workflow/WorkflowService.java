@@ -10,6 +10,7 @@ import dev.placemat.workflows.app.engine.ExecutionLauncher;
 import dev.placemat.workflows.app.engine.Launch;
 import dev.placemat.workflows.app.errors.ConflictException;
 import dev.placemat.workflows.app.errors.NotFoundException;
+import dev.placemat.workflows.definition.TriggerType;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.util.Map;
@@ -117,12 +118,23 @@ public class WorkflowService {
         if (body != null && !body.isObject() && !body.isNull() && !body.isMissingNode()) {
             triggerData.set("input", body);
         }
+        aliasForTrigger(triggerData, deployment.definition().trigger().type());
         ObjectNode trigger = triggerData.putObject("trigger");
         trigger.put("type", "manual");
         trigger.put("user", user);
         Launch launch = launcher.launch(deployment, triggerData);
         audit.record("workflow.execute", "workflow", id, Map.of("execution_id", launch.executionId().toString()));
         return launch;
+    }
+
+    /**
+     * A manual run of a webhook or event workflow gets its fields where that trigger puts its data too
+     * ({@code webhook_data}, {@code event_data}), unless the run gives them itself: the workflow resolves the same
+     * way whichever way it was started.
+     */
+    private static void aliasForTrigger(ObjectNode triggerData, String triggerType) {
+        TriggerType.byId(triggerType).flatMap(TriggerType::designDataPath).filter(path -> !triggerData.has(path))
+                .ifPresent(path -> triggerData.set(path, triggerData.deepCopy()));
     }
 
     private static String webhookId(WorkflowDefinition definition) {

@@ -101,4 +101,10 @@ public final class DataAggregateAction implements TaskAction<DataAggregateAction
         JsonNode value = Paths.lookup(item, path);
         return value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value;
     }
+
+    /** Safe: it only computes over the execution's data. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
+    }
 }

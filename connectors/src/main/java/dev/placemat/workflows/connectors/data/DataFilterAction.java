@@ -93,4 +93,10 @@ public final class DataFilterAction implements TaskAction<DataFilterAction.Confi
         }
         return conditions;
     }
+
+    /** Safe: it only computes over the execution's data. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
+    }
 }

@@ -32,12 +32,6 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
             @JsonPropertyDescription("Name of the output field (default: result)")
             String outputField) {}
 
-    /** A transform only computes over the context: running it again gives the same output. */
-    @Override
-    public boolean repeatSafe(Config config) {
-        return true;
-    }
-
     @Override
     public boolean computesOnly() {
         return true;
@@ -108,5 +102,11 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
     private static String message(RuntimeException e) {
         String text = e.getMessage();
         return text == null ? e.getClass().getSimpleName() : text;
+    }
+
+    /** Safe: it only computes over the execution's data. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
     }
 }

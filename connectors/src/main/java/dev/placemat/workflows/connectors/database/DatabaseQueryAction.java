@@ -85,4 +85,14 @@ public final class DatabaseQueryAction implements TaskAction<DatabaseQueryAction
     private static Map<String, Object> parameters(Map<String, Object> given) {
         return given == null ? Map.of() : new HashMap<>(given);
     }
+
+    /**
+     * Safe for a statement that only reads ({@code SELECT}, {@code WITH ... SELECT}, {@code VALUES}, {@code TABLE},
+     * {@code SHOW}, {@code EXPLAIN} without {@code ANALYZE}) and names no writing command anywhere; anything that may
+     * write is not. Judged by the statement: a config names its connection, not whether that connection may write.
+     */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return config != null && ReadOnlyStatements.isReadOnly(config.query());
+    }
 }

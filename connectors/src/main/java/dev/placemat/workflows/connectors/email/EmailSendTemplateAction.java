@@ -52,10 +52,16 @@ public final class EmailSendTemplateAction implements TaskAction<EmailSendTempla
         String what = "email template '" + id + "'";
         Email email = new Email(Recipients.parse(config.recipients(), "recipients"),
                 Recipients.parse(config.cc(), "cc"), Recipients.parse(config.bcc(), "bcc"),
-                Mustaches.text(what + " (subject)", template.subject(), variables),
+                Email.subject(Mustaches.text(what + " (subject)", template.subject(), variables), what + " (subject)"),
                 Mustaches.text(what + " (text body)", template.textBody(), variables),
                 Mustaches.html(what + " (HTML body)", template.htmlBody(), variables),
                 Attachments.read(config.attachments(), context));
         return EmailOutput.of(sender.send(email, config.connection(), context), email);
+    }
+
+    /** Not safe: a second run sends the email a second time (SMTP has no way to drop a repeated message). */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return false;
     }
 }

@@ -133,4 +133,22 @@ class DatabaseQueryActionTest {
         return StepFixture.output(new DatabaseQueryAction().execute(
                 StepFixture.config(DatabaseQueryAction.Config.class, config), context));
     }
+
+    @Test
+    void aStatementThatOnlyReadsIsSafeToRunAgainOneThatMayWriteIsNot() {
+        DatabaseQueryAction action = new DatabaseQueryAction();
+        for (String reading : new String[] {"SELECT * FROM t WHERE a = :a", "  with x as (select 1) select * from x",
+            "select 'delete' as word -- drop table t", "EXPLAIN SELECT 1", "VALUES (1)"}) {
+            assertThat(action.repeatSafe(config(reading))).as(reading).isTrue();
+        }
+        for (String writing : new String[] {"INSERT INTO t VALUES (1)", "update t set a = 1",
+            "WITH gone AS (DELETE FROM t RETURNING *) SELECT * FROM gone", "SELECT * INTO copy FROM t",
+            "select nextval('s')", "EXPLAIN ANALYZE DELETE FROM t", "CALL p()"}) {
+            assertThat(action.repeatSafe(config(writing))).as(writing).isFalse();
+        }
+    }
+
+    private static DatabaseQueryAction.Config config(String sql) {
+        return new DatabaseQueryAction.Config("finance", sql, null, null);
+    }
 }
