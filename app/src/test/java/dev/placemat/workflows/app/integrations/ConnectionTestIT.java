@@ -106,7 +106,8 @@ class ConnectionTestIT extends IntegrationTest {
         try (var c = platformDatabase.getConnection()) {
             url = c.getMetaData().getURL();
         }
-        Runs.connection(api(), "ct-db", "database", Map.of("url", url, "username", "postgres"));
+        Runs.connection(api(), "ct-db", "database", Map.of("url", url, "username", "placemat",
+                "password", databaseCredentials().appPassword()));
         Runs.connection(api(), "ct-http", "http", Map.of("bearer_token", "ct-bearer-token-1",
                 "base_url", http.url("/api")));
 
