@@ -5,8 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.placemat.workflows.spi.DataSources;
 import dev.placemat.workflows.spi.StepFailure;
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +22,13 @@ import org.springframework.stereotype.Component;
 public class ConnectionDataSources implements DataSources {
 
     private final ConnectionStore connections;
+    private final DataSource platform;
     private final Map<String, Database> pools = new ConcurrentHashMap<>();
+    private volatile DatabaseUrl platformUrl;
 
-    public ConnectionDataSources(ConnectionStore connections) {
+    public ConnectionDataSources(ConnectionStore connections, DataSource platform) {
         this.connections = connections;
+        this.platform = platform;
     }
 
     @Override
@@ -32,10 +39,34 @@ public class ConnectionDataSources implements DataSources {
         }
         Map<String, String> fields = connections.get(connectionName, ConnectionType.DATABASE.id());
         String url = fields.get("url");
-        if (url == null || !url.startsWith("jdbc:postgresql://")) {
-            throw StepFailure.permanent("the database connection '" + connectionName + "' has no jdbc:postgresql:// url");
+        Optional<String> problem = DatabaseUrl.problem(url);
+        if (problem.isPresent()) {
+            throw StepFailure.permanent("the database connection '" + connectionName + "' cannot be used: "
+                    + problem.get());
+        }
+        if (leadsToPlatform(url) && !Boolean.parseBoolean(fields.get(ConnectionType.ALLOW_PLATFORM_DATABASE))) {
+            throw StepFailure.permanent("the database connection '" + connectionName + "' leads to the platform's own "
+                    + "database, which steps may reach only when an admin sets allow_platform_database");
         }
         return pools.computeIfAbsent(connectionName, name -> open(name, fields));
+    }
+
+    /** Whether a (valid) connection URL leads to the database the platform keeps its own tables in. */
+    boolean leadsToPlatform(String url) {
+        return DatabaseUrl.of(url).sameDatabaseAs(platformUrl());
+    }
+
+    private DatabaseUrl platformUrl() {
+        DatabaseUrl known = platformUrl;
+        if (known == null) {
+            try (Connection connection = platform.getConnection()) {
+                known = DatabaseUrl.of(connection.getMetaData().getURL());
+            } catch (SQLException e) {
+                throw new IllegalStateException("the platform's database cannot be reached", e);
+            }
+            platformUrl = known;
+        }
+        return known;
     }
 
     private static Database open(String name, Map<String, String> fields) {

@@ -24,7 +24,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Everything but webhooks, health and the designer's static files needs a signed-in user: a session (the
  * designer, with a CSRF token from the {@code XSRF-TOKEN} cookie) or an API token (automation). Viewers read;
- * editors also change and run workflows; admins do everything, including users, connections, audit and the console.
+ * editors also change and run workflows and keep connections of their own; admins do everything, including users,
+ * every connection, audit and the console.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -33,7 +34,9 @@ public class SecurityConfig {
     private static final String[] PUBLIC = {"/webhooks/**", "/actuator/health", "/actuator/health/**",
         "/api/auth/login", "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/login"};
     /** The console (Hawtio at /actuator/hawtio, its Jolokia at /actuator/jolokia) and metrics are admin only. */
-    private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/actuator/**"};
+    private static final String[] ADMIN = {"/api/audit/**", "/api/users/**", "/actuator/**"};
+    /** Connections: editors manage their own and see those they may use (ConnectionAccess); viewers none. */
+    private static final String[] CONNECTIONS = {"/api/connections", "/api/connections/**"};
 
     /**
      * Public webhooks get a chain of their own with nothing in it but the firewall and the security headers: no
@@ -70,6 +73,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(ADMIN).hasRole("ADMIN")
+                        .requestMatchers(CONNECTIONS).hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("VIEWER", "EDITOR", "ADMIN")
                         .requestMatchers("/api/auth/**", "/api/tokens", "/api/tokens/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole("EDITOR", "ADMIN")

@@ -28,9 +28,12 @@ public class WorkflowService {
     private final AuditLog audit;
     private final WebhookSecrets secrets;
     private final WorkflowAccess access;
+    private final WorkflowConnections connections;
 
     public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
-            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access) {
+            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access,
+            WorkflowConnections connections) {
+        this.connections = connections;
         this.audit = audit;
         this.access = access;
         this.validator = validator;
@@ -44,6 +47,7 @@ public class WorkflowService {
         Optional<Boolean> shared = access.sharing(json, null);
         ObjectNode definition = WorkflowAccess.withoutSharing(secrets.seal(WebhookIds.assign(json, null), null));
         WorkflowDefinition parsed = validator.validate(definition);
+        connections.checkSave(parsed, null);
         WorkflowRow row = workflows.insert(definition, parsed, webhookId(parsed), createdBy);
         if (shared.orElse(false)) {
             workflows.share(row.id(), true);
@@ -63,6 +67,7 @@ public class WorkflowService {
         ObjectNode definition = WorkflowAccess.withoutSharing(
                 secrets.seal(WebhookIds.assign(json, current.webhookId()), current.definition()));
         WorkflowDefinition parsed = validator.validate(definition);
+        connections.checkSave(parsed, current.createdBy());
         shared.ifPresent(flag -> workflows.share(id, flag));
         WorkflowRow row = workflows.update(id, definition, parsed, webhookId(parsed)).orElseThrow(() -> notFound(id));
         audit.record("workflow.update", "workflow", id, Map.of("name", parsed.name(), "version", row.version()));
@@ -92,7 +97,9 @@ public class WorkflowService {
     /** Hot-loads the current version; the version deployed before keeps running what it had started. */
     public WorkflowRow deploy(UUID id) {
         WorkflowRow row = changeable(id);
-        deployer.deploy(id, row.version(), validator.validate(row.definition()));
+        WorkflowDefinition definition = validator.validate(row.definition());
+        connections.checkDeploy(definition, row.createdBy());
+        deployer.deploy(id, row.version(), definition);
         workflows.markDeployed(id, row.version());
         audit.record("workflow.deploy", "workflow", id, Map.of("version", row.version()));
         return get(id);

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One outbound request, checked and ready to send: absolute URI, headers without Camel names, a body, and the largest
@@ -25,6 +26,7 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
 
     static final int DEFAULT_TIMEOUT_SECONDS = 30;
     public static final int DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
 
     public HttpCall {
         headers = Map.copyOf(headers);
@@ -38,6 +40,28 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
     /** A call that follows redirects (each checked by the guard) and accepts answers up to 10 MB. */
     public static HttpCall of(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
         return new HttpCall(method, uri, headers, body, timeout, true, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * The headers to send to {@code target}: all of them to the call's own origin, and none that carries credentials
+     * ({@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}) to a redirect's other scheme, host or port.
+     */
+    public Map<String, String> headersFor(URI target) {
+        if (sameOrigin(uri, target)) {
+            return headers;
+        }
+        Map<String, String> kept = new LinkedHashMap<>(headers);
+        kept.keySet().removeIf(name -> CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
+        return kept;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** The same call, accepting answers up to {@code bytes}. */
@@ -58,8 +82,10 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
             }
         }
         if (config.connection() != null && !config.connection().isBlank()) {
-            headers.put("Authorization", authorization(context.services().require(Connections.class)
-                    .get(config.connection(), "http")));
+            Connections connections = context.services().require(Connections.class);
+            Map<String, String> fields = connections.get(config.connection(), "http");
+            connections.checkDestination(config.connection(), uri);
+            headers.put("Authorization", authorization(fields));
         }
         String body = body(config.body(), headers);
         int seconds = config.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : config.timeoutSeconds();

@@ -61,7 +61,7 @@ public final class HttpCaller {
             throws StepFailure {
         Exchange exchange = new DefaultExchange(camel);
         Message in = exchange.getIn();
-        call.headers().forEach(in::setHeader);
+        call.headersFor(uri).forEach(in::setHeader);
         in.setHeader(Exchange.HTTP_URI, uri.toString());
         in.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method));
         in.setBody(body);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.OutboundUrl;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
@@ -11,6 +12,7 @@ import dev.placemat.workflows.spi.TaskAction;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code http.request}: one HTTP call through camel-http, to an address the outbound guard allows, following
@@ -41,6 +43,11 @@ public final class HttpRequestAction implements TaskAction<HttpRequestAction.Con
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("http.request", "http", "HTTP Request", "🌐",
                 "Calls an HTTP API and returns its status, headers and body", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", "http", null));
     }
 
     /** Reads and idempotent writes (GET, HEAD, PUT, DELETE) may be repeated after a crash; POST and PATCH may not. */

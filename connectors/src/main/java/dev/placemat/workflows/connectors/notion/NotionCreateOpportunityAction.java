@@ -3,11 +3,13 @@ package dev.placemat.workflows.connectors.notion;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code notion.create_opportunity}: a page in the opportunities database of the notion connection
@@ -39,6 +41,11 @@ public final class NotionCreateOpportunityAction implements TaskAction<NotionCre
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("notion.create_opportunity", "notion", "Create Opportunity", "💰",
                 "Creates an opportunity page in the Notion opportunities database", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.placemat.workflows.connectors.notion;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code notion.create_project}: a page in the projects database of the notion connection ({@code POST /v1/pages}).
@@ -36,6 +38,11 @@ public final class NotionCreateProjectAction implements TaskAction<NotionCreateP
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("notion.create_project", "notion", "Create Project", "📄",
                 "Creates a project page in the Notion projects database", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
     }
 
     @Override
