@@ -9,12 +9,15 @@ import dev.placemat.workflows.app.deploy.RouteDeployer;
 import dev.placemat.workflows.app.engine.ExecutionLauncher;
 import dev.placemat.workflows.app.engine.Launch;
 import dev.placemat.workflows.app.errors.ConflictException;
+import dev.placemat.workflows.app.errors.ForbiddenException;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Creating, changing, deploying and running workflows. Every definition is validated before it is stored. */
@@ -48,7 +51,8 @@ public class WorkflowService {
         ObjectNode definition = WorkflowAccess.withoutSharing(secrets.seal(WebhookIds.assign(json, null), null));
         WorkflowDefinition parsed = validator.validate(definition);
         connections.checkSave(parsed, null);
-        WorkflowRow row = workflows.insert(definition, parsed, webhookId(parsed), createdBy);
+        checkWebhookId(json, parsed, null);
+        WorkflowRow row = uniqueWebhookId(() -> workflows.insert(definition, parsed, webhookId(parsed), createdBy));
         if (shared.orElse(false)) {
             workflows.share(row.id(), true);
             row = get(row.id());
@@ -68,8 +72,10 @@ public class WorkflowService {
                 secrets.seal(WebhookIds.assign(json, current.webhookId()), current.definition()));
         WorkflowDefinition parsed = validator.validate(definition);
         connections.checkSave(parsed, current.createdBy());
+        checkWebhookId(json, parsed, current);
         shared.ifPresent(flag -> workflows.share(id, flag));
-        WorkflowRow row = workflows.update(id, definition, parsed, webhookId(parsed)).orElseThrow(() -> notFound(id));
+        WorkflowRow row = uniqueWebhookId(() -> workflows.update(id, definition, parsed, webhookId(parsed)))
+                .orElseThrow(() -> notFound(id));
         audit.record("workflow.update", "workflow", id, Map.of("name", parsed.name(), "version", row.version()));
         return row;
     }
@@ -130,6 +136,37 @@ public class WorkflowService {
         Launch launch = launcher.launch(deployment, triggerData);
         audit.record("workflow.execute", "workflow", id, Map.of("execution_id", launch.executionId().toString()));
         return launch;
+    }
+
+    /**
+     * A webhook id is one workflow's (409 when another has it, in its current or deployed version), and the platform
+     * chooses it: only an admin names one (403 for others, unless it is the workflow's own).
+     */
+    private void checkWebhookId(JsonNode json, WorkflowDefinition parsed, WorkflowRow current) {
+        String id = webhookId(parsed);
+        if (id == null || (current != null && id.equals(current.webhookId()))) {
+            return;
+        }
+        if (workflows.webhookIdTaken(id, current == null ? null : current.id())) {
+            throw new ConflictException("The webhook id is taken by another workflow; leave webhook_id out and the "
+                    + "platform chooses one.");
+        }
+        boolean named = json != null && json.path("trigger").path("config").path("webhook_id").isTextual()
+                && !json.path("trigger").path("config").path("webhook_id").asText().isEmpty();
+        if (named && !access.isAdmin()) {
+            throw new ForbiddenException("The platform chooses webhook ids; only an admin names one. Leave webhook_id "
+                    + "out (a change keeps the workflow's own).");
+        }
+    }
+
+    /** A write that a concurrent save of the same webhook id beat: 409, as if it had been seen first. */
+    private static <T> T uniqueWebhookId(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("The webhook id is taken by another workflow; leave webhook_id out and the "
+                    + "platform chooses one.");
+        }
     }
 
     private static String webhookId(WorkflowDefinition definition) {
