@@ -2,7 +2,6 @@ package dev.placemat.workflows.app.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.errors.ForbiddenException;
-import dev.placemat.workflows.app.security.UserRepository;
 import dev.placemat.workflows.validation.Errors;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +33,9 @@ class ConnectionRequests {
 
     private final ConnectionAccess access;
     private final ConnectionDataSources databases;
-    private final UserRepository users;
+    private final ConnectionUsers users;
 
-    ConnectionRequests(ConnectionAccess access, ConnectionDataSources databases, UserRepository users) {
+    ConnectionRequests(ConnectionAccess access, ConnectionDataSources databases, ConnectionUsers users) {
         this.access = access;
         this.databases = databases;
         this.users = users;
@@ -129,11 +127,8 @@ class ConnectionRequests {
         });
         Set<UUID> ids = new LinkedHashSet<>();
         texts(node.get("users"), "shared_with.users", errors).forEach((path, username) -> {
-            try {
-                ids.add(users.loadUserByUsername(username).id());
-            } catch (UsernameNotFoundException e) {
-                errors.add(path, "unknown_user", "there is no user named '" + username + "'");
-            }
+            users.idOf(username).ifPresentOrElse(ids::add,
+                    () -> errors.add(path, "unknown_user", "there is no user named '" + username + "'"));
         });
         return new ConnectionStore.Sharing(roles, ids);
     }

@@ -1,11 +1,8 @@
 package dev.placemat.workflows.app.connections;
 
-import dev.placemat.workflows.app.identity.PlatformUser;
-import dev.placemat.workflows.app.security.UserRepository;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +14,9 @@ import org.springframework.stereotype.Component;
 class ConnectionViews {
 
     private final ConnectionAccess access;
-    private final UserRepository users;
+    private final ConnectionUsers users;
 
-    ConnectionViews(ConnectionAccess access, UserRepository users) {
+    ConnectionViews(ConnectionAccess access, ConnectionUsers users) {
         this.access = access;
         this.users = users;
     }
@@ -35,7 +32,7 @@ class ConnectionViews {
         view.put("name", connection.name());
         view.put("type", connection.type().id());
         view.put("owner", connection.ownerId() == null ? null
-                : users.find(connection.ownerId()).map(PlatformUser::username).orElse(null));
+                : users.nameOf(connection.ownerId()).orElse(null));
         view.put("shared_with", sharing(connection));
         view.put("fields", fields);
         view.put("can_manage", manage);
@@ -46,9 +43,8 @@ class ConnectionViews {
 
     Map<String, List<String>> sharing(ConnectionStore.Connection connection) {
         List<String> names = connection.sharedUsers().stream()
-                .map(id -> users.find(id).map(PlatformUser::username))
+                .map(users::nameOf)
                 .flatMap(Optional::stream)
-                .filter(Objects::nonNull)
                 .sorted()
                 .toList();
         return Map.of("roles", connection.sharedRoles().stream().sorted().toList(), "users", names);
