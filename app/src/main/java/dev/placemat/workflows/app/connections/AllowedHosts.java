@@ -77,8 +77,8 @@ record AllowedHosts(List<Entry> entries) {
     private static Entry entry(String item) {
         int port = -1;
         String host = item;
-        int colon = item.lastIndexOf(':');
-        if (colon > 0 && !item.endsWith("]") && item.indexOf(':') == colon) {
+        int colon = item.startsWith("[") ? item.indexOf(':', Math.max(0, item.indexOf(']'))) : item.lastIndexOf(':');
+        if (colon > 0 && (item.startsWith("[") || item.indexOf(':') == colon)) {
             try {
                 port = Integer.parseInt(item.substring(colon + 1));
             } catch (NumberFormatException e) {

@@ -93,11 +93,12 @@ public class ConnectionStore implements Connections {
         if (connection.type() != ConnectionType.HTTP) {
             return Optional.empty();
         }
-        AllowedHosts hosts = AllowedHosts.parse(connection.fields().get(ConnectionType.ALLOWED_HOSTS));
-        if (hosts.entries().isEmpty()) {
-            return Optional.of("the http connection '" + name + "' names no allowed_hosts, so its credentials are sent "
-                    + "nowhere; its owner or an admin adds the hosts it serves");
+        String text = connection.fields().get(ConnectionType.ALLOWED_HOSTS);
+        if (AllowedHosts.problem(text).isPresent()) {
+            return Optional.of("the http connection '" + name + "' names no valid allowed_hosts, so its credentials are "
+                    + "sent nowhere; its owner or an admin adds the hosts it serves");
         }
+        AllowedHosts hosts = AllowedHosts.parse(text);
         if (!hosts.allows(uri)) {
             return Optional.of("the http connection '" + name + "' sends its credentials only to " + hosts + ", not to "
                     + uri.getHost());

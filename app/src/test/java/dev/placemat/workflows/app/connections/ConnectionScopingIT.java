@@ -12,8 +12,6 @@ import dev.placemat.workflows.app.support.Users;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +22,13 @@ import org.junit.jupiter.api.Test;
 class ConnectionScopingIT extends IntegrationTest {
 
     private static final String TOKEN = "admin-bearer-" + UUID.randomUUID();
-    private static EchoServer echo;
-
-    @BeforeAll
-    static void startEcho() throws Exception {
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stopEcho() {
-        echo.close();
-    }
+    private static final EchoServer ECHO = EchoServer.shared();
 
     /** An admin's http connection whose credentials may go to 127.0.0.1 (the echo service) only. */
     private String adminConnection(Map<String, Object> sharing) {
         String name = "crm-" + UUID.randomUUID().toString().substring(0, 8);
         api().post("/api/connections", Map.of("name", name, "type", "http", "shared_with", sharing,
-                "fields", Map.of("allowed_hosts", "127.0.0.1:" + echo.port(), "bearer_token", TOKEN))).expect(201);
+                "fields", Map.of("allowed_hosts", "127.0.0.1:" + ECHO.port(), "bearer_token", TOKEN))).expect(201);
         return name;
     }
 
@@ -59,14 +47,14 @@ class ConnectionScopingIT extends IntegrationTest {
     void anEditorCannotUseAnAdminsConnectionThatIsNotSharedWithThem() {
         String connection = adminConnection(Map.of());
         Users.User editor = Users.create(api(), port, "editor");
-        JsonNode refused = editor.api().post("/api/workflows", workflow(connection, echo.base("localhost") + "/echo"))
+        JsonNode refused = editor.api().post("/api/workflows", workflow(connection, ECHO.base("localhost") + "/echo"))
                 .expect(422).json();
         assertError(refused, "steps[1].config.connection", "connection_not_allowed");
         JsonNode test = editor.api().post("/api/workflows/test", Map.of("workflow",
-                workflow(connection, echo.base("localhost") + "/echo"), "test_data", Map.of())).expect(422).json();
+                workflow(connection, ECHO.base("localhost") + "/echo"), "test_data", Map.of())).expect(422).json();
         assertError(test, "steps[1].config.connection", "connection_not_allowed");
         JsonNode templated = Json.of("{'name':'t','trigger':{'type':'manual','config':{}},'steps':[{'action_type':"
-                + "'http.request','config':{'url':'" + echo.base("127.0.0.1") + "/echo','connection':"
+                + "'http.request','config':{'url':'" + ECHO.base("127.0.0.1") + "/echo','connection':"
                 + "'{{trigger.connection}}'}}]}");
         assertError(editor.api().post("/api/workflows", templated).expect(422).json(), "steps[0].config.connection",
                 "template_not_allowed");
@@ -76,34 +64,34 @@ class ConnectionScopingIT extends IntegrationTest {
     void aSharedConnectionSendsItsCredentialsOnlyToItsAllowedHosts() {
         String connection = adminConnection(Map.of("roles", List.of("editor")));
         Users.User editor = Users.create(api(), port, "editor");
-        JsonNode literal = editor.api().post("/api/workflows", workflow(connection, echo.base("localhost") + "/echo"))
+        JsonNode literal = editor.api().post("/api/workflows", workflow(connection, ECHO.base("localhost") + "/echo"))
                 .expect(422).json();
         assertError(literal, "steps[1].config.url", "host_not_allowed");
 
         JsonNode templated = editor.api().deploy(workflow(connection, "{{webhook_data.url}}"));
         String webhook = templated.get("webhook_url").asText();
-        String elsewhere = anonymous().post(webhook, Map.of("url", echo.base("localhost") + "/echo?leak=1"))
+        String elsewhere = anonymous().post(webhook, Map.of("url", ECHO.base("localhost") + "/echo?leak=1"))
                 .expect(202).json().get("execution_ids").get(0).asText();
         JsonNode failed = Executions.awaitEnd(api(), elsewhere);
         assertThat(failed.get("status").asText()).isEqualTo("failed");
         JsonNode step = failed.get("steps").get(1);
-        assertThat(step.get("error").asText()).contains("sends its credentials only to 127.0.0.1:" + echo.port());
+        assertThat(step.get("error").asText()).contains("sends its credentials only to 127.0.0.1:" + ECHO.port());
         assertThat(step.get("attempt").asInt()).as("a permanent failure: no retry").isEqualTo(1);
 
-        String allowed = anonymous().post(webhook, Map.of("url", echo.base("127.0.0.1") + "/echo")).expect(202).json()
+        String allowed = anonymous().post(webhook, Map.of("url", ECHO.base("127.0.0.1") + "/echo")).expect(202).json()
                 .get("execution_ids").get(0).asText();
         assertThat(Executions.awaitEnd(api(), allowed).get("status").asText()).isEqualTo("completed");
 
-        String redirected = anonymous().post(webhook, Map.of("url", echo.base("127.0.0.1") + "/redirect?to="
-                + echo.base("localhost") + "/echo?redirected=1")).expect(202).json().get("execution_ids").get(0)
+        String redirected = anonymous().post(webhook, Map.of("url", ECHO.base("127.0.0.1") + "/redirect?to="
+                + ECHO.base("localhost") + "/echo?redirected=1")).expect(202).json().get("execution_ids").get(0)
                 .asText();
         assertThat(Executions.awaitEnd(api(), redirected).get("status").asText()).isEqualTo("completed");
 
-        assertThat(echo.received()).filteredOn(r -> r.host().startsWith("localhost"))
+        assertThat(ECHO.received()).filteredOn(r -> r.host().startsWith("localhost"))
                 .as("nothing sent to a host the connection does not allow carries its token")
                 .isNotEmpty()
                 .allMatch(r -> r.authorization() == null);
-        assertThat(echo.received()).anyMatch(r -> r.host().startsWith("127.0.0.1")
+        assertThat(ECHO.received()).anyMatch(r -> r.host().startsWith("127.0.0.1")
                 && ("Bearer " + TOKEN).equals(r.authorization()));
     }
 
@@ -111,10 +99,10 @@ class ConnectionScopingIT extends IntegrationTest {
     void deployChecksTheRightsOfTodayAndTheAuthorsRightsCountWhenAnAdminDeploys() {
         Users.User editor = Users.create(api(), port, "editor");
         String connection = adminConnection(Map.of("users", List.of(editor.name())));
-        String id = editor.api().post("/api/workflows", workflow(connection, echo.base("127.0.0.1") + "/echo"))
+        String id = editor.api().post("/api/workflows", workflow(connection, ECHO.base("127.0.0.1") + "/echo"))
                 .expect(201).json().get("id").asText();
         api().put("/api/connections/" + connection, Map.of("type", "http", "shared_with", Map.of(),
-                "fields", Map.of("allowed_hosts", "127.0.0.1:" + echo.port()))).expect(200);
+                "fields", Map.of("allowed_hosts", "127.0.0.1:" + ECHO.port()))).expect(200);
 
         assertError(editor.api().post("/api/workflows/" + id + "/deploy", null).expect(422).json(),
                 "steps[1].config.connection", "connection_not_allowed");

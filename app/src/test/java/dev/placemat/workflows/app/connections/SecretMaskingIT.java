@@ -12,8 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,17 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SecretMaskingIT extends IntegrationTest {
 
-    private static EchoServer echo;
-
-    @BeforeAll
-    static void startEcho() throws Exception {
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stopEcho() {
-        echo.close();
-    }
+    private static final EchoServer ECHO = EchoServer.shared();
 
     @Test
     void noCredentialReachesAnExecutionRecord() {
@@ -51,11 +39,11 @@ class SecretMaskingIT extends IntegrationTest {
         String basic = Base64.getEncoder().encodeToString(("robot:" + password).getBytes());
 
         JsonNode workflow = api().deploy(Json.of("{'name':'masking','trigger':{'type':'webhook','config':{}},'steps':["
-                + "{'action_type':'http.request','config':{'url':'" + echo.base("127.0.0.1") + "/echo?access_token="
+                + "{'action_type':'http.request','config':{'url':'" + ECHO.base("127.0.0.1") + "/echo?access_token="
                 + secrets.get(15) + "&page=2','headers':{'Authorization':'Bearer " + secrets.get(11) + "',"
                 + "'X-Api-Key':'" + secrets.get(12) + "','Cookie':'sid=" + secrets.get(13) + "'},"
                 + "'query':{'api_key':'" + secrets.get(14) + "'}}},"
-                + "{'action_type':'http.request','config':{'url':'" + echo.base("127.0.0.1") + "/echo',"
+                + "{'action_type':'http.request','config':{'url':'" + ECHO.base("127.0.0.1") + "/echo',"
                 + "'connection':'" + connection + "'}},"
                 + "{'action_type':'data.transform','config':{'expression':'step_2.body.headers'}}]}"));
         String webhook = workflow.get("webhook_url").asText();
@@ -68,7 +56,7 @@ class SecretMaskingIT extends IntegrationTest {
                 .expect(202).json().get("execution_ids").get(0).asText();
         JsonNode execution = Executions.awaitEnd(api(), id);
         assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("completed");
-        assertThat(echo.received()).as("the step did send its credentials")
+        assertThat(ECHO.received()).as("the step did send its credentials")
                 .anyMatch(r -> ("Bearer " + secrets.get(11)).equals(r.authorization()))
                 .anyMatch(r -> ("Basic " + basic).equals(r.authorization()));
         assertThat(execution.get("trigger_data").get("query").get("page").asText()).isEqualTo("1");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,23 @@ public final class EchoServer implements AutoCloseable {
     /** A request as it arrived: the Host header and the Authorization header (null when none). */
     public record Received(String host, String path, String authorization) {}
 
+    private static EchoServer shared;
+
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** One echo service for every test of the JVM, stopped with it. */
+    public static synchronized EchoServer shared() {
+        if (shared == null) {
+            try {
+                shared = new EchoServer();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "echo-server-stop"));
+        }
+        return shared;
+    }
 
     public EchoServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
