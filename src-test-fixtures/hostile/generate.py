@@ -182,6 +182,15 @@ add("connection-share-role", "POST", "/api/connections", {"name": "hostile-share
 add("connection-share-user", "POST", "/api/connections", {"name": "hostile-share-user", "type": "http",
     "fields": {"allowed_hosts": "api.example.org"}, "shared_with": {"users": ["nobody-here"]}}, 422,
     "shared_with.users[0]")
+for i, (ctype, fields, path) in enumerate([
+        ("smtp", {"host": "10.0.0.5", "port": "25"}, "fields.host"),
+        ("smtp", {"host": "mail.internal", "port": "25"}, "fields.host"),
+        ("database", {"url": "jdbc:postgresql://169.254.169.254:5432/x"}, "fields.url"),
+        ("database", {"url": "jdbc:postgresql://db.corp/x"}, "fields.url"),
+        ("notion", {"token": "t", "base_url": "http://[::ffff:10.0.0.1]/"}, "fields.base_url"),
+        ("slack", {"webhook_url": "http://metadata.google.internal/x"}, "fields.webhook_url")]):
+    add(f"editor-connection-internal-{i}", "POST", "/api/connections", {"name": f"hostile-internal-{i}",
+        "type": ctype, "fields": fields}, 422, path, actor="editor")
 add("editor-reserved-connection-name", "POST", "/api/connections", {"name": "slack", "type": "slack",
     "fields": {"webhook_url": "https://hooks.example.org/x"}}, 422, "name", actor="editor")
 

@@ -3,12 +3,15 @@ package dev.placemat.workflows.app.connections;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.placemat.workflows.spi.DataSources;
+import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepFailure;
 import jakarta.annotation.PreDestroy;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.context.event.EventListener;
@@ -16,19 +19,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Databases reached by {@code database.query} steps: a small pool per {@code database} connection, closed when the
- * connection changes. Connections are read-only unless the connection says {@code writable: true}.
+ * connection changes. Connections are read-only unless the connection says {@code writable: true}; none leads to the
+ * platform's own database unless an admin allowed it, and an editor's connection reaches only addresses the outbound
+ * guard allows.
  */
 @Component
 public class ConnectionDataSources implements DataSources {
 
     private final ConnectionStore connections;
     private final DataSource platform;
+    private final OutboundGuard guard;
+    private final ConnectionUsers users;
     private final Map<String, Database> pools = new ConcurrentHashMap<>();
     private volatile DatabaseUrl platformUrl;
 
-    public ConnectionDataSources(ConnectionStore connections, DataSource platform) {
+    public ConnectionDataSources(ConnectionStore connections, DataSource platform, OutboundGuard guard,
+            ConnectionUsers users) {
         this.connections = connections;
         this.platform = platform;
+        this.guard = guard;
+        this.users = users;
     }
 
     @Override
@@ -47,6 +57,12 @@ public class ConnectionDataSources implements DataSources {
         if (leadsToPlatform(url) && !Boolean.parseBoolean(fields.get(ConnectionType.ALLOW_PLATFORM_DATABASE))) {
             throw StepFailure.permanent("the database connection '" + connectionName + "' leads to the platform's own "
                     + "database, which steps may reach only when an admin sets allow_platform_database");
+        }
+        UUID owner = connections.find(connectionName).map(ConnectionStore.Connection::ownerId).orElse(null);
+        if (owner != null && !users.isAdmin(owner)) {
+            // an editor's connection reaches only what outbound steps may reach (checked where it resolves now)
+            DatabaseUrl target = DatabaseUrl.of(url);
+            guard.check(URI.create("http://" + target.host() + ":" + target.port() + "/"));
         }
         return pools.computeIfAbsent(connectionName, name -> open(name, fields));
     }

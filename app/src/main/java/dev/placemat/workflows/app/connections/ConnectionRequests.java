@@ -2,7 +2,9 @@ package dev.placemat.workflows.app.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.errors.ForbiddenException;
+import dev.placemat.workflows.validation.AddressCheck;
 import dev.placemat.workflows.validation.Errors;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -34,11 +36,14 @@ class ConnectionRequests {
     private final ConnectionAccess access;
     private final ConnectionDataSources databases;
     private final ConnectionUsers users;
+    private final AddressCheck addresses;
 
-    ConnectionRequests(ConnectionAccess access, ConnectionDataSources databases, ConnectionUsers users) {
+    ConnectionRequests(ConnectionAccess access, ConnectionDataSources databases, ConnectionUsers users,
+            AddressCheck addresses) {
         this.access = access;
         this.databases = databases;
         this.users = users;
+        this.addresses = addresses;
     }
 
     /** @param existing the connection being changed, or null for a new one */
@@ -58,6 +63,9 @@ class ConnectionRequests {
         Map<String, String> fields = fields(body == null ? null : body.get("fields"), type, errors);
         if (type != null) {
             checkByType(type, fields, errors);
+            if (!access.isAdmin()) {
+                checkAddresses(type, fields, errors);
+            }
         }
         ConnectionStore.Sharing sharing = sharing(body == null ? null : body.get("shared_with"), errors);
         errors.throwIfAny();
@@ -105,6 +113,35 @@ class ConnectionRequests {
                         + "not reach it unless an admin sets allow_platform_database to true");
             }
         }
+    }
+
+    /**
+     * An editor's connection reaches only what outbound steps may reach: the hosts of its server fields pass the
+     * outbound guard's judgement (no internal addresses or names unless WORKFLOWS_OUTBOUND_ALLOW lists them).
+     * Admins' connections may lead inside (a company's database or mail server).
+     */
+    private void checkAddresses(ConnectionType type, Map<String, String> fields, Errors errors) {
+        Map<String, String> servers = new LinkedHashMap<>();
+        switch (type) {
+            case SMTP -> servers.put("host", fields.get("host") == null ? null : "http://" + fields.get("host") + "/");
+            case DATABASE -> servers.put("url", fields.get("url") == null || DatabaseUrl.problem(fields.get("url"))
+                    .isPresent() ? null : "http://" + DatabaseUrl.of(fields.get("url")).host() + "/");
+            case NOTION -> servers.put("base_url", fields.get("base_url"));
+            case SLACK -> servers.put("webhook_url", fields.get("webhook_url"));
+            default -> { }
+        }
+        servers.forEach((field, address) -> {
+            if (address == null) {
+                return;
+            }
+            Optional<String> refusal;
+            try {
+                refusal = addresses.refusal(URI.create(address.strip()));
+            } catch (IllegalArgumentException e) {
+                refusal = Optional.of(field + " is not a valid address");
+            }
+            refusal.ifPresent(why -> errors.add("fields." + field, "address_not_allowed", why));
+        });
     }
 
     private ConnectionStore.Sharing sharing(JsonNode node, Errors errors) {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,9 +87,14 @@ public class SecretRedactor {
     }
 
     public StepRecord scrub(StepRecord r) {
+        JsonNode input = scrub(r.input());
+        JsonNode output = scrub(r.output());
+        String error = scrub(r.error());
+        if (input == r.input() && output == r.output() && Objects.equals(error, r.error())) {
+            return r;
+        }
         return new StepRecord(r.id(), r.executionId(), r.stepKey(), r.iteration(), r.stepNumber(), r.actionType(),
-                r.status(), r.attempt(), scrub(r.input()), scrub(r.output()), scrub(r.error()), r.startedAt(),
-                r.completedAt());
+                r.status(), r.attempt(), input, output, error, r.startedAt(), r.completedAt());
     }
 
     public String scrub(String text) {
@@ -104,6 +110,7 @@ public class SecretRedactor {
         return maskPatterns(out);
     }
 
+    /** The node with secrets masked: the same instance when it holds none (records are not copied for nothing). */
     public <T extends JsonNode> JsonNode scrub(T node) {
         if (node == null) {
             return null;
@@ -114,21 +121,52 @@ public class SecretRedactor {
             return scrubbed.equals(text) ? node : TextNode.valueOf(scrubbed);
         }
         if (node.isArray()) {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
-            node.forEach(item -> out.add(scrub(item)));
-            return out;
+            ArrayNode out = null;
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                JsonNode scrubbed = scrub(item);
+                if (scrubbed != item && out == null) {
+                    out = JsonNodeFactory.instance.arrayNode(node.size());
+                    for (int j = 0; j < i; j++) {
+                        out.add(node.get(j));
+                    }
+                }
+                if (out != null) {
+                    out.add(scrubbed);
+                }
+            }
+            return out == null ? node : out;
         }
         if (node.isObject()) {
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                boolean secretName = isSecretName(f.getKey()) && f.getValue().isValueNode() && !f.getValue().isNull();
-                out.set(scrub(f.getKey()), secretName ? TextNode.valueOf(MASK) : scrub(f.getValue()));
-            }
-            return out;
+            return scrubObject(node);
         }
         return node;
+    }
+
+    private JsonNode scrubObject(JsonNode node) {
+        ObjectNode out = null;
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        int index = 0;
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode value = f.getValue();
+            boolean secretName = isSecretName(f.getKey()) && value.isValueNode() && !value.isNull();
+            JsonNode scrubbed = secretName ? TextNode.valueOf(MASK) : scrub(value);
+            String key = scrub(f.getKey());
+            if (out == null && (scrubbed != value || !key.equals(f.getKey()))) {
+                out = JsonNodeFactory.instance.objectNode();
+                Iterator<Map.Entry<String, JsonNode>> before = node.fields();
+                for (int i = 0; i < index; i++) {
+                    Map.Entry<String, JsonNode> kept = before.next();
+                    out.set(kept.getKey(), kept.getValue());
+                }
+            }
+            if (out != null) {
+                out.set(key, scrubbed);
+            }
+            index++;
+        }
+        return out == null ? node : out;
     }
 
     private static String maskPatterns(String text) {
