@@ -104,7 +104,9 @@ final class StepReader {
                 errors.add(path + ".action_type", "unknown_action_type",
                         "unknown action type '" + type + "'; GET /api/actions lists the available ones");
             } else {
-                errors.addAll(schemas.validate(action.descriptor().configType(), config, path + ".config"));
+                List<FieldError> schemaErrors = schemas.validate(action.descriptor().configType(), config,
+                        path + ".config");
+                errors.addAll(schemaErrors);
                 urls.check(action.descriptor().configType(), config, path + ".config", errors);
                 action.conditionFields().forEach(field ->
                         Conditions.read(config.get(field), path + ".config." + field, errors));
@@ -115,6 +117,16 @@ final class StepReader {
                                 + " must not contain {{...}} templates; pass values as bound parameters instead");
                     }
                 });
+                action.connectionUse().ifPresent(use -> {
+                    JsonNode value = config.get(use.field());
+                    if (value != null && value.isTextual() && value.asText().contains("{{")) {
+                        errors.add(path + ".config." + use.field(), "template_not_allowed", use.field()
+                                + " names a connection literally, never with a {{...}} template");
+                    }
+                });
+                if (schemaErrors.isEmpty()) {
+                    action.check(config).forEach(p -> errors.add(path + ".config." + p.field(), p.code(), p.message()));
+                }
                 if (action instanceof ControlAction<?> control) {
                     nested(control, config, path, number, key, depth, runs, children, errors);
                 }

@@ -28,9 +28,11 @@ public class WorkflowController {
     private final WorkflowRepository workflows;
     private final TestRunner tests;
     private final CurrentUser currentUser;
+    private final WorkflowAccess access;
 
     public WorkflowController(WorkflowService service, WorkflowRepository workflows, TestRunner tests,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, WorkflowAccess access) {
+        this.access = access;
         this.service = service;
         this.workflows = workflows;
         this.tests = tests;
@@ -50,7 +52,8 @@ public class WorkflowController {
 
     @GetMapping("/{id}")
     public ObjectNode get(@PathVariable UUID id) {
-        return WorkflowView.of(service.get(id));
+        WorkflowRow row = service.get(id);
+        return WorkflowView.of(row, access.mayChange(row));
     }
 
     @PutMapping("/{id}")

@@ -164,6 +164,19 @@ public class WorkflowRepository {
                 .list();
     }
 
+    /**
+     * Whether another workflow than {@code except} has the webhook id, in its current version or the one deployed.
+     */
+    public boolean webhookIdTaken(String webhookId, UUID except) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM workflows w LEFT JOIN workflow_versions v ON v.workflow_id = w.id "
+                        + "AND v.version = w.deployed_version WHERE w.id IS DISTINCT FROM :except AND (w.webhook_id = :id "
+                        + "OR v.definition::jsonb #>> '{trigger,config,webhook_id}' = :id))")
+                .param("id", webhookId)
+                .param("except", except)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Whether editors other than the author may change the workflow. */
     public void share(UUID id, boolean shared) {
         jdbc.sql("UPDATE workflows SET shared = :shared WHERE id = :id").param("id", id).param("shared", shared).update();

@@ -13,9 +13,21 @@ public final class WorkflowView {
     private WorkflowView() {}
 
     public static ObjectNode of(WorkflowRow row) {
+        return of(row, true);
+    }
+
+    /**
+     * @param mayRun whether the reader may run the workflow: a webhook's URL (and its id) starts it, so readers who
+     *               may not run it see neither
+     */
+    public static ObjectNode of(WorkflowRow row, boolean mayRun) {
         ObjectNode view = JsonNodeFactory.instance.objectNode();
         view.put("id", row.id().toString());
-        view.setAll(WebhookSecrets.redact(row.definition()));
+        ObjectNode definition = WebhookSecrets.redact(row.definition());
+        if (!mayRun && definition.path("trigger").path("config") instanceof ObjectNode config) {
+            config.remove("webhook_id");
+        }
+        view.setAll(definition);
         view.put("webhook_secret_set", WebhookSecrets.hasSecret(row.definition()));
         view.put("version", row.version());
         view.put("is_active", row.active());
@@ -27,7 +39,8 @@ public final class WorkflowView {
             view.put("deployed_version", row.deployedVersion());
         }
         view.put("deployed_at", row.deployedAt() == null ? null : row.deployedAt().toString());
-        view.put("webhook_url", row.webhookId() == null ? null : IngressCompiler.WEBHOOK_PATH + row.webhookId());
+        view.put("webhook_url", row.webhookId() == null || !mayRun ? null
+                : IngressCompiler.WEBHOOK_PATH + row.webhookId());
         view.put("created_at", row.createdAt().toString());
         view.put("updated_at", row.updatedAt().toString());
         return view;

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.connectors.common.Stages;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.OutboundUrl;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.TaskAction;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -48,6 +50,11 @@ public final class HttpRequestAction implements TaskAction<HttpRequestAction.Con
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("http.request", "http", "HTTP Request", "🌐",
                 "Calls an HTTP API and returns its status, headers and body", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", "http", null));
     }
 
     @Override
