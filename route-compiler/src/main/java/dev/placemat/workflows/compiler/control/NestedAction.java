@@ -12,4 +12,6 @@ public record NestedAction(
         @JsonPropertyDescription("The nested action's config") Map<String, Object> config,
         List<ConditionConfig> condition,
         Map<String, Object> retryConfig,
-        Integer timeoutSeconds) {}
+        Integer timeoutSeconds,
+        @JsonPropertyDescription("The step's name, shown on the canvas") String name,
+        @JsonPropertyDescription("Notes for people; the engine ignores them") String notes) {}
