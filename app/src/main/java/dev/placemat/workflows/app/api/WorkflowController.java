@@ -6,6 +6,7 @@ import dev.placemat.workflows.app.execution.Launch;
 import dev.placemat.workflows.app.workflow.TestRunner;
 import dev.placemat.workflows.app.persistence.WorkflowRepository;
 import dev.placemat.workflows.app.security.CurrentUser;
+import dev.placemat.workflows.app.workflow.VersionNumbers;
 import dev.placemat.workflows.app.workflow.WorkflowService;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +68,10 @@ public class WorkflowController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Deploys the current version, or the saved version the optional body names: {@code {"version": 3}}. */
     @PostMapping("/{id}/deploy")
-    public ObjectNode deploy(@PathVariable UUID id) {
-        return WorkflowView.of(service.deploy(id));
+    public ObjectNode deploy(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+        return WorkflowView.of(service.deploy(id, VersionNumbers.of(body)));
     }
 
     @PostMapping("/{id}/undeploy")

@@ -12,6 +12,7 @@ import dev.placemat.workflows.app.execution.ExecutionLauncher;
 import dev.placemat.workflows.app.execution.Launch;
 import dev.placemat.workflows.app.persistence.WorkflowRepository;
 import dev.placemat.workflows.app.persistence.WorkflowRow;
+import dev.placemat.workflows.app.security.CurrentUser;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.util.Map;
@@ -30,10 +31,13 @@ public class WorkflowService {
     private final AuditLog audit;
     private final WebhookSecrets secrets;
     private final WorkflowAccess access;
+    private final CurrentUser currentUser;
 
     public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
-            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access) {
+            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access,
+            CurrentUser currentUser) {
         this.audit = audit;
+        this.currentUser = currentUser;
         this.access = access;
         this.validator = validator;
         this.workflows = workflows;
@@ -66,7 +70,8 @@ public class WorkflowService {
                 secrets.seal(WebhookIds.assign(json, current.webhookId()), current.definition()));
         WorkflowDefinition parsed = validator.validate(definition);
         shared.ifPresent(flag -> workflows.share(id, flag));
-        WorkflowRow row = workflows.update(id, definition, parsed, webhookId(parsed)).orElseThrow(() -> notFound(id));
+        WorkflowRow row = workflows.update(id, definition, parsed, webhookId(parsed), currentUser.id())
+                .orElseThrow(() -> notFound(id));
         audit.record("workflow.update", "workflow", id, Map.of("name", parsed.name(), "version", row.version()));
         return row;
     }
@@ -91,12 +96,18 @@ public class WorkflowService {
         audit.record("workflow.delete", "workflow", id);
     }
 
-    /** Hot-loads the current version; the version deployed before keeps running what it had started. */
-    public WorkflowRow deploy(UUID id) {
+    /**
+     * Hot-loads the given saved version, or the current one when {@code version} is null; the version deployed before
+     * keeps running what it had started.
+     */
+    public WorkflowRow deploy(UUID id, Integer version) {
         WorkflowRow row = changeable(id);
-        deployer.deploy(id, row.version(), validator.validate(row.definition()));
-        workflows.markDeployed(id, row.version());
-        audit.record("workflow.deploy", "workflow", id, Map.of("version", row.version()));
+        int chosen = version == null ? row.version() : version;
+        ObjectNode definition = version == null ? row.definition() : workflows.definition(id, chosen).orElseThrow(() ->
+                new NotFoundException("The workflow '" + row.name() + "' has no version " + chosen + "."));
+        deployer.deploy(id, chosen, validator.validate(definition));
+        workflows.markDeployed(id, chosen);
+        audit.record("workflow.deploy", "workflow", id, Map.of("version", chosen));
         return get(id);
     }
 
