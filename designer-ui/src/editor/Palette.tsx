@@ -1,15 +1,19 @@
 /** The action palette: actions grouped by category, searchable; click to add, or drag onto the canvas. */
 import { useMemo, useState } from 'react';
 import { categoryLabel, searchCatalogue, type Catalogue } from './catalogue';
+import { ActionIcon } from './ActionIcon';
 import { ACTION_MIME } from './Canvas';
 
-export function Palette({ catalogue, onAdd }: { catalogue: Catalogue; onAdd: (actionType: string) => void }) {
+export function Palette({ catalogue, onAdd, target }: {
+  catalogue: Catalogue; onAdd: (actionType: string) => void; target?: string;
+}) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => searchCatalogue(catalogue, query), [catalogue, query]);
   return (
     <aside className="palette" aria-label="Actions">
       <input type="search" placeholder="Search actions…" value={query} data-testid="palette-search"
         aria-label="Search actions" onChange={(e) => setQuery(e.target.value)} />
+      {target && <div className="palette-target muted small" data-testid="palette-target">Adds {target}</div>}
       {groups.length === 0 && <div className="muted small">No action matches “{query}”.</div>}
       {groups.map((group) => (
         <section key={group.category} className="palette-group" data-testid={`palette-group-${group.category}`}>
@@ -23,7 +27,7 @@ export function Palette({ catalogue, onAdd }: { catalogue: Catalogue; onAdd: (ac
                 e.dataTransfer.effectAllowed = 'copy';
               }}
               onClick={() => onAdd(action.type)}>
-              <span className="palette-icon">{action.icon ?? '⚙️'}</span>
+              <ActionIcon type={action.type} category={action.category} />
               <span className="palette-text">
                 <span className="palette-name">{action.display_name}</span>
                 <span className="palette-type">{action.type}</span>

@@ -1,10 +1,10 @@
 /** The canvas's node types: the trigger, a step, and the placeholder of an empty branch. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { ActionIcon, TriggerIcon } from './ActionIcon';
 import { useCanvas } from './canvasContext';
 import type { PlaceholderNodeData, StepNodeData, TriggerNodeData } from './canvasLayout';
 import { placeholderId } from './canvasLayout';
 
-const TRIGGER_ICONS: Record<string, string> = { webhook: '🪝', schedule: '⏰', event: '📣', manual: '▶️' };
 
 export function TriggerNode({ data }: NodeProps) {
   const canvas = useCanvas();
@@ -13,7 +13,7 @@ export function TriggerNode({ data }: NodeProps) {
   return (
     <div className={`node node-trigger${selected ? ' selected' : ''}`} data-testid="trigger-node"
       onClick={canvas.selectTrigger}>
-      <span className="node-icon">{TRIGGER_ICONS[triggerType] ?? '⚡'}</span>
+      <TriggerIcon type={triggerType} />
       <div className="node-text">
         <div className="node-title">Trigger</div>
         <div className="node-sub">{triggerType}</div>
@@ -33,6 +33,8 @@ export function StepNode({ data }: NodeProps) {
   const errors = canvas.errorCount(uid);
   const result = canvas.testResult(stepKey);
   const selected = canvas.selectedId === uid;
+  const pinned = canvas.isPinned?.(uid) ?? false;
+  const title = step.name?.trim() || action?.display_name || step.action_type;
   const stop = (fn: () => void) => (event: React.MouseEvent) => {
     event.stopPropagation();
     fn();
@@ -41,14 +43,21 @@ export function StepNode({ data }: NodeProps) {
     <div className={`node node-step${selected ? ' selected' : ''}${errors ? ' has-errors' : ''}`}
       data-testid={`step-node-${stepKey}`} onClick={() => canvas.selectStep(uid)}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <span className="node-icon">{action?.icon ?? '⚙️'}</span>
+      <ActionIcon type={step.action_type} category={action?.category} />
       <div className="node-text">
-        <div className="node-title">
-          <span className="node-key">{stepKey}</span> {action?.display_name ?? step.action_type}
+        <div className="node-title" title={title}>
+          <span className="node-key">{stepKey}</span> {title}
         </div>
-        <div className="node-sub">{step.action_type}{step.condition ? ' · if …' : ''}</div>
+        <div className="node-sub">
+          {step.name?.trim() ? (action?.display_name ?? step.action_type) : step.action_type}
+          {step.condition ? ' · if …' : ''}
+        </div>
+        {step.notes?.trim() && (
+          <div className="node-notes" title={step.notes} data-testid={`step-notes-${stepKey}`}>{step.notes}</div>
+        )}
       </div>
       <div className="node-badges">
+        {pinned && <span className="badge badge-pinned" data-testid={`step-pinned-${stepKey}`} title="Output pinned for tests">pinned</span>}
         {errors > 0 && (
           <span className="node-error-badge" title={`${errors} problem(s)`} data-testid={`step-error-badge-${stepKey}`}>
             {errors}
@@ -83,6 +92,7 @@ export function PlaceholderNode({ data }: NodeProps) {
       title={`Select, then pick an action to add it to the ${label} branch (or drop one here)`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       + add to <strong>{label}</strong>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
 }
