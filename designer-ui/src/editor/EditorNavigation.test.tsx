@@ -1,7 +1,10 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { HashRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ToastProvider } from '../components/Toasts';
 import { budgetWorkflow } from '../test/fixtures';
-import { renderEditor } from '../test/renderEditor';
+import { renderEditor, stubEditorApi } from '../test/renderEditor';
+import { EditorPage } from './EditorPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -59,5 +62,32 @@ describe('editor navigation and saving', () => {
     fireEvent.keyDown(window, { key: 's', metaKey: true });
     await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
     expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ name: 'Budget v4' });
+  });
+
+  it('starts an empty workflow when #/workflows/new is typed after saving a new one', async () => {
+    stubEditorApi({
+      'POST /api/workflows': (body) => ({ status: 201, body: { ...budgetWorkflow, ...(body as object), id: 'wf-5', version: 1 } }),
+    });
+    window.location.hash = '#/workflows/new';
+    render(
+      <ToastProvider>
+        <HashRouter>
+          <Routes>
+            <Route path="/workflows/new" element={<EditorPage />} />
+            <Route path="/workflows/:id" element={<EditorPage />} />
+          </Routes>
+        </HashRouter>
+      </ToastProvider>,
+    );
+    fireEvent.change(await screen.findByTestId('workflow-name'), { target: { value: 'First' } });
+    fireEvent.click(screen.getByTestId('save-button'));
+    await waitFor(() => expect(window.location.hash).toBe('#/workflows/wf-5'));
+    await waitFor(() => expect(screen.getByTestId('status-line')).toHaveTextContent('Saved version 1'));
+    await act(async () => {
+      window.location.hash = '#/workflows/new';
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await waitFor(() => expect(screen.getByTestId('workflow-name')).toHaveValue(''));
+    expect(screen.getByTestId('status-line')).toHaveTextContent('New workflow, not saved yet');
   });
 });

@@ -1,6 +1,6 @@
 /** The workflow editor: palette, canvas and a side panel (step, trigger, test or versions), with a toolbar. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
+import { useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/api';
 import type { StepResult, Workflow } from '../api/types';
 import { errorText } from '../components/format';
@@ -41,8 +41,15 @@ export function EditorPage() {
   const { id } = useParams();
   const location = useLocation();
   const key = useRef('');
+  const seen = useRef(location);
+  const visits = useRef(0);
   const keep = (location.state as { keepEditor?: boolean } | null)?.keepEditor === true;
-  if (!keep || !key.current) key.current = id ?? `new:${location.key}`;
+  // every arrival at #/workflows/new is a new workflow, even when the location's key repeats (typed URLs)
+  if (seen.current !== location) {
+    seen.current = location;
+    if (!keep) visits.current += 1;
+  }
+  if (!keep || !key.current) key.current = id ?? `new:${visits.current}`;
   return <WorkflowEditor key={key.current} />;
 }
 
@@ -60,6 +67,10 @@ function ancestorsOf(steps: ReturnType<typeof flatten>, uid: string): Set<string
 
 function WorkflowEditor() {
   const { id } = useParams();
+  // #/workflows/<id>?execution=<execution id> (the monitor's "Load data into the editor") shows that execution and
+  // takes its trigger data as sample data
+  const fromExecution = useSearchParams()[0].get('execution');
+  const loadFrom = useRef(fromExecution);
   const { notify } = useToast();
   const { catalogue, triggers, operators, blocksOf, loaded, error: catalogueError } = useCatalogue();
   const editor = useEditor(blocksOf);
@@ -67,9 +78,9 @@ function WorkflowEditor() {
   const workflowId = commands.workflow?.id ?? id ?? null;
   const pins = usePins(workflowId, editor.doc.steps);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('trigger');
+  const [tab, setTab] = useState<Tab>(fromExecution ? 'test' : 'trigger');
   const [sampleText, setSampleText] = useState(() => localStorage.getItem(sampleKey(id)) ?? '{\n}');
-  const [view, setView] = useState<View>({ kind: 'test' });
+  const [view, setView] = useState<View>(fromExecution ? { kind: 'execution', id: fromExecution } : { kind: 'test' });
   const live = useLiveExecution(view.kind === 'execution' ? view.id : null);
   const { reset } = editor;
   const { loaded: onLoaded, workflow } = commands;
@@ -95,10 +106,17 @@ function WorkflowEditor() {
     return () => { cancelled = true; };
   }, [id, loaded, open, workflow?.id]);
 
-  const changeSample = (text: string) => {
+  const changeSample = useCallback((text: string) => {
     setSampleText(text);
     localStorage.setItem(sampleKey(workflowId ?? undefined), text);
-  };
+  }, [workflowId]);
+
+  useEffect(() => {
+    // after the workflow (and the sample this browser kept for it) is loaded
+    if (!loadFrom.current || live.detail?.id !== loadFrom.current || workflow?.id !== id) return;
+    loadFrom.current = null;
+    changeSample(JSON.stringify(live.detail.trigger_data ?? {}, null, 2));
+  }, [live.detail, workflow?.id, id, changeSample]);
 
   const toast = useCallback((message: string) => notify('info', message), [notify]);
   const { save } = commands;

@@ -14,6 +14,12 @@ const testAnswer = { status: 'completed', error: null, context: { step_1: { budg
   steps: [step('1', { budget_utilization: 95 }), step('2', { condition_met: true, branch: 'then' }),
     step('2.then.1', { sent: true })] };
 
+/** An execution of wf-1 as GET /api/executions/{id} answers. */
+const execution = (id: string, status: string, steps: StepResult[], triggerData: unknown = { project_id: 'p-1' }) => ({
+  id, workflow_id: 'wf-1', workflow_name: 'Budget', workflow_version: 3, status, started_at: '2026-01-01T00:00:00Z',
+  completed_at: null, duration_ms: null, error_message: null, trigger_data: triggerData, execution_data: {}, steps,
+});
+
 describe('running and testing from the editor', () => {
   it('runs a manual workflow: deploys this version, starts it and shows the execution live', async () => {
     let polls = 0;
@@ -22,10 +28,8 @@ describe('running and testing from the editor', () => {
       'POST /api/workflows/wf-1/execute': () => ({ status: 202, body: { execution_id: 'ex-1', status: 'pending' } }),
       'GET /api/executions/ex-1': () => {
         polls += 1;
-        return { body: { id: 'ex-1', workflow_id: 'wf-1', workflow_name: 'Budget', workflow_version: 3,
-          status: polls === 1 ? 'running' : 'completed', started_at: '2026-01-01T00:00:00Z', completed_at: null,
-          duration_ms: null, error_message: null, trigger_data: { project_id: 'p-1' }, execution_data: {},
-          steps: polls === 1 ? [step('1', null, 'running')] : [step('1', { budget_utilization: 50 })] } };
+        return { body: polls === 1 ? execution('ex-1', 'running', [step('1', null, 'running')])
+          : execution('ex-1', 'completed', [step('1', { budget_utilization: 50 })]) };
       },
     });
     await screen.findByTestId('step-node-1');
@@ -90,6 +94,35 @@ describe('running and testing from the editor', () => {
     fireEvent.click(screen.getByTestId('unpin-button'));
     expect(screen.queryByTestId('step-pinned-1')).not.toBeInTheDocument();
     expect(localStorage.getItem('placemat.pins.wf-1')).toBeNull();
+  });
+
+  it('loads an execution\'s data into the editor from the monitor\'s link: its trigger data and outputs to pin', async () => {
+    localStorage.setItem('placemat.sample.wf-1', '{"project_id": "kept"}');
+    renderEditor('/workflows/wf-1?execution=ex-7', {
+      'GET /api/executions/ex-7': () => ({ body: execution('ex-7', 'completed',
+        [step('1', { budget_utilization: 97 })], { project_id: 'p-7' }) }),
+    });
+    expect(await screen.findByTestId('run-result')).toHaveTextContent('Execution ex-7');
+    await waitFor(() => expect(JSON.parse((screen.getByTestId('test-data') as HTMLTextAreaElement).value))
+      .toEqual({ project_id: 'p-7' }));
+    await screen.findByTestId('step-node-1');
+    fireEvent.click(screen.getByTestId('pin-1'));
+    expect(screen.getByTestId('step-pinned-1')).toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem('placemat.pins.wf-1')!)).toEqual({ 1: { budget_utilization: 97 } });
+  });
+
+  it('shows a past execution chosen in the test panel, to pin its outputs', async () => {
+    renderEditor('/workflows/wf-1', {
+      'GET /api/executions': () => ({ body: { items: [execution('ex-8', 'completed', [])], total: 1, limit: 10, offset: 0 } }),
+      'GET /api/executions/ex-8': () => ({ body: execution('ex-8', 'completed', [step('1', { budget_utilization: 12 })]) }),
+    });
+    await screen.findByTestId('step-node-1');
+    fireEvent.click(screen.getByTestId('tab-test'));
+    fireEvent.change(await screen.findByTestId('past-executions'), { target: { value: 'ex-8' } });
+    fireEvent.click(await screen.findByTestId('pin-1'));
+    expect(JSON.parse(localStorage.getItem('placemat.pins.wf-1')!)).toEqual({ 1: { budget_utilization: 12 } });
+    fireEvent.click(screen.getByTestId('use-trigger-data'));
+    expect(JSON.parse((screen.getByTestId('test-data') as HTMLTextAreaElement).value)).toEqual({ project_id: 'p-1' });
   });
 
   it('opens with the pins this browser kept for the workflow', async () => {

@@ -95,18 +95,15 @@ function StepRow({ step, pinned, onPin, onUnpin }: {
         <span className="muted small">
           {formatDuration(step.duration_ms)}{step.attempt > 1 ? ` · ${step.attempt} attempts` : ''}
         </span>
-      </summary>
-      <div className="button-row">
         {pinned ? (
-          <button type="button" className="small-button" data-testid={`unpin-${step.step_key}`} onClick={onUnpin}>
-            Unpin output
-          </button>
+          <button type="button" className="small-button pin-toggle" data-testid={`unpin-${step.step_key}`}
+            onClick={(e) => { e.preventDefault(); onUnpin(); }}>Unpin</button>
         ) : canPin && (
-          <button type="button" className="small-button" data-testid={`pin-${step.step_key}`} onClick={onPin}>
-            Pin output
-          </button>
+          <button type="button" className="small-button pin-toggle" data-testid={`pin-${step.step_key}`}
+            title="Tests use this output instead of running the step"
+            onClick={(e) => { e.preventDefault(); onPin(); }}>Pin output</button>
         )}
-      </div>
+      </summary>
       {step.error && <div className={step.status === 'skipped' ? 'muted small' : 'form-error'}>{step.error}</div>}
       <JsonView label="Input (resolved)" value={step.input} />
       <JsonView label="Output" value={step.output} />

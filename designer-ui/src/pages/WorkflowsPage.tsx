@@ -171,7 +171,7 @@ export function WorkflowsPage() {
               <option value="">Any tag</option>
               {tags.map((t) => <option key={t} value={t}>{t}</option>)}
             </select>
-            <span className="muted small" data-testid="workflow-count">{shown.length} of {workflows.length}</span>
+            <span className="muted small filter-count" data-testid="workflow-count">{shown.length} of {workflows.length}</span>
           </div>
           {shown.length === 0 && <div className="empty">No workflow matches these filters.</div>}
           {shown.length > 0 && (
@@ -210,11 +210,13 @@ export function WorkflowsPage() {
                       ) : <span className="muted">never run</span>}
                     </td>
                     <td className="muted small">{formatDateTime(w.updated_at)}</td>
-                    <td className="row-actions">
-                      <button type="button" onClick={() => navigate(`/workflows/${w.id}`)}>Open</button>
-                      <button type="button" data-testid="workflow-duplicate" onClick={() => void duplicate(w)}>Duplicate</button>
-                      <a className="button" href={api.exportUrl(w.id)} download data-testid="workflow-export">Export</a>
-                      <button type="button" className="danger" data-testid="workflow-delete" onClick={() => void remove(w)}>Delete</button>
+                    <td>
+                      <div className="row-actions">
+                        <button type="button" onClick={() => navigate(`/workflows/${w.id}`)}>Open</button>
+                        <button type="button" data-testid="workflow-duplicate" onClick={() => void duplicate(w)}>Duplicate</button>
+                        <a className="button" href={api.exportUrl(w.id)} download data-testid="workflow-export">Export</a>
+                        <button type="button" className="danger" data-testid="workflow-delete" onClick={() => void remove(w)}>Delete</button>
+                      </div>
                     </td>
                   </tr>
                 ))}

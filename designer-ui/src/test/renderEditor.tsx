@@ -22,7 +22,8 @@ function Nav() {
   );
 }
 
-export function renderEditor(path: string, extra: Routes = {}) {
+/** Stubs fetch with the API the editor reads (catalogue, triggers, operators, workflow wf-1) and `extra`. */
+export function stubEditorApi(extra: Routes = {}) {
   const { stub, calls } = fetchStub({
     'GET /api/actions': () => ({ body: catalogueFixture }),
     'GET /api/triggers': () => ({ body: triggersFixture }),
@@ -31,6 +32,11 @@ export function renderEditor(path: string, extra: Routes = {}) {
     ...extra,
   });
   vi.stubGlobal('fetch', vi.fn(stub));
+  return calls;
+}
+
+export function renderEditor(path: string, extra: Routes = {}) {
+  const calls = stubEditorApi(extra);
   render(
     <ToastProvider>
       <MemoryRouter initialEntries={[path]}>
