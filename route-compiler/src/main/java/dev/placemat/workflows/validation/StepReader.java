@@ -22,6 +22,8 @@ final class StepReader {
     static final int MAX_STEPS = 100;
     static final int MAX_NESTING = 3;
     static final int MAX_TIMEOUT_SECONDS = 86_400;
+    static final int MAX_STEP_NAME_LENGTH = 100;
+    static final int MAX_NOTES_LENGTH = 2_000;
 
     private final ActionRegistry actions;
     private final ConfigSchemas schemas;
@@ -92,6 +94,8 @@ final class StepReader {
             return null;
         }
         String type = DefinitionValidator.text(node, "action_type", path + ".action_type", true, errors);
+        label(node, "name", path, MAX_STEP_NAME_LENGTH, errors);
+        label(node, "notes", path, MAX_NOTES_LENGTH, errors);
         ObjectNode config = config(node.get("config"), path + ".config", errors);
         List<Condition> conditions = Conditions.read(node.get("condition"), path + ".condition", errors);
         RetryPolicy retry = retry(node.get("retry_config"), path + ".retry_config", errors);
@@ -192,6 +196,14 @@ final class StepReader {
                     + " steps (workflows.limits.max-steps-per-execution): lower " + repeats.field());
         }
         return nested;
+    }
+
+    /** A step's {@code name} and {@code notes}: text for people, shown in the designer; the engine ignores them. */
+    private static void label(JsonNode step, String field, String path, int maxLength, Errors errors) {
+        String text = DefinitionValidator.text(step, field, path + "." + field, false, errors);
+        if (text != null && text.length() > maxLength) {
+            errors.add(path + "." + field, "too_long", field + " must be at most " + maxLength + " characters");
+        }
     }
 
     private static ObjectNode config(JsonNode node, String path, Errors errors) {

@@ -79,6 +79,8 @@ public class SecurityConfig {
                         .requestMatchers(ADMIN).hasRole("ADMIN")
                         .requestMatchers(CONNECTIONS).hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("VIEWER", "EDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/schedules/preview")
+                                .hasAnyRole("VIEWER", "EDITOR", "ADMIN")
                         .requestMatchers("/api/auth/**", "/api/tokens", "/api/tokens/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())

@@ -67,9 +67,10 @@ public class WorkflowController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Deploys the current version, or the saved version the optional body names: {@code {"version": 3}}. */
     @PostMapping("/{id}/deploy")
-    public ObjectNode deploy(@PathVariable UUID id) {
-        return WorkflowView.of(service.deploy(id));
+    public ObjectNode deploy(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+        return WorkflowView.of(service.deploy(id, VersionNumbers.of(body)));
     }
 
     @PostMapping("/{id}/undeploy")

@@ -11,6 +11,7 @@ import dev.placemat.workflows.app.engine.Launch;
 import dev.placemat.workflows.app.errors.ConflictException;
 import dev.placemat.workflows.app.errors.ForbiddenException;
 import dev.placemat.workflows.app.errors.NotFoundException;
+import dev.placemat.workflows.app.identity.CurrentUser;
 import dev.placemat.workflows.definition.TriggerType;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.validation.DefinitionValidator;
@@ -33,12 +34,14 @@ public class WorkflowService {
     private final WebhookSecrets secrets;
     private final WorkflowAccess access;
     private final WorkflowConnections connections;
+    private final CurrentUser currentUser;
 
     public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
             ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access,
-            WorkflowConnections connections) {
+            WorkflowConnections connections, CurrentUser currentUser) {
         this.connections = connections;
         this.audit = audit;
+        this.currentUser = currentUser;
         this.access = access;
         this.validator = validator;
         this.workflows = workflows;
@@ -75,7 +78,8 @@ public class WorkflowService {
         connections.checkSave(parsed, current.createdBy());
         checkWebhookId(json, parsed, current);
         shared.ifPresent(flag -> workflows.share(id, flag));
-        WorkflowRow row = uniqueWebhookId(() -> workflows.update(id, definition, parsed, webhookId(parsed)))
+        WorkflowRow row = uniqueWebhookId(() -> workflows.update(id, definition, parsed, webhookId(parsed),
+                currentUser.id()))
                 .orElseThrow(() -> notFound(id));
         audit.record("workflow.update", "workflow", id, Map.of("name", parsed.name(), "version", row.version()));
         return row;
@@ -101,14 +105,20 @@ public class WorkflowService {
         audit.record("workflow.delete", "workflow", id);
     }
 
-    /** Hot-loads the current version; the version deployed before keeps running what it had started. */
-    public WorkflowRow deploy(UUID id) {
+    /**
+     * Hot-loads the given saved version, or the current one when {@code version} is null; the version deployed before
+     * keeps running what it had started.
+     */
+    public WorkflowRow deploy(UUID id, Integer version) {
         WorkflowRow row = changeable(id);
-        WorkflowDefinition definition = validator.validate(row.definition());
-        connections.checkDeploy(definition, row.createdBy());
-        deployer.deploy(id, row.version(), definition);
-        workflows.markDeployed(id, row.version());
-        audit.record("workflow.deploy", "workflow", id, Map.of("version", row.version()));
+        int chosen = version == null ? row.version() : version;
+        ObjectNode definition = version == null ? row.definition() : workflows.definition(id, chosen).orElseThrow(() ->
+                new NotFoundException("The workflow '" + row.name() + "' has no version " + chosen + "."));
+        WorkflowDefinition parsed = validator.validate(definition);
+        connections.checkDeploy(parsed, row.createdBy());
+        deployer.deploy(id, chosen, parsed);
+        workflows.markDeployed(id, chosen);
+        audit.record("workflow.deploy", "workflow", id, Map.of("version", chosen));
         return get(id);
     }
 

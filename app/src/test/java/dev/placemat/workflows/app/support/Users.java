@@ -20,4 +20,9 @@ public final class Users {
                 .get("token").asText();
         return new User(name, Api.withToken(port, token));
     }
+
+    /** A new user of the role, as an API client holding a token of theirs. */
+    public static Api withRole(Api admin, int port, String role) {
+        return create(admin, port, role).api();
+    }
 }

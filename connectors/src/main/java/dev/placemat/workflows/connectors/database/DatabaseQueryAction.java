@@ -39,6 +39,7 @@ public final class DatabaseQueryAction implements TaskAction<DatabaseQueryAction
             String query,
             @JsonPropertyDescription("Values of the :name parameters, such as {\"project_id\": "
                     + "\"{{event_data.project_id}}\"}") Map<String, Object> parameters,
+            @JsonProperty(defaultValue = "1000")
             @JsonPropertyDescription("Most rows returned (default 1000, at most 10000)")
             @Min(1) @Max(MAX_ROWS) Integer maxRows) {}
 

@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 public final class EmailSendAction implements TaskAction<EmailSendAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "smtp")
             @JsonPropertyDescription("Name of an smtp connection (default: smtp)") String connection,
             @JsonProperty(required = true)
             @JsonPropertyDescription("Recipients: an address, a list of addresses, or {email, name} objects") Object to,

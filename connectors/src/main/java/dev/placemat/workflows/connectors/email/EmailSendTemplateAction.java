@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class EmailSendTemplateAction implements TaskAction<EmailSendTemplateAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "smtp")
             @JsonPropertyDescription("Name of an smtp connection (default: smtp)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("Id of an email template, such as project_kickoff")
             String templateId,

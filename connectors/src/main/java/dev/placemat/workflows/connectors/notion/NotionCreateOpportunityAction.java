@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 public final class NotionCreateOpportunityAction implements TaskAction<NotionCreateOpportunityAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "notion")
             @JsonPropertyDescription("Name of a notion connection (default: notion)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("The new opportunity")
             OpportunityData opportunityData) {}

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 public final class NotionCreateProjectAction implements TaskAction<NotionCreateProjectAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "notion")
             @JsonPropertyDescription("Name of a notion connection (default: notion)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("The new project") ProjectData projectData) {}
 

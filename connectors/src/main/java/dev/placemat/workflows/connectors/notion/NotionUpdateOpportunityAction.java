@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 public final class NotionUpdateOpportunityAction implements TaskAction<NotionUpdateOpportunityAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "notion")
             @JsonPropertyDescription("Name of a notion connection (default: notion)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("Id of the opportunity's Notion page")
             String opportunityId,

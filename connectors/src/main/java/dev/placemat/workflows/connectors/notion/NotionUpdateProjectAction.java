@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 public final class NotionUpdateProjectAction implements TaskAction<NotionUpdateProjectAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "notion")
             @JsonPropertyDescription("Name of a notion connection (default: notion)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("Id of the project's Notion page") String projectId,
             @JsonProperty(required = true) @JsonPropertyDescription("The fields to change") ProjectUpdates updates) {}

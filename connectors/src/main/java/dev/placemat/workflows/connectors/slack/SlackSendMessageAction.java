@@ -30,6 +30,7 @@ public final class SlackSendMessageAction implements TaskAction<SlackSendMessage
     static final int MAX_TEXT = 40_000;
 
     public record Config(
+            @JsonProperty(defaultValue = "slack")
             @JsonPropertyDescription("Name of a slack connection (default: slack)") String connection,
             @JsonPropertyDescription("Channel such as #wins; a webhook posts to its own channel when none is given")
             String channel,
