@@ -58,10 +58,13 @@ public enum TriggerType {
             String webhookId,
             @JsonPropertyDescription("Shared secret for HMAC-SHA256 request signatures; write-only")
             String secret,
+            @JsonProperty(defaultValue = "X-Webhook-Signature")
             @JsonPropertyDescription("Header with the signature sha256=<hex>; default X-Webhook-Signature")
             String signatureHeader,
+            @JsonProperty(defaultValue = "X-Webhook-Timestamp")
             @JsonPropertyDescription("Header with the Unix time the signature covers; default X-Webhook-Timestamp")
             String timestampHeader,
+            @JsonProperty(defaultValue = "async")
             @JsonPropertyDescription("async: answer 202 once the execution is stored; sync: answer with its output")
             ResponseMode responseMode,
             @JsonPropertyDescription("sync only: seconds to wait for the end before answering 202; default 30")

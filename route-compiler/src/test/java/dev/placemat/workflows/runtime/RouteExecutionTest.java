@@ -251,8 +251,10 @@ class RouteExecutionTest {
         TestActions.Block.RELEASE.countDown();
         List<Exchange> done = runs.stream().map(CompletableFuture::join).toList();
         assertThat(TestActions.Block.MOST_HELD.get()).isEqualTo(200);
-        // after the delay the route goes on on the shared timers (Camel's own "Delay" pool is never made)
-        assertThat(done).allSatisfy(e -> assertThat(ExecutionState.of(e).at("step_2").asText()).startsWith("test-timer"));
+        // after the delay the route goes on on the shared timers (Camel's own "Delay" pool is never made); one that
+        // reached the delay after its time went on at once, on its own thread
+        List<String> threads = done.stream().map(e -> ExecutionState.of(e).at("step_2").asText()).toList();
+        assertThat(threads).noneMatch(name -> name.contains("Delay")).anyMatch(name -> name.startsWith("test-timer"));
         camel.removeRoute(compiled.body().getRouteId());
     }
 

@@ -28,9 +28,11 @@ public class WorkflowController {
     private final WorkflowRepository workflows;
     private final TestRunner tests;
     private final CurrentUser currentUser;
+    private final WorkflowAccess access;
 
     public WorkflowController(WorkflowService service, WorkflowRepository workflows, TestRunner tests,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, WorkflowAccess access) {
+        this.access = access;
         this.service = service;
         this.workflows = workflows;
         this.tests = tests;
@@ -50,7 +52,8 @@ public class WorkflowController {
 
     @GetMapping("/{id}")
     public ObjectNode get(@PathVariable UUID id) {
-        return WorkflowView.of(service.get(id));
+        WorkflowRow row = service.get(id);
+        return WorkflowView.of(row, access.mayChange(row));
     }
 
     @PutMapping("/{id}")
@@ -64,9 +67,10 @@ public class WorkflowController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Deploys the current version, or the saved version the optional body names: {@code {"version": 3}}. */
     @PostMapping("/{id}/deploy")
-    public ObjectNode deploy(@PathVariable UUID id) {
-        return WorkflowView.of(service.deploy(id));
+    public ObjectNode deploy(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+        return WorkflowView.of(service.deploy(id, VersionNumbers.of(body)));
     }
 
     @PostMapping("/{id}/undeploy")

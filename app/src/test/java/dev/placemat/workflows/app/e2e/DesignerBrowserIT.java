@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The designer in a real browser against the packaged app: {@code designer-ui/e2e/designer.e2e.mjs} drives Debian's
- * Chromium with playwright-core. This test starts the jar as its own process (not the shared Spring test context,
- * which would not be the jar that ships), so it does not extend IntegrationTest. Screenshots go to
- * {@code target/e2e-screenshots}, the app's log to {@code target/e2e-app.log}.
+ * The designer in a real browser against the packaged app: {@code designer-ui/e2e/designer.e2e.mjs} (build, test,
+ * deploy and monitor a workflow) and {@code editor.e2e.mjs} (the editor's second round: an If / Then from the form,
+ * run from the editor, autocomplete, versions, export and import) drive Debian's Chromium with playwright-core. Each
+ * starts the jar as its own process (not the shared Spring test context, which would not be the jar that ships), so
+ * this test does not extend IntegrationTest. Screenshots go to {@code target/e2e-screenshots}, the app's log to
+ * {@code target/e2e-<name>-app.log}.
  */
 class DesignerBrowserIT {
 
@@ -24,6 +26,15 @@ class DesignerBrowserIT {
 
     @Test
     void aUserBuildsTestsDeploysAndMonitorsAWorkflowInTheDesigner() throws Exception {
+        run("designer.e2e.mjs", "designer");
+    }
+
+    @Test
+    void aUserBuildsRunsVersionsAndMovesAWorkflowInTheEditor() throws Exception {
+        run("editor.e2e.mjs", "editor");
+    }
+
+    private void run(String script, String name) throws Exception {
         assumeFalse(Boolean.getBoolean("placemat.skipUi"), "-DskipUi: the jar carries no designer");
         Path chromium = Path.of(System.getProperty("placemat.chromium", "/usr/bin/chromium"));
         assertThat(chromium).as("Chromium (apt-get install chromium; .ci/run does)").isExecutable();
@@ -32,10 +43,11 @@ class DesignerBrowserIT {
         Path screenshots = target.resolve("e2e-screenshots");
         Files.createDirectories(screenshots);
 
-        try (PackagedApp app = PackagedApp.start(target.resolve("placemat-workflows.jar"), target.resolve("e2e-app.log"))) {
+        try (PackagedApp app = PackagedApp.start(target.resolve("placemat-workflows.jar"),
+                target.resolve("e2e-" + name + "-app.log"))) {
             app.awaitReady(Duration.ofSeconds(90));
-            Path output = target.resolve("e2e-browser.log");
-            ProcessBuilder node = new ProcessBuilder(List.of("node", "e2e/designer.e2e.mjs"))
+            Path output = target.resolve("e2e-" + name + "-browser.log");
+            ProcessBuilder node = new ProcessBuilder(List.of("node", "e2e/" + script))
                     .directory(DESIGNER.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
@@ -43,15 +55,15 @@ class DesignerBrowserIT {
             node.environment().put("ADMIN_PASSWORD", app.adminPassword());
             node.environment().put("SCREENSHOT_DIR", screenshots.toString());
             node.environment().put("CHROMIUM", chromium.toString());
-            Process script = node.start();
-            boolean ended = script.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Process process = node.start();
+            boolean ended = process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!ended) {
-                script.descendants().forEach(ProcessHandle::destroyForcibly);
-                script.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             String log = read(output);
             assertThat(ended).as("the browser test ended within %s:\n%s", SCRIPT_TIMEOUT, log).isTrue();
-            assertThat(script.exitValue()).as("browser test output:\n%s\napp log:\n%s", log, app.tail()).isZero();
+            assertThat(process.exitValue()).as("browser test output:\n%s\napp log:\n%s", log, app.tail()).isZero();
             assertThat(log).contains("[e2e] E2E OK");
         }
     }

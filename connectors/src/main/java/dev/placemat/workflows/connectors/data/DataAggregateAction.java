@@ -37,6 +37,7 @@ public final class DataAggregateAction implements TaskAction<DataAggregateAction
             @JsonPropertyDescription("Calculations (default: all)") List<Calculation> calculations,
             @JsonPropertyDescription("Only items whose date_field lies in this range ending now")
             DateWindow dateRange,
+            @JsonProperty(defaultValue = "date")
             @JsonPropertyDescription("Field holding each item's ISO date, for date_range (default: date)")
             String dateField) {}
 

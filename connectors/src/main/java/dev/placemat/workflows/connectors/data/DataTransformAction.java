@@ -1,6 +1,7 @@
 package dev.placemat.workflows.connectors.data;
 
 import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
             String inputField,
             @JsonPropertyDescription("JSONata applied to the input value, such as $sum(amount)")
             String transformation,
+            @JsonProperty(defaultValue = "result")
             @JsonPropertyDescription("Name of the output field (default: result)")
             String outputField) {}
 

@@ -3,11 +3,13 @@ package dev.placemat.workflows.connectors.email;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +19,7 @@ import java.util.function.UnaryOperator;
 public final class EmailSendAction implements TaskAction<EmailSendAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "smtp")
             @JsonPropertyDescription("Name of an smtp connection (default: smtp)") String connection,
             @JsonProperty(required = true)
             @JsonPropertyDescription("Recipients: an address, a list of addresses, or {email, name} objects") Object to,
@@ -35,6 +38,11 @@ public final class EmailSendAction implements TaskAction<EmailSendAction.Config>
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("email.send", "email", "Send Email", "📧",
                 "Sends an email with optional attachments through an SMTP server", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", SmtpSender.CONNECTION_TYPE, SmtpSender.DEFAULT_CONNECTION));
     }
 
     @Override

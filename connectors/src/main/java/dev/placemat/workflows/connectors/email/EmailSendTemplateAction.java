@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.connectors.common.Mustaches;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.EmailTemplates;
 import dev.placemat.workflows.spi.EmailTemplates.EmailTemplate;
 import dev.placemat.workflows.spi.StepContext;
@@ -13,6 +14,7 @@ import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code email.send_template}: one of the platform's email templates ({@code project_kickoff}, {@code budget_alert}),
@@ -22,6 +24,7 @@ import java.util.Map;
 public final class EmailSendTemplateAction implements TaskAction<EmailSendTemplateAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "smtp")
             @JsonPropertyDescription("Name of an smtp connection (default: smtp)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("Id of an email template, such as project_kickoff")
             String templateId,
@@ -41,6 +44,11 @@ public final class EmailSendTemplateAction implements TaskAction<EmailSendTempla
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("email.send_template", "email", "Send Template", "📨",
                 "Sends one of the platform's email templates, filled in with variables", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", SmtpSender.CONNECTION_TYPE, SmtpSender.DEFAULT_CONNECTION));
     }
 
     @Override

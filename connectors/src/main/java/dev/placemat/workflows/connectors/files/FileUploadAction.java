@@ -1,5 +1,6 @@
 package dev.placemat.workflows.connectors.files;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.placemat.workflows.connectors.files.FileReferences.FileContent;
 import dev.placemat.workflows.connectors.common.Stages;
@@ -38,6 +39,7 @@ public final class FileUploadAction implements TaskAction<FileUploadAction.Confi
             String sourceFile,
             @JsonPropertyDescription("Where to file it, such as reports/summary.pdf; the last part is the file's "
                     + "name (default: the source's name)") String destinationPath,
+            @JsonProperty(defaultValue = "25")
             @JsonPropertyDescription("Largest file accepted, in MB (default 25, at most 100)")
             @Min(1) @Max(MAX_SIZE_MB) Integer maxSizeMb) {}
 

@@ -66,8 +66,10 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
             }
         }
         if (config.connection() != null && !config.connection().isBlank()) {
-            headers.put("Authorization", authorization(context.services().require(Connections.class)
-                    .get(config.connection(), "http")));
+            Connections connections = context.services().require(Connections.class);
+            Map<String, String> fields = connections.get(config.connection(), "http");
+            connections.checkDestination(config.connection(), uri);
+            headers.put("Authorization", authorization(fields));
         }
         String body = body(config.body(), headers);
         int seconds = config.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : config.timeoutSeconds();

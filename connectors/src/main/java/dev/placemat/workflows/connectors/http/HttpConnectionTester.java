@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Tests an http connection with a {@code HEAD} of its {@code base_url}, with its credentials. */
+/** Tests an http connection with a {@code HEAD} of its {@code base_url}, with its credentials when it is one of its allowed hosts. */
 public final class HttpConnectionTester implements ConnectionTester {
 
     private final HttpCaller caller = new HttpCaller();
@@ -24,13 +24,15 @@ public final class HttpConnectionTester implements ConnectionTester {
 
     @Override
     public CompletionStage<Result> test(String connectionName, StepContext context) throws StepFailure {
-        Map<String, String> connection = context.services().require(Connections.class).get(connectionName, "http");
+        Connections connections = context.services().require(Connections.class);
+        Map<String, String> connection = connections.get(connectionName, "http");
         String base = connection.get("base_url");
         if (base == null || base.isBlank()) {
             return CompletableFuture.completedFuture(new Result(false, "not tested: the http connection '"
                     + connectionName + "' has no base_url to call"));
         }
         URI uri = HttpCall.absoluteUri(base, "the base_url of the http connection '" + connectionName + "'");
+        connections.checkDestination(connectionName, uri);
         HttpCall call = HttpCall.of("HEAD", uri, Map.of("Authorization", HttpCall.authorization(connection)), null,
                 Timeouts.within(Duration.ofSeconds(15), context));
         return Stages.then(caller.send(call, context), answer -> {

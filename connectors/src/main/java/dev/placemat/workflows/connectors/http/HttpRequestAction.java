@@ -5,12 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.connectors.common.Stages;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.OutboundUrl;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.TaskAction;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,17 +32,21 @@ public final class HttpRequestAction implements TaskAction<HttpRequestAction.Con
             Method.OPTIONS);
 
     public record Config(
-            @JsonPropertyDescription("HTTP method (default GET)") Method method,
+            @JsonProperty(defaultValue = "GET") @JsonPropertyDescription("HTTP method (default GET)") Method method,
             @JsonProperty(required = true) @JsonPropertyDescription("Absolute http or https URL") @OutboundUrl String url,
             @JsonPropertyDescription("Request headers") Map<String, String> headers,
             @JsonPropertyDescription("Query parameters, added to the URL") Map<String, Object> query,
             @JsonPropertyDescription("Request body: an object or array is sent as JSON, text as it is") JsonNode body,
             @JsonPropertyDescription("Name of an http connection giving bearer or basic auth") String connection,
+            @JsonProperty(defaultValue = "30")
             @JsonPropertyDescription("Seconds to wait for the answer (default 30, at most 600)") @Min(1) @Max(600)
             Integer timeoutSeconds,
+            @JsonProperty(defaultValue = "true")
             @JsonPropertyDescription("Whether to follow redirects, each checked like the first address (default true)")
             Boolean followRedirects,
-            @JsonPropertyDescription("Whether a 4xx or 5xx answer fails the step (default true)") Boolean failOnError) {}
+            @JsonProperty(defaultValue = "true")
+            @JsonPropertyDescription("Whether a 4xx or 5xx answer fails the step (default true)")
+            Boolean failOnError) {}
 
     private final HttpCaller caller = new HttpCaller();
 
@@ -48,6 +54,11 @@ public final class HttpRequestAction implements TaskAction<HttpRequestAction.Con
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("http.request", "http", "HTTP Request", "🌐",
                 "Calls an HTTP API and returns its status, headers and body", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", "http", null));
     }
 
     @Override

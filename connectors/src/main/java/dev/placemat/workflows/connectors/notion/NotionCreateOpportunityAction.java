@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 public final class NotionCreateOpportunityAction implements TaskAction<NotionCreateOpportunityAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "notion")
             @JsonPropertyDescription("Name of a notion connection (default: notion)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("The new opportunity")
             OpportunityData opportunityData) {}
@@ -40,6 +43,11 @@ public final class NotionCreateOpportunityAction implements TaskAction<NotionCre
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("notion.create_opportunity", "notion", "Create Opportunity", "💰",
                 "Creates an opportunity page in the Notion opportunities database", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
     }
 
     @Override

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
+import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 public final class NotionUpdateProjectAction implements TaskAction<NotionUpdateProjectAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "notion")
             @JsonPropertyDescription("Name of a notion connection (default: notion)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("Id of the project's Notion page") String projectId,
             @JsonProperty(required = true) @JsonPropertyDescription("The fields to change") ProjectUpdates updates) {}
@@ -38,6 +42,11 @@ public final class NotionUpdateProjectAction implements TaskAction<NotionUpdateP
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("notion.update_project", "notion", "Update Project", "✏️",
                 "Changes fields and tags of a project page in Notion", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.connectors.common.ConnectionFields;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
@@ -13,6 +14,7 @@ import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
@@ -28,6 +30,7 @@ public final class SlackSendMessageAction implements TaskAction<SlackSendMessage
     static final int MAX_TEXT = 40_000;
 
     public record Config(
+            @JsonProperty(defaultValue = "slack")
             @JsonPropertyDescription("Name of a slack connection (default: slack)") String connection,
             @JsonPropertyDescription("Channel such as #wins; a webhook posts to its own channel when none is given")
             String channel,
@@ -43,6 +46,11 @@ public final class SlackSendMessageAction implements TaskAction<SlackSendMessage
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("slack.send_message", "slack", "Send Slack Message", "💬",
                 "Posts a message to a Slack channel through an incoming webhook", Config.class);
+    }
+
+    @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", CONNECTION_TYPE, DEFAULT_CONNECTION));
     }
 
     @Override
