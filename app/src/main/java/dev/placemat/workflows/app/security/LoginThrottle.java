@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * key ({@code user:<name>} or {@code address:<client address>}) within {@code window}, a sign-in that concerns that
  * key is refused until its oldest failure leaves the window. A password sign-in concerns its user and its address, a
  * token sign-in its address. Counts are per node and in memory (docs/adr/0046-sign-in-with-a-token.md says why that
- * is enough). Settings: {@code workflows.security.sign-in.max-failures} (10) and {@code .window} (5m).
+ * is enough). Settings: {@link SignInLimits}.
  */
 @Component
 public class LoginThrottle {
@@ -29,9 +28,8 @@ public class LoginThrottle {
     private final Clock clock;
 
     @Autowired
-    public LoginThrottle(@Value("${workflows.security.sign-in.max-failures:10}") int maxFailures,
-            @Value("${workflows.security.sign-in.window:5m}") Duration window) {
-        this(maxFailures, window, Clock.systemUTC());
+    public LoginThrottle(SignInLimits limits) {
+        this(limits.maxFailures(), limits.window(), Clock.systemUTC());
     }
 
     LoginThrottle(int maxFailures, Duration window, Clock clock) {

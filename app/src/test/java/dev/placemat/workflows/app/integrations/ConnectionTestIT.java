@@ -107,7 +107,7 @@ class ConnectionTestIT extends IntegrationTest {
             url = c.getMetaData().getURL();
         }
         Runs.connection(api(), "ct-db", "database", Map.of("url", url, "username", "placemat",
-                "password", databaseCredentials().appPassword()));
+                "password", databaseCredentials().appPassword(), "allow_platform_database", "true"));
         Runs.connection(api(), "ct-http", "http", Map.of("bearer_token", "ct-bearer-token-1",
                 "base_url", http.url("/api")));
 
