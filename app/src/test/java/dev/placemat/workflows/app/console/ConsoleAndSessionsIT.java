@@ -50,6 +50,11 @@ class ConsoleAndSessionsIT extends IntegrationTest {
             JsonNode answer = api().post(JOLOKIA, attack).json();
             assertThat(answer.get("status").asInt()).as("%s answered %s", attack, answer).isEqualTo(403);
         }
+        for (String pattern : List.of("com.sun.management:*", "*:type=DiagnosticCommand", "java.util.logging:*")) {
+            JsonNode answer = api().post(JOLOKIA, Map.of("type", "read", "mbean", pattern)).json();
+            assertThat(answer.path("value").toString()).as(pattern + ": " + answer)
+                    .doesNotContain("vmSystemProperties", "HeapDumpPath", "LoggerNames");
+        }
         JsonNode names = jolokia(Map.of("type", "search", "mbean", "*:*")).get("value");
         assertThat(names.toString()).contains("org.apache.camel", "java.lang:type=Memory")
                 .doesNotContain("com.sun.management", "DiagnosticCommand", "java.util.logging");
