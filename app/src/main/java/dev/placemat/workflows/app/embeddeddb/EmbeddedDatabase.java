@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public final class EmbeddedDatabase implements Closeable {
     /**
      * @param settings server settings ({@code -c name=value}) on top of the security ones set here
      */
-    public static EmbeddedDatabase start(Path dataDir, java.util.Map<String, String> settings)
+    public static EmbeddedDatabase start(Path dataDir, Map<String, String> settings)
             throws IOException, InterruptedException, SQLException {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         Files.createDirectories(dataDir);

@@ -2,23 +2,14 @@ package dev.placemat.workflows.app.webhook;
 
 import dev.placemat.workflows.app.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -37,7 +28,7 @@ class WebhookBodyFilter extends OncePerRequestFilter {
 
     /** The request attribute that holds the body as sent, decoded from gzip, at most max-body-bytes long. */
     static final String BODY = WebhookBodyFilter.class.getName() + ".body";
-    private static final String ENCODING = "Content-Encoding";
+    static final String ENCODING = "Content-Encoding";
     private static final Set<String> GZIP = Set.of("gzip", "x-gzip");
 
     private final int maxBodyBytes;
@@ -81,7 +72,7 @@ class WebhookBodyFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(BODY, body);
-        chain.doFilter(new Read(request, body), response);
+        chain.doFilter(new ReadWebhookRequest(request, body), response);
     }
 
     private String tooLarge() {
@@ -93,87 +84,6 @@ class WebhookBodyFilter extends OncePerRequestFilter {
             return Charset.isSupported(charset);
         } catch (IllegalCharsetNameException e) {
             return false;
-        }
-    }
-
-    /**
-     * The request after its body was read here: it claims no encoding any more, and gives the body to Camel, which
-     * reads it again (its reading is not used: {@link WebhookRequest} takes the bytes from {@link #BODY}).
-     */
-    private static final class Read extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        Read(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            if (ENCODING.equalsIgnoreCase(name)) {
-                return null;
-            }
-            return "content-length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            String value = getHeader(name);
-            return value == null ? Collections.emptyEnumeration() : "content-length".equalsIgnoreCase(name)
-                    ? Collections.enumeration(java.util.List.of(value)) : super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                    .filter(n -> !ENCODING.equalsIgnoreCase(n)).toList());
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.ISO_8859_1));
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the decoded body is read synchronously");
-                }
-            };
         }
     }
 }
