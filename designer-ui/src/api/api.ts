@@ -3,7 +3,7 @@ import { http } from './client';
 import type {
   ActionCatalogue, ApiToken, AuditPage, ClusterNode, Connection, ExecutionDetail, Login, NewToken, NewUser, RoleChange,
   UserRow, WorkflowRef, ExecutionPage, PerformanceAnalytics, Template, TestResult, TriggerInfo, User,
-  Workflow, WorkflowAnalytics, WorkflowDefinition, WorkflowSummary, JsonObject, TestRequest, OperatorInfo,
+  Workflow, WorkflowAnalytics, WorkflowDefinition, WorkflowSummary, TestRequest, OperatorInfo,
   SchedulePreview, VersionInfo, ImportResult,
 } from './types';
 

@@ -41,6 +41,20 @@ public final class ExecutionContexts {
         return context;
     }
 
+    /**
+     * The context as it is stored and published: without {@code trigger_data}, which is the trigger's data again
+     * (kept in the execution's {@code trigger_data} column, and put back when an execution resumes). Published in a
+     * {@code workflow.completed} event that starts the next workflow, it would double the event at every hop.
+     */
+    public static JsonNode withoutAlias(JsonNode context) {
+        if (!(context instanceof ObjectNode object) || !object.has(TriggerType.DATA_PATH)) {
+            return context;
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.remove(TriggerType.DATA_PATH);
+        return copy;
+    }
+
     /** The trigger's data: the webhook body, the event's data, or the fields of a manual run (shared, not copied). */
     private static JsonNode dataOf(ObjectNode context) {
         for (TriggerType type : TriggerType.values()) {

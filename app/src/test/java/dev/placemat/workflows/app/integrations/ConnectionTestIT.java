@@ -12,6 +12,8 @@ import dev.placemat.workflows.fixtures.LocalHttpServer.Reply;
 import dev.placemat.workflows.fixtures.LocalHttpServer;
 import dev.placemat.workflows.fixtures.NotionStandIn;
 import dev.placemat.workflows.fixtures.SlackStandIn;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -104,12 +106,12 @@ class ConnectionTestIT extends IntegrationTest {
     void aDatabaseAnswersSelectOneAndAnHttpBaseUrlAHead() throws Exception {
         String url;
         try (var c = platformDatabase.getConnection()) {
-            url = c.getMetaData().getURL();
+            url = c.getMetaData().getURL().replaceFirst("\\?.*$", "");
         }
         Runs.connection(api(), "ct-db", "database", Map.of("url", url, "username", "placemat",
                 "password", databaseCredentials().appPassword(), "allow_platform_database", "true"));
         Runs.connection(api(), "ct-http", "http", Map.of("bearer_token", "ct-bearer-token-1",
-                "base_url", http.url("/api")));
+                "base_url", http.url("/api"), "allowed_hosts", URI.create(http.url("/api")).getAuthority()));
 
         JsonNode database = test("ct-db");
         JsonNode service = test("ct-http");
@@ -121,15 +123,26 @@ class ConnectionTestIT extends IntegrationTest {
             assertThat(r.method()).isEqualTo("HEAD");
             assertThat(r.headers()).containsEntry("authorization", "Bearer ct-bearer-token-1");
         });
+
+        Runs.connection(api(), "ct-http-elsewhere", "http", Map.of("bearer_token", "ct-bearer-token-2",
+                "base_url", http.url("/other"), "allowed_hosts", "api.example.com"));
+        JsonNode elsewhere = test("ct-http-elsewhere");
+        assertThat(elsewhere.get("ok").asBoolean()).isFalse();
+        assertThat(elsewhere.get("message").asText()).contains("the request was not sent");
+        assertThat(http.requests("/other")).isEmpty();
     }
 
     @Test
-    void anUnknownConnectionIs404AndOnlyAdminsMayTest() {
+    void anUnknownConnectionIs404AndOnlyThoseWhoMayUseItMayTest() {
         api().post("/api/connections/nope/test", null).expect(404);
         Runs.connection(api(), "ct-slack-2", "slack", Map.of("webhook_url", slack.webhookUrl()));
         api().post("/api/users", Map.of("username", "ct-editor", "password", "editor-password-123", "role", "editor"))
                 .expect(201);
         Api editor = Api.session(port, "ct-editor", "editor-password-123");
-        editor.post("/api/connections/ct-slack-2/test", null).expect(403);
+        editor.post("/api/connections/ct-slack-2/test", null).expect(404);
+        api().put("/api/connections/ct-slack-2", Map.of("type", "slack", "fields", Map.of(),
+                "shared_with", Map.of("roles", List.of("editor")))).expect(200);
+        assertThat(editor.post("/api/connections/ct-slack-2/test", null).expect(200).json().get("ok").asBoolean())
+                .isTrue();
     }
 }
