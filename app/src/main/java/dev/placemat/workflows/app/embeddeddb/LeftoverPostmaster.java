@@ -25,6 +25,7 @@ final class LeftoverPostmaster {
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverPostmaster.class);
     /** The library's lock file, held by the platform process that runs the data directory. */
     private static final String LOCK_FILE = "epg-lock";
+    private static final String PID_FILE = "postmaster.pid";
 
     private LeftoverPostmaster() {}
 
@@ -32,6 +33,7 @@ final class LeftoverPostmaster {
     static void stopIn(Path pgData, Duration fastShutdownBound) throws IOException, InterruptedException {
         Optional<ProcessHandle> postmaster = postmasterOf(pgData);
         if (postmaster.isEmpty()) {
+            removeIfItNamesAnotherProcess(pgData);
             return;
         }
         requireNoLivePlatform(pgData);
@@ -59,7 +61,26 @@ final class LeftoverPostmaster {
 
     /** The live process named in {@code postmaster.pid}, if it is a postgres whose working directory is pgData. */
     static Optional<ProcessHandle> postmasterOf(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
+        return namedProcess(pgData).filter(p -> isPostgres(p).orElse(false))
+                .filter(p -> servesDirectory(p, pgData).orElse(false));
+    }
+
+    /**
+     * After the machine restarted, the pid in a {@code postmaster.pid} left by a crash may belong to another process,
+     * and PostgreSQL refuses to start over a lock file whose pid is alive: a file naming a process that is known not
+     * to be a postgres in this directory is removed. One that cannot be told apart is left to PostgreSQL.
+     */
+    private static void removeIfItNamesAnotherProcess(Path pgData) throws IOException {
+        Optional<ProcessHandle> named = namedProcess(pgData);
+        if (named.isPresent() && (!isPostgres(named.get()).orElse(true)
+                || !servesDirectory(named.get(), pgData).orElse(true))) {
+            LOG.warn("{} names pid {}, which is another process now: removing it", PID_FILE, named.get().pid());
+            Files.delete(pgData.resolve(PID_FILE));
+        }
+    }
+
+    private static Optional<ProcessHandle> namedProcess(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve(PID_FILE);
         if (!Files.exists(pidFile)) {
             return Optional.empty();
         }
@@ -67,17 +88,19 @@ final class LeftoverPostmaster {
         if (lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,10}")) {
             return Optional.empty();
         }
-        return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .filter(p -> servesDirectory(p, pgData));
+        return ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
     }
 
-    private static boolean servesDirectory(ProcessHandle process, Path pgData) {
+    private static Optional<Boolean> isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/postgres"));
+    }
+
+    /** Whether the process works in pgData (the postmaster changes into its data directory); empty when unknown. */
+    private static Optional<Boolean> servesDirectory(ProcessHandle process, Path pgData) {
         try {
-            // the postmaster changes into its data directory
-            return Files.isSameFile(Path.of("/proc", String.valueOf(process.pid()), "cwd"), pgData);
+            return Optional.of(Files.isSameFile(Path.of("/proc", String.valueOf(process.pid()), "cwd"), pgData));
         } catch (IOException | SecurityException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import org.springframework.util.FileSystemUtils;
  * The packaged platform's embedded PostgreSQL as an operator meets it: a data directory made by an earlier version
  * (trust for every local connection, the superuser owning every table) starts, keeps its rows and requires passwords
  * from then on; after the platform's process is killed with SIGKILL, a start at once is healthy on the first try,
- * whether the database was left running or the watchdog stopped it, and nothing accepted is lost.
+ * whether the database was left running or the watchdog stopped it, and nothing accepted is lost; a lock file whose
+ * pid another process has since taken (after a reboot) does not stop the start either.
  */
 class EmbeddedDatabaseProcessIT {
 
@@ -89,6 +91,21 @@ class EmbeddedDatabaseProcessIT {
             for (String id : new String[] {first, second}) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> "completed".equals(
                         platform.api().get("/api/executions/" + id).expect(200).json().get("status").asText()));
+            }
+
+            // the machine restarted: the lock file left by a crash names a pid that another process has now
+            Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+            List<String> lockFile = Files.readAllLines(pidFile);
+            platform.stop();
+            Process unrelated = new ProcessBuilder("sleep", "300").start();
+            try {
+                lockFile.set(0, String.valueOf(unrelated.pid()));
+                Files.write(pidFile, lockFile);
+                platform.start();
+                assertThat(unrelated.isAlive()).as("the unrelated process is left alone").isTrue();
+                platform.api().get("/api/executions/" + first).expect(200);
+            } finally {
+                unrelated.destroyForcibly();
             }
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n--- platform log (tail) ---\n" + tail(platform.log()), e);
