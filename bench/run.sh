@@ -50,7 +50,8 @@ printf "existing data directory: %.1f s\n" "$STARTED_IN"
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
-sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -tAc "$1"; }
+# the platform's own role, with the password the platform generated in its data directory (ADR 0071)
+sql() { PGPASSWORD="$(cat "$DATA/database.password")" psql -h 127.0.0.1 -p "$PGPORT" -U placemat -d postgres -tAc "$1"; }
 
 WORKFLOW=$(sed "s/STUB_PORT/$STUB_PORT/" bench/workflow.json)
 deploy() {
