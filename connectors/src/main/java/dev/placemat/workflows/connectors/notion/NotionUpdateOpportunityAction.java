@@ -2,22 +2,15 @@ package dev.placemat.workflows.connectors.notion;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
-import dev.placemat.workflows.spi.ConnectionUse;
-import dev.placemat.workflows.spi.StepContext;
-import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
 import java.math.BigDecimal;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code notion.update_opportunity}: changes the given fields of an opportunity page
  * ({@code PATCH /v1/pages/{id}}); tags
  * are added to or removed from the page's current tags. Output as for {@code notion.create_opportunity}.
  */
-public final class NotionUpdateOpportunityAction implements TaskAction<NotionUpdateOpportunityAction.Config> {
+public final class NotionUpdateOpportunityAction extends NotionPageUpdate<NotionUpdateOpportunityAction.Config> {
 
     public record Config(
             @JsonProperty(defaultValue = "notion")
@@ -39,7 +32,9 @@ public final class NotionUpdateOpportunityAction implements TaskAction<NotionUpd
             @JsonPropertyDescription("Tags to add or remove: {add: [...], remove: [...]}") TagChanges tags,
             @JsonPropertyDescription("Description (text)") String description) {}
 
-    private final NotionPages pages = new NotionPages();
+    public NotionUpdateOpportunityAction() {
+        super(NotionDatabase.OPPORTUNITIES);
+    }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -48,22 +43,17 @@ public final class NotionUpdateOpportunityAction implements TaskAction<NotionUpd
     }
 
     @Override
-    public Optional<ConnectionUse> connectionUse() {
-        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
+    String pageId(Config config) {
+        return config.opportunityId();
     }
 
     @Override
-    public CompletableFuture<ObjectNode> execute(Config config, StepContext context) throws StepFailure {
-        if (config.updates() == null) {
-            throw StepFailure.permanent("updates is empty after templates were resolved");
-        }
-        return pages.update(NotionDatabase.OPPORTUNITIES, config.opportunityId(), config.updates(), config.connection(),
-                context);
+    Object updates(Config config) {
+        return config.updates();
     }
 
-    /** Safe: it sets fields of one page by id, so running it again leaves the page as one run does. */
     @Override
-    public boolean repeatSafe(Config config) {
-        return true;
+    String connection(Config config) {
+        return config.connection();
     }
 }

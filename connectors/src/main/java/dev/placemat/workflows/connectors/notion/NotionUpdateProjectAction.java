@@ -2,21 +2,14 @@ package dev.placemat.workflows.connectors.notion;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
-import dev.placemat.workflows.spi.ConnectionUse;
-import dev.placemat.workflows.spi.StepContext;
-import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
 import java.math.BigDecimal;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code notion.update_project}: changes the given fields of a project page ({@code PATCH /v1/pages/{id}}); tags
  * are added to or removed from the page's current tags. Output as for {@code notion.create_project}.
  */
-public final class NotionUpdateProjectAction implements TaskAction<NotionUpdateProjectAction.Config> {
+public final class NotionUpdateProjectAction extends NotionPageUpdate<NotionUpdateProjectAction.Config> {
 
     public record Config(
             @JsonProperty(defaultValue = "notion")
@@ -36,7 +29,9 @@ public final class NotionUpdateProjectAction implements TaskAction<NotionUpdateP
             @JsonPropertyDescription("Tags to add or remove: {add: [...], remove: [...]}") TagChanges tags,
             @JsonPropertyDescription("Description (text)") String description) {}
 
-    private final NotionPages pages = new NotionPages();
+    public NotionUpdateProjectAction() {
+        super(NotionDatabase.PROJECTS);
+    }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -45,22 +40,17 @@ public final class NotionUpdateProjectAction implements TaskAction<NotionUpdateP
     }
 
     @Override
-    public Optional<ConnectionUse> connectionUse() {
-        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
+    String pageId(Config config) {
+        return config.projectId();
     }
 
     @Override
-    public CompletableFuture<ObjectNode> execute(Config config, StepContext context) throws StepFailure {
-        if (config.updates() == null) {
-            throw StepFailure.permanent("updates is empty after templates were resolved");
-        }
-        return pages.update(NotionDatabase.PROJECTS, config.projectId(), config.updates(), config.connection(),
-                context);
+    Object updates(Config config) {
+        return config.updates();
     }
 
-    /** Safe: it sets fields of one page by id, so running it again leaves the page as one run does. */
     @Override
-    public boolean repeatSafe(Config config) {
-        return true;
+    String connection(Config config) {
+        return config.connection();
     }
 }
