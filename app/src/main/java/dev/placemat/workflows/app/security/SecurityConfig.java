@@ -36,7 +36,8 @@ public class SecurityConfig {
      * The console (Hawtio at /actuator/hawtio, its Jolokia at /actuator/jolokia), metrics and the API's OpenAPI
      * document with its Swagger UI are admin only.
      */
-    private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/actuator/**",
+    private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/api/cluster",
+        "/api/cluster/**", "/actuator/**",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     /**

@@ -28,9 +28,11 @@ public class WorkflowController {
     private final WorkflowRepository workflows;
     private final TestRunner tests;
     private final CurrentUser currentUser;
+    private final NodeDeployments loaded;
 
     public WorkflowController(WorkflowService service, WorkflowRepository workflows, TestRunner tests,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, NodeDeployments loaded) {
+        this.loaded = loaded;
         this.service = service;
         this.workflows = workflows;
         this.tests = tests;
@@ -50,7 +52,7 @@ public class WorkflowController {
 
     @GetMapping("/{id}")
     public ObjectNode get(@PathVariable UUID id) {
-        return WorkflowView.of(service.get(id));
+        return withLoadedOn(service.get(id));
     }
 
     @PutMapping("/{id}")
@@ -66,7 +68,14 @@ public class WorkflowController {
 
     @PostMapping("/{id}/deploy")
     public ObjectNode deploy(@PathVariable UUID id) {
-        return WorkflowView.of(service.deploy(id));
+        return withLoadedOn(service.deploy(id));
+    }
+
+    /** The workflow, with {@code loaded_on}: per version, on how many live nodes (and which) it is loaded. */
+    private ObjectNode withLoadedOn(WorkflowRow row) {
+        ObjectNode view = WorkflowView.of(row);
+        view.putPOJO("loaded_on", loaded.loadedOn(row.id()));
+        return view;
     }
 
     @PostMapping("/{id}/undeploy")

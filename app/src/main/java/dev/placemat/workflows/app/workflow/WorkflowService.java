@@ -28,9 +28,12 @@ public class WorkflowService {
     private final AuditLog audit;
     private final WebhookSecrets secrets;
     private final WorkflowAccess access;
+    private final ClusterDeployments cluster;
 
     public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
-            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access) {
+            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access,
+            ClusterDeployments cluster) {
+        this.cluster = cluster;
         this.audit = audit;
         this.access = access;
         this.validator = validator;
@@ -82,26 +85,26 @@ public class WorkflowService {
 
     public void delete(UUID id) {
         changeable(id);
-        deployer.undeploy(id);
-        if (!workflows.delete(id)) {
+        if (!cluster.undeploy(id, true)) {
             throw notFound(id);
         }
         audit.record("workflow.delete", "workflow", id);
     }
 
-    /** Hot-loads the current version; the version deployed before keeps running what it had started. */
+    /**
+     * Hot-loads the current version here and on every node of the cluster; the version deployed before keeps running
+     * what it had started. Answers once the deploy is stored and loaded on this node.
+     */
     public WorkflowRow deploy(UUID id) {
         WorkflowRow row = changeable(id);
-        deployer.deploy(id, row.version(), validator.validate(row.definition()));
-        workflows.markDeployed(id, row.version());
+        cluster.deploy(id, row.version(), validator.validate(row.definition()));
         audit.record("workflow.deploy", "workflow", id, Map.of("version", row.version()));
         return get(id);
     }
 
     public WorkflowRow undeploy(UUID id) {
         changeable(id);
-        deployer.undeploy(id);
-        workflows.markUndeployed(id);
+        cluster.undeploy(id, false);
         audit.record("workflow.undeploy", "workflow", id);
         return get(id);
     }
