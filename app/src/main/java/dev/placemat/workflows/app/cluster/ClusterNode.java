@@ -79,13 +79,21 @@ public class ClusterNode {
 
     /** Whether this node may still work on the executions it owns (not while it drains for a shutdown). */
     public boolean leaseValid() {
-        return !draining && !fenced
-                && System.nanoTime() - leaseSentNanos < TimeUnit.SECONDS.toNanos(settings.leaseSeconds());
+        return !draining && leaseCurrent();
     }
 
-    /** Whether this node may still work on what it took as incarnation {@code owner}. */
+    /** Whether this node may start a step of what it took as incarnation {@code owner}. */
     public boolean holds(UUID owner) {
         return owner.equals(id) && leaseValid();
+    }
+
+    /** Whether this node may still record what it did for {@code owner} (also while it drains for a stop). */
+    public boolean owns(UUID owner) {
+        return owner.equals(id) && leaseCurrent();
+    }
+
+    private boolean leaseCurrent() {
+        return !fenced && System.nanoTime() - leaseSentNanos < TimeUnit.SECONDS.toNanos(settings.leaseSeconds());
     }
 
     /** Live nodes as of the last heartbeat (this one included). */

@@ -81,7 +81,7 @@ public class ExecutionRunner {
         UUID owner = node.id();
         CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
         StepRecording recording = new StepRecording(writer, redactor, events, deployment.workflowId(), node.name(),
-                maxOutputBytes);
+                maxOutputBytes, () -> node.owns(owner));
         StepSink sink = run.test() == null ? recording : new BothSinks(recording, run.test().observer());
         ObjectNode context = ExecutionContexts.initial(run.triggerData(), id, deployment.workflowId(),
                 deployment.version(), run.startedAt());
