@@ -22,27 +22,29 @@ DATA=$(mktemp -d /tmp/placemat-cluster-bench-XXXXXX)
 JAR=${BENCH_JAR:-app/target/placemat-workflows.jar}
 PG_BIN=${PG_BIN:-$(dirname "$(readlink -f "$(command -v postgres || echo /usr/lib/postgresql/15/bin/postgres)")")}
 [ -f "$JAR" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
-for tool in wrk curl psql python3 "$PG_BIN/initdb" "$PG_BIN/postgres"; do
+for tool in wrk curl psql python3 "$PG_BIN/initdb" "$PG_BIN/postgres" "$PG_BIN/pg_ctl"; do
   command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
 done
 declare -A PIDS=()
+# PostgreSQL refuses to run as root: as root, it runs as the postgres user
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 cleanup() {
-  for pid in "${PIDS[@]}" ${STUB_PID:-} ${PG_PID:-}; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}" ${STUB_PID:-}; do kill "$pid" 2>/dev/null || true; done
+  [ -n "${PG_PID:-}" ] && as_pg "$PG_BIN/pg_ctl" stop -D "$DATA/pg" -m fast >/dev/null 2>&1
   wait 2>/dev/null || true
   rm -rf "$DATA"
 }
 trap cleanup EXIT
 
-# PostgreSQL refuses to run as root: as root, it runs as the postgres user
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 mkdir -p "$DATA/pg"; [ "$(id -u)" = 0 ] && chown postgres "$DATA" "$DATA/pg"
 as_pg "$PG_BIN/initdb" -D "$DATA/pg" -U postgres -A trust >/dev/null
 as_pg "$PG_BIN/postgres" -D "$DATA/pg" -p $PG_PORT -k "$DATA" -c listen_addresses=127.0.0.1 -c fsync=on \
   -c synchronous_commit=on -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=4GB \
   > "$DATA/postgres.log" 2>&1 & PG_PID=$!
 sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -tAc "$1"; }
-for _ in $(seq 1 100); do sql "select 1" >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 1 300); do sql "select 1" >/dev/null 2>&1 && break; sleep 0.1; done
+sql "select 1" >/dev/null || { echo "PostgreSQL did not start"; cat "$DATA/postgres.log"; exit 1; }
 
 java -Dsun.net.httpserver.nodelay=true bench/Stub.java "$STUB_PORT" & STUB_PID=$!
 
@@ -75,7 +77,7 @@ drive() {
   done
   wait "${out[@]}"
   cat "$DATA"/wrk-[1-$nodes].txt | awk '/Requests\/sec/ {s += $2} /Non-2xx/ {e += $5}
-    END {printf "%.0f %d", s, e}'
+    END {printf "%.0f %d\n", s, e}'
 }
 
 echo "== throughput, 1 vs 2 vs 3 nodes (total concurrency $CONCURRENCY, ${SECONDS_PER_LEVEL}s per level, after a ${WARMUP}s warm-up of each new node)"
@@ -126,22 +128,31 @@ EOF
 echo "== takeover: SIGKILL node 3 while it runs executions (a 4 s wait each, safe to resume)"
 SLOW=$(deploy '{"name":"slow","trigger":{"type":"webhook","config":{}},"steps":[{"action_type":"control.wait","config":{"duration_seconds":4}},{"action_type":"data.transform","config":{"expression":"`done`"}}]}')
 sleep 1
-for _ in $(seq 1 300); do curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{}' "localhost:$(port 3)$SLOW" & done; wait
+CURLS=()
+for _ in $(seq 1 300); do
+  curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{}' "localhost:$(port 3)$SLOW" & CURLS+=($!)
+done
+wait "${CURLS[@]}"
 NODE3=$(sql "select id from cluster_nodes where name = 'node-3' and status = 'alive'")
 sleep 1
-kill -9 "${PIDS[3]}"; unset 'PIDS[3]'
+{ kill -9 "${PIDS[3]}"; wait "${PIDS[3]}"; } 2>/dev/null || true; unset 'PIDS[3]'
 KILLED=$(sql "select now()")
-ORPHANS=$(sql "select count(*) from workflow_executions where owner_node = '$NODE3' and status in ('pending','running')")
+ORPHAN_IDS=$(sql "select coalesce(string_agg(quote_literal(id::text), ','), '''none''') from workflow_executions
+  where owner_node = '$NODE3' and status in ('pending','running')")
+ORPHANS=$(sql "select count(*) from workflow_executions where id::text in ($ORPHAN_IDS)")
 for _ in $(seq 1 600); do
   [ "$(sql "select count(*) from workflow_executions where owner_node = '$NODE3' and status in ('pending','running')")" = 0 ] && break
   sleep 0.1
 done
+# a claim's run row is written just after the claim itself
+RECOVERED="from execution_runs where execution_id::text in ($ORPHAN_IDS) and reason like 'recovered after%'"
+for _ in $(seq 1 100); do [ "$(sql "select count(distinct execution_id) $RECOVERED")" -ge "$ORPHANS" ] && break; sleep 0.1; done
 sql "select count(distinct execution_id) || ' executions of node 3 claimed, ' || count(*) || ' claims; last claimed '
   || round(extract(epoch from max(started_at) - '$KILLED'::timestamptz) * 1000) || ' ms after the SIGKILL'
-  from execution_runs where reason like 'recovered after node node-3 %'"
+  $RECOVERED"
 echo "running on node 3 at the kill: $ORPHANS"
 for _ in $(seq 1 300); do
   [ "$(sql "select count(*) from workflow_executions where status in ('pending','running')")" = 0 ] && break; sleep 0.1
 done
-echo "of them not completed since: $(sql "select count(*) from workflow_executions e where exists (select 1 from execution_runs r
-  where r.execution_id = e.id and r.reason like 'recovered after node node-3 %') and e.status <> 'completed'")"
+echo "of them not completed since: $(sql "select count(*) from workflow_executions where id::text in ($ORPHAN_IDS)
+  and status <> 'completed'")"
