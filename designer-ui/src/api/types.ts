@@ -33,6 +33,8 @@ export interface RetryConfig {
 export interface StepDef {
   step_number?: number;
   action_type: string;
+  name?: string;
+  notes?: string;
   config: JsonObject;
   condition?: ConditionDef | ConditionDef[] | null;
   retry_config?: RetryConfig | null;
@@ -49,6 +51,7 @@ export interface TriggerDef {
 export interface WorkflowDefinition {
   name: string;
   description: string;
+  tags?: string[];
   trigger: TriggerDef;
   steps: StepDef[];
 }
@@ -75,7 +78,9 @@ export interface WorkflowSummary {
   is_active: boolean;
   deployed: boolean;
   version: number;
+  deployed_version?: number | null;
   updated_at?: string;
+  tags?: string[];
   last_execution: { id: string; status: ExecutionStatus; started_at: string } | null;
 }
 
@@ -122,6 +127,42 @@ export interface TestResult {
   error: string | null;
   steps: StepResult[];
   context: JsonObject;
+  /** set when the run was recorded as a test execution (the request named its workflow_id) */
+  execution_id?: string;
+}
+
+/** POST /api/workflows/test: pinned steps do not run (their output is used); stop_after ends the run. */
+export interface TestRequest {
+  workflow: WorkflowDefinition;
+  test_data: JsonObject;
+  workflow_id?: string | null;
+  pinned?: Record<string, unknown>;
+  stop_after?: string | null;
+}
+
+/** A condition operator from GET /api/operators and what it compares against. */
+export interface OperatorInfo {
+  id: string;
+  value: 'one' | 'list' | 'none' | string;
+}
+
+export interface SchedulePreview {
+  timezone: string;
+  next: string[];
+}
+
+export interface VersionInfo {
+  version: number;
+  name?: string;
+  created_at: string;
+  created_by: string | null;
+  deployed: boolean;
+  current?: boolean;
+}
+
+export interface ImportResult {
+  created: { id: string; name: string; version: number }[];
+  missing_connections: { workflow_index: number; workflow: string; step: string; connection: string }[];
 }
 
 export interface ExecutionItem {

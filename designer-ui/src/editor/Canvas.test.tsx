@@ -48,6 +48,31 @@ describe('workflow canvas', () => {
     expect(edges.find((e) => e.target === control.blocks.then_actions[1].uid)?.source).toBe(control.blocks.then_actions[0].uid);
   });
 
+  it('draws the step after an If / Then below the whole block, joined from the end of each branch', () => {
+    const doc = fromDefinition({ ...budgetWorkflow, steps: [...budgetWorkflow.steps,
+      { step_number: 3, action_type: 'http.request', config: {} }] }, blocksOf);
+    const { edges, nodes } = buildGraph(doc.steps, 'manual');
+    const [, control, after] = doc.steps;
+    const lastThen = control.blocks.then_actions[1].uid;
+    const elsePlaceholder = `${control.uid}::else_actions`;
+    expect(edges.filter((e) => e.target === after.uid).map((e) => e.source).sort()).toEqual([lastThen, elsePlaceholder].sort());
+    expect(edges.some((e) => e.source === control.uid && e.target === after.uid)).toBe(false);
+    const y = (id: string) => nodes.find((n) => n.id === id)!.position.y;
+    expect(y(after.uid)).toBeGreaterThan(y(lastThen));
+    expect(y(after.uid)).toBeGreaterThan(y(elsePlaceholder));
+  });
+
+  it('shows a step\'s name and notes on its node, and whether its output is pinned', () => {
+    const doc = fromDefinition({ ...budgetWorkflow, steps: [{ step_number: 1, action_type: 'http.request',
+      name: 'Fetch budget', notes: 'Reads the finance API', config: {} }] }, blocksOf);
+    renderCanvas({ steps: doc.steps, isPinned: (uid) => uid === doc.steps[0].uid });
+    const node = screen.getByTestId('step-node-1');
+    expect(node).toHaveTextContent('Fetch budget');
+    expect(node).toHaveTextContent('HTTP Request');
+    expect(screen.getByTestId('step-notes-1')).toHaveTextContent('Reads the finance API');
+    expect(screen.getByTestId('step-pinned-1')).toBeInTheDocument();
+  });
+
   it('draws a loop body below the loop step', () => {
     const loop = fromDefinition({ ...budgetWorkflow, steps: [{ step_number: 1, action_type: 'control.loop',
       config: { items_field: 'webhook_data.items', loop_actions: [{ action_type: 'http.request', config: {} }] } }] }, blocksOf);

@@ -1,36 +1,7 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ToastProvider } from '../components/Toasts';
-import { budgetWorkflow, catalogueFixture, fetchStub, triggersFixture } from '../test/fixtures';
-import { EditorPage } from './EditorPage';
-
-type Routes = Parameters<typeof fetchStub>[0];
-
-function Where() {
-  return <div data-testid="location">{useLocation().pathname}</div>;
-}
-
-function renderEditor(path: string, extra: Routes = {}) {
-  const { stub, calls } = fetchStub({
-    'GET /api/actions': () => ({ body: catalogueFixture }),
-    'GET /api/triggers': () => ({ body: triggersFixture }),
-    'GET /api/workflows/wf-1': () => ({ body: budgetWorkflow }),
-    ...extra,
-  });
-  vi.stubGlobal('fetch', vi.fn(stub));
-  render(
-    <ToastProvider>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/workflows/new" element={<><EditorPage /><Where /></>} />
-          <Route path="/workflows/:id" element={<><EditorPage /><Where /></>} />
-        </Routes>
-      </MemoryRouter>
-    </ToastProvider>,
-  );
-  return calls;
-}
+import { budgetWorkflow } from '../test/fixtures';
+import { renderEditor } from '../test/renderEditor';
 
 const key = (k: string, options: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(window, { key: k, ...options });
 
@@ -134,7 +105,8 @@ describe('workflow editor', () => {
     expect(screen.getByTestId('test-step-2.then.1')).toHaveTextContent('3 attempts');
     expect(screen.getByTestId('step-test-status-2.then.1')).toHaveTextContent('failed');
     const request = calls.find((c) => c.path === '/api/workflows/test')!;
-    expect(request.body).toMatchObject({ testData: { project_id: 'p-7' }, workflow: { name: 'Budget Overspend Alert' } });
+    expect(request.body).toMatchObject({ test_data: { project_id: 'p-7' }, workflow_id: 'wf-1',
+      workflow: { name: 'Budget Overspend Alert' }, pinned: {}, stop_after: null });
   });
 
   it('refuses to run a test with sample data that is not JSON', async () => {
@@ -165,17 +137,68 @@ describe('workflow editor', () => {
     expect(screen.getByTestId('undeploy-button')).toBeInTheDocument();
   });
 
-  it('previews the next runs of a schedule trigger', async () => {
-    renderEditor('/workflows/wf-1');
+  it('previews the next runs of a schedule trigger with the server', async () => {
+    const calls = renderEditor('/workflows/wf-1', {
+      'POST /api/schedules/preview': () => ({ body: { timezone: 'Australia/Sydney', next: [
+        '2026-12-07T09:00:00+11:00', '2026-12-14T09:00:00+11:00', '2026-12-21T09:00:00+11:00',
+        '2026-12-28T09:00:00+11:00', '2027-01-04T09:00:00+11:00'] } }),
+    });
     await screen.findByTestId('step-node-1');
     fireEvent.click(screen.getByTestId('tab-trigger'));
     fireEvent.change(screen.getByTestId('trigger-type'), { target: { value: 'schedule' } });
     const cron = await screen.findByLabelText(/Cron expression/);
     await act(async () => { fireEvent.change(cron, { target: { value: '0 9 * * MON' } }); });
     fireEvent.change(screen.getByLabelText(/Time zone/), { target: { value: 'Australia/Sydney' } });
-    const runs = screen.getAllByTestId('cron-run');
+    const runs = await screen.findAllByTestId('cron-run-zone');
     expect(runs).toHaveLength(5);
     runs.forEach((run) => expect(run).toHaveTextContent(/^Mon, .* 09:00$/));
-    expect(screen.getByTestId('cron-preview')).toHaveTextContent('Next runs (Australia/Sydney)');
+    expect(calls.filter((c) => c.path === '/api/schedules/preview').at(-1)?.body)
+      .toEqual({ cron_expression: '0 9 * * MON', timezone: 'Australia/Sydney' });
+  });
+
+  it('adds the next palette action at the end of the workflow after adding one into a branch', async () => {
+    renderEditor('/workflows/wf-1');
+    fireEvent.click(await screen.findByTestId('branch-2-else'));
+    fireEvent.click(screen.getByTestId('palette-http.request'));
+    expect(screen.getByTestId('step-node-2.else.1')).toBeInTheDocument();
+    expect(screen.getByTestId('palette-target')).toHaveTextContent('at the end of the workflow');
+    fireEvent.click(screen.getByTestId('palette-email.send'));
+    expect(screen.getByTestId('step-node-3')).toHaveTextContent('Send Email');
+    expect(screen.queryByTestId('step-node-2.else.2')).not.toBeInTheDocument();
+  });
+
+  it('takes an error away as soon as its field is changed', async () => {
+    renderEditor('/workflows/wf-1', {
+      'PUT /api/workflows/wf-1': () => ({ status: 422, body: { title: 'Invalid', status: 422, errors: [
+        { path: 'steps[0].config.url', code: 'invalid', message: 'url must be an absolute http or https URL' },
+        { path: 'steps[0].timeout_seconds', code: 'range', message: 'timeout_seconds must be between 1 and 86400' },
+      ] } }),
+    });
+    fireEvent.click(await screen.findByTestId('step-node-1'));
+    fireEvent.click(screen.getByTestId('save-button'));
+    expect(await screen.findByTestId('field-error-config.url')).toBeInTheDocument();
+    expect(screen.getByTestId('step-error-badge-1')).toHaveTextContent('2');
+    fireEvent.change(screen.getByDisplayValue('https://example.org/budget'), { target: { value: 'https://example.org/b' } });
+    expect(screen.queryByTestId('field-error-config.url')).not.toBeInTheDocument();
+    expect(screen.getByTestId('field-error-timeout_seconds')).toBeInTheDocument();
+    expect(screen.getByTestId('step-error-badge-1')).toHaveTextContent('1');
+  });
+
+  it('keeps a step\'s name and notes and the workflow\'s tags through save', async () => {
+    const calls = renderEditor('/workflows/wf-1', {
+      'PUT /api/workflows/wf-1': (body) => ({ body: { ...budgetWorkflow, ...(body as object), version: 4 } }),
+    });
+    fireEvent.click(await screen.findByTestId('step-node-1'));
+    fireEvent.change(screen.getByTestId('step-name'), { target: { value: 'Fetch budget' } });
+    fireEvent.change(screen.getByTestId('step-notes'), { target: { value: 'From the finance API' } });
+    expect(screen.getByTestId('step-node-1')).toHaveTextContent('Fetch budget');
+    expect(screen.getByTestId('step-notes-1')).toHaveTextContent('From the finance API');
+    fireEvent.change(screen.getByTestId('tag-input'), { target: { value: 'finance' } });
+    fireEvent.keyDown(screen.getByTestId('tag-input'), { key: 'Enter' });
+    fireEvent.click(screen.getByTestId('save-button'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({
+      tags: ['finance'], steps: [{ name: 'Fetch budget', notes: 'From the finance API' }, {}],
+    });
   });
 });

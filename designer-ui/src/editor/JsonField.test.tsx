@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { freeFormUiSchema, isFreeForm } from './JsonField';
+import { formUiSchema, isFreeForm } from './formUi';
 import { SchemaForm } from './SchemaForm';
 
 const httpSchema = {
@@ -20,7 +20,10 @@ describe('free-form config fields', () => {
     expect(isFreeForm(httpSchema.properties.url)).toBe(false);
     expect(isFreeForm(httpSchema.properties.method)).toBe(false);
     expect(isFreeForm({ type: 'object', properties: { a: { type: 'string' } } })).toBe(false);
-    expect(freeFormUiSchema(httpSchema)).toEqual({ body: { 'ui:field': 'json' }, headers: { 'ui:field': 'json' } });
+    const ui = formUiSchema(httpSchema);
+    expect(ui.body).toMatchObject({ 'ui:field': 'json' });
+    expect(ui.headers).toMatchObject({ 'ui:field': 'json' });
+    expect(ui.url).toMatchObject({ 'ui:widget': 'expression' });
   });
 
   it('edits them as JSON, keeping text that is not JSON as text', () => {
@@ -28,9 +31,9 @@ describe('free-form config fields', () => {
     render(<SchemaForm schema={httpSchema} value={{ url: 'https://example.org' }} errors={[]} prefix="config"
       idPrefix="step-2" onChange={onChange} />);
     expect(screen.queryByText(/Unsupported field schema/)).toBeNull();
-    fireEvent.change(screen.getByLabelText('headers'), { target: { value: '{"X-Team": "ops"}' } });
+    fireEvent.change(screen.getByLabelText('Headers'), { target: { value: '{"X-Team": "ops"}' } });
     expect(onChange).toHaveBeenLastCalledWith({ url: 'https://example.org', headers: { 'X-Team': 'ops' } });
-    fireEvent.change(screen.getByLabelText('body'), { target: { value: 'plain words' } });
+    fireEvent.change(screen.getByLabelText('Body'), { target: { value: 'plain words' } });
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ body: 'plain words' }));
   });
 

@@ -4,13 +4,16 @@ import { categoryLabel, searchCatalogue, type Catalogue } from './catalogue';
 import { ACTION_MIME } from './Canvas';
 import { ActionIcon } from '../components/icons';
 
-export function Palette({ catalogue, onAdd }: { catalogue: Catalogue; onAdd: (actionType: string) => void }) {
+export function Palette({ catalogue, onAdd, target }: {
+  catalogue: Catalogue; onAdd: (actionType: string) => void; target?: string;
+}) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => searchCatalogue(catalogue, query), [catalogue, query]);
   return (
     <aside className="palette" aria-label="Actions">
       <input type="search" placeholder="Search actions…" value={query} data-testid="palette-search"
         aria-label="Search actions" onChange={(e) => setQuery(e.target.value)} />
+      {target && <div className="palette-target muted small" data-testid="palette-target">Adds {target}</div>}
       {groups.length === 0 && <div className="muted small">No action matches “{query}”.</div>}
       {groups.map((group) => (
         <section key={group.category} className="palette-group" data-testid={`palette-group-${group.category}`}>

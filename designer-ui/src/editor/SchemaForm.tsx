@@ -2,10 +2,12 @@
 import { useMemo } from 'react';
 import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
-import type { ErrorSchema, FieldErrorProps, RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { ErrorSchema, FieldErrorProps, RJSFSchema } from '@rjsf/utils';
 import type { JsonObject, JSONSchema } from '../api/types';
 import { joinPath, toErrorSchema, type LocatedError } from './errorPaths';
-import { freeFormUiSchema, JsonField } from './JsonField';
+import { buttonTemplates, ConditionsField, ExpressionWidget } from './formParts';
+import { formUiSchema, withoutFilledDefaults } from './formUi';
+import { JsonField } from './JsonField';
 
 /** Errors shown under a field, with a test id naming the field: field-error-config.url */
 function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
@@ -20,9 +22,9 @@ function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
   );
 }
 
-const templates = { FieldErrorTemplate };
-const fields = { json: JsonField };
-const noSubmit: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
+const templates = { FieldErrorTemplate, ButtonTemplates: buttonTemplates };
+const fields = { json: JsonField, conditions: ConditionsField };
+const widgets = { expression: ExpressionWidget };
 
 /** Drops the given properties (nested action lists, edited on the canvas) from an object schema. */
 export function withoutProperties(schema: JSONSchema, names: string[]): JSONSchema {
@@ -45,12 +47,13 @@ export interface SchemaFormProps {
 
 export function SchemaForm({ schema, value, errors, prefix, idPrefix, onChange }: SchemaFormProps) {
   const extraErrors = useMemo(() => toErrorSchema(errors, prefix) as ErrorSchema, [errors, prefix]);
-  const uiSchema = useMemo(() => ({ ...freeFormUiSchema(schema), ...noSubmit }), [schema]);
+  const uiSchema = useMemo(() => formUiSchema(schema), [schema]);
   return (
     <Form schema={schema as RJSFSchema} formData={value} validator={validator} uiSchema={uiSchema}
-      templates={templates} fields={fields} extraErrors={extraErrors} noHtml5Validate showErrorList={false} idPrefix={idPrefix}
+      templates={templates} fields={fields} widgets={widgets} extraErrors={extraErrors} noHtml5Validate
+      showErrorList={false} idPrefix={idPrefix}
       onChange={(event) => {
-        const next = (event.formData ?? {}) as JsonObject;
+        const next = withoutFilledDefaults((event.formData ?? {}) as JsonObject, value, schema);
         if (JSON.stringify(next) !== JSON.stringify(value)) onChange(next);
       }}
       onSubmit={() => {}} />

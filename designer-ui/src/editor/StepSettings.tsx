@@ -1,10 +1,8 @@
 /** Step-level settings: run conditions, retry policy and timeout. */
 import type { ConditionDef, RetryConfig } from '../api/types';
+import { ConditionEditor } from './ConditionEditor';
 import type { LocatedError } from './errorPaths';
 import type { EditorStep } from './model';
-
-export const OPERATORS = ['equals', 'not_equals', 'greater_than', 'greater_than_or_equals', 'less_than',
-  'less_than_or_equals', 'contains', 'not_contains', 'in', 'not_in', 'exists', 'not_exists'];
 
 type Patch = Partial<Omit<EditorStep, 'uid'>>;
 
@@ -17,17 +15,6 @@ function FieldErrors({ errors, field }: { errors: LocatedError[]; field: string 
     </ul>
   );
 }
-
-/** Values are typed as JSON where they parse (90, true, ["a"]) and kept as text otherwise. */
-export function parseValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-const showValue = (value: unknown) => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
 function conditionsOf(step: EditorStep): ConditionDef[] {
   if (!step.condition) return [];
@@ -44,10 +31,9 @@ export function StepSettings({ step, errors, onChange }: {
   step: EditorStep; errors: LocatedError[]; onChange: (patch: Patch, coalesce: string) => void;
 }) {
   const conditions = conditionsOf(step);
-  const single = conditions.length <= 1;
+  // always a list: nested actions accept only a list, top-level steps both
   const setConditions = (list: ConditionDef[]) =>
-    onChange({ condition: list.length === 0 ? null : list.length === 1 ? list[0] : list }, `cond:${step.uid}`);
-  const conditionPath = (i: number) => (single ? 'condition' : `condition[${i}]`);
+    onChange({ condition: list.length === 0 ? null : list }, `cond:${step.uid}`);
   const retry: RetryConfig = step.retry_config ?? {};
   const setRetry = (patch: RetryConfig) => {
     const next = { ...retry, ...patch };
@@ -58,30 +44,9 @@ export function StepSettings({ step, errors, onChange }: {
   return (
     <div className="step-settings">
       <h4>Run only if</h4>
-      {conditions.length === 0 && <div className="muted small">Always runs.</div>}
-      {conditions.map((c, i) => (
-        <div key={i} className="condition-row" data-testid={`condition-row-${i}`}>
-          <input aria-label="Condition field" placeholder="step_1.status" value={c.field ?? ''}
-            data-testid={`condition-field-${i}`}
-            onChange={(e) => setConditions(conditions.map((x, j) => (j === i ? { ...x, field: e.target.value } : x)))} />
-          <select aria-label="Operator" value={c.operator ?? 'equals'} data-testid={`condition-operator-${i}`}
-            onChange={(e) => setConditions(conditions.map((x, j) => (j === i ? { ...x, operator: e.target.value } : x)))}>
-            {OPERATORS.map((op) => <option key={op} value={op}>{op.replace(/_/g, ' ')}</option>)}
-          </select>
-          {!['exists', 'not_exists'].includes(c.operator) && (
-            <input aria-label="Value" placeholder="value" value={showValue(c.value)} data-testid={`condition-value-${i}`}
-              onChange={(e) => setConditions(conditions.map((x, j) => (j === i ? { ...x, value: parseValue(e.target.value) } : x)))} />
-          )}
-          <button type="button" className="link" aria-label="Remove condition"
-            onClick={() => setConditions(conditions.filter((_, j) => j !== i))}>✕</button>
-          <FieldErrors errors={errors} field={conditionPath(i)} />
-          <FieldErrors errors={errors} field={`${conditionPath(i)}.field`} />
-          <FieldErrors errors={errors} field={`${conditionPath(i)}.operator`} />
-          <FieldErrors errors={errors} field={`${conditionPath(i)}.value`} />
-        </div>
-      ))}
-      <button type="button" className="small-button" data-testid="add-condition"
-        onClick={() => setConditions([...conditions, { field: '', operator: 'equals', value: '' }])}>+ Condition</button>
+      <ConditionEditor conditions={conditions} onChange={setConditions} path="condition"
+        errorsAt={(path) => errors.filter((e) => e.field === path).map((e) => e.message)}
+        emptyText="Always runs." />
 
       <h4>Retries and timeout</h4>
       <div className="settings-grid">

@@ -2,7 +2,7 @@
 import type { JsonObject, TriggerDef, TriggerInfo } from '../api/types';
 import type { LocatedError } from './errorPaths';
 import { SchemaForm } from './SchemaForm';
-import { CronPreview } from './CronPreview';
+import { SchedulePreview } from './SchedulePreview';
 import { WebhookUrl } from './WebhookUrl';
 
 export interface TriggerPanelProps {
@@ -13,9 +13,10 @@ export interface TriggerPanelProps {
   onChange: (trigger: TriggerDef, coalesce?: string) => void;
 }
 
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+const TRIGGER_LABELS: Record<string, string> = {
+  manual: 'Manual (run from here or the API)', webhook: 'Webhook (HTTP request)', schedule: 'Schedule (cron)',
+  event: 'Event (from the platform or other workflows)',
+};
 
 export function TriggerPanel({ trigger, triggers, errors, webhookUrl, onChange }: TriggerPanelProps) {
   const info = triggers.find((t) => t.type === trigger.type);
@@ -27,7 +28,7 @@ export function TriggerPanel({ trigger, triggers, errors, webhookUrl, onChange }
       <label>Type
         <select value={trigger.type} data-testid="trigger-type"
           onChange={(e) => onChange({ type: e.target.value, config: {} })}>
-          {types.map((type) => <option key={type} value={type}>{type}</option>)}
+          {types.map((type) => <option key={type} value={type}>{TRIGGER_LABELS[type] ?? type}</option>)}
         </select>
       </label>
       {general.length > 0 && (
@@ -41,11 +42,8 @@ export function TriggerPanel({ trigger, triggers, errors, webhookUrl, onChange }
       )}
       {trigger.type === 'webhook' && <WebhookUrl url={webhookUrl} />}
       {trigger.type === 'schedule' && (
-        <CronPreview expression={String(trigger.config.cron_expression ?? '')}
-          timeZone={String(trigger.config.timezone || 'UTC')} />
-      )}
-      {trigger.type === 'schedule' && !trigger.config.timezone && (
-        <div className="muted small">No time zone set: runs are in UTC. Your browser is in {browserTimeZone()}.</div>
+        <SchedulePreview expression={String(trigger.config.cron_expression ?? '')}
+          timeZone={typeof trigger.config.timezone === 'string' ? trigger.config.timezone : undefined} />
       )}
     </div>
   );

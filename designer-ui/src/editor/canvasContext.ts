@@ -8,6 +8,8 @@ export interface CanvasApi {
   errorCount: (uid: string) => number;
   triggerErrorCount: number;
   testResult: (stepKey: string) => StepResult | undefined;
+  /** whether the step's output is pinned for tests */
+  isPinned?: (uid: string) => boolean;
   selectedId: string | null;
   selectStep: (uid: string) => void;
   selectTrigger: () => void;

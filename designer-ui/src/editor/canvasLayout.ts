@@ -1,7 +1,8 @@
 /**
  * Turns the step tree into React Flow nodes and edges, laid out top to bottom with dagre.
  * Control steps branch: an edge per block (then / else / loop) to its first action, or to a placeholder
- * where the block is empty, and the next step follows the control step.
+ * where the block is empty. The step after a control step joins the ends of all its branches, so it is drawn below
+ * the whole block, never beside a branch.
  */
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
@@ -9,6 +10,8 @@ import { blockLabel, type EditorStep } from './model';
 import { flatten, type Container } from './stepTree';
 
 export const STEP_SIZE = { width: 240, height: 72 };
+/** A step with notes is taller: the notes show under its title. */
+export const STEP_WITH_NOTES_HEIGHT = 96;
 export const PLACEHOLDER_SIZE = { width: 150, height: 40 };
 export const TRIGGER_SIZE = { width: 240, height: 56 };
 
@@ -45,14 +48,18 @@ export function buildGraph(steps: EditorStep[], triggerType: string): { nodes: N
     });
   };
 
-  const walk = (list: EditorStep[], from: string | null, label?: string) => {
+  /** Adds the steps of a list after `from` (the nodes it continues from); returns the nodes the list ends in. */
+  const walk = (list: EditorStep[], from: string[], label?: string): string[] => {
     let previous = from;
     list.forEach((step, index) => {
       nodes.push({
-        id: step.uid, type: 'step', position: { x: 0, y: 0 }, ...STEP_SIZE,
+        id: step.uid, type: 'step', position: { x: 0, y: 0 }, width: STEP_SIZE.width,
+        height: step.notes?.trim() ? STEP_WITH_NOTES_HEIGHT : STEP_SIZE.height,
         data: { uid: step.uid, stepKey: keys.get(step.uid)!, step } satisfies StepNodeData,
       });
-      if (previous) edge(previous, step.uid, index === 0 ? label : undefined, index === 0 && label ? 'branch' : 'seq');
+      const branchEdge = index === 0 && label;
+      previous.forEach((source) => edge(source, step.uid, branchEdge ? label : undefined, branchEdge ? 'branch' : 'seq'));
+      const ends: string[] = [];
       for (const [block, children] of Object.entries(step.blocks)) {
         const name = blockLabel(block);
         if (children.length === 0) {
@@ -62,14 +69,16 @@ export function buildGraph(steps: EditorStep[], triggerType: string): { nodes: N
             data: { container: { parentUid: step.uid, block }, label: name, parentKey: keys.get(step.uid)! } satisfies PlaceholderNodeData,
           });
           edge(step.uid, id, name, 'branch');
+          ends.push(id);
         } else {
-          walk(children, step.uid, name);
+          ends.push(...walk(children, [step.uid], name));
         }
       }
-      previous = step.uid;
+      previous = ends.length > 0 ? ends : [step.uid];
     });
+    return previous;
   };
-  walk(steps, TRIGGER_ID);
+  walk(steps, [TRIGGER_ID]);
   return { nodes: layout(nodes, edges), edges };
 }
 

@@ -3,8 +3,8 @@
  * with the path relative to that step), on the trigger, or on the workflow itself.
  */
 import type { FieldError } from '../api/client';
-import type { EditorStep } from './model';
-import { flatten } from './stepTree';
+import { stepToDef, toDefinition, type EditorDoc, type EditorStep } from './model';
+import { findInfo, flatten } from './stepTree';
 
 export interface LocatedError extends FieldError {
   /** the path relative to the step or trigger: "config.url", "timeout_seconds", "" for the step itself */
@@ -86,4 +86,39 @@ export function toErrorSchema(errors: LocatedError[], prefix: string): ErrorSche
     node.__errors = [...(node.__errors ?? []), error.message];
   }
   return root;
+}
+
+function valueAt(value: unknown, path: string): unknown {
+  let node: unknown = value;
+  for (const part of splitPath(path)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+const sameAt = (a: unknown, b: unknown, path: string) =>
+  JSON.stringify(valueAt(a, path)) === JSON.stringify(valueAt(b, path));
+
+/**
+ * The errors whose field still holds what it held when the server reported them: an error goes away as soon as
+ * its field is changed (steps are found by uid, so moving a step keeps its errors).
+ */
+export function pruneFixed(errors: ErrorMap, before: EditorDoc, now: EditorDoc): ErrorMap {
+  if (before === now) return errors;
+  const byStep = new Map<string, LocatedError[]>();
+  for (const [uid, list] of errors.byStep) {
+    const old = findInfo(before.steps, uid);
+    const current = findInfo(now.steps, uid);
+    if (!old || !current) continue;
+    const a = stepToDef(old.step);
+    const b = stepToDef(current.step);
+    const kept = list.filter((e) => sameAt(a, b, e.field));
+    if (kept.length > 0) byStep.set(uid, kept);
+  }
+  const trigger = errors.trigger.filter((e) => sameAt(before.trigger, now.trigger, e.field));
+  const oldDef = toDefinition(before);
+  const newDef = toDefinition(now);
+  const workflow = errors.workflow.filter((e) => sameAt(oldDef, newDef, e.field));
+  return { byStep, trigger, workflow };
 }

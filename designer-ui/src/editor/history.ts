@@ -21,7 +21,7 @@ export function initHistory<T>(present: T): History<T> {
 }
 
 export type EditAction =
-  | { type: 'set_meta'; name?: string; description?: string }
+  | { type: 'set_meta'; name?: string; description?: string; tags?: string[] }
   | { type: 'set_trigger'; trigger: TriggerDef }
   | { type: 'insert_step'; step: EditorStep; container: Container; index: number }
   | { type: 'remove_step'; uid: string }
@@ -42,6 +42,7 @@ export function applyEdit(doc: EditorDoc, edit: EditAction): EditorDoc {
         ...doc,
         name: edit.name ?? doc.name,
         description: edit.description ?? doc.description,
+        tags: edit.tags ?? doc.tags,
       };
     case 'set_trigger':
       return { ...doc, trigger: edit.trigger };

@@ -8,6 +8,9 @@ import type { ConditionDef, JsonObject, RetryConfig, StepDef, TriggerDef, Workfl
 export interface EditorStep {
   uid: string;
   action_type: string;
+  /** a name for people, shown on the canvas instead of the action's */
+  name?: string;
+  notes?: string;
   config: JsonObject;
   blocks: Record<string, EditorStep[]>;
   condition?: ConditionDef | ConditionDef[] | null;
@@ -18,6 +21,7 @@ export interface EditorStep {
 export interface EditorDoc {
   name: string;
   description: string;
+  tags: string[];
   trigger: TriggerDef;
   steps: EditorStep[];
 }
@@ -32,7 +36,7 @@ export function newUid(): string {
 }
 
 export function emptyDoc(): EditorDoc {
-  return { name: '', description: '', trigger: { type: 'manual', config: {} }, steps: [] };
+  return { name: '', description: '', tags: [], trigger: { type: 'manual', config: {} }, steps: [] };
 }
 
 export function newStep(actionType: string, blocksOf: BlocksOf): EditorStep {
@@ -63,6 +67,8 @@ export function stepFromDef(def: StepDef, blocksOf: BlocksOf): EditorStep {
     delete config[name];
   }
   const step: EditorStep = { uid: newUid(), action_type: def.action_type, config, blocks };
+  if (def.name) step.name = def.name;
+  if (def.notes) step.notes = def.notes;
   if (def.condition != null) step.condition = def.condition;
   if (def.retry_config != null) step.retry_config = def.retry_config;
   if (def.timeout_seconds != null) step.timeout_seconds = def.timeout_seconds;
@@ -74,6 +80,7 @@ export function fromDefinition(def: WorkflowDefinition, blocksOf: BlocksOf): Edi
   return {
     name: def.name ?? '',
     description: def.description ?? '',
+    tags: Array.isArray(def.tags) ? def.tags.filter((t) => typeof t === 'string') : [],
     trigger: { type: def.trigger?.type ?? 'manual', config: { ...(def.trigger?.config ?? {}) } },
     steps: steps.map((s) => stepFromDef(s, blocksOf)),
   };
@@ -87,6 +94,8 @@ export function stepToDef(step: EditorStep, stepNumber?: number): StepDef {
   const def: StepDef = stepNumber !== undefined
     ? { step_number: stepNumber, action_type: step.action_type, config }
     : { action_type: step.action_type, config };
+  if (step.name?.trim()) def.name = step.name.trim();
+  if (step.notes?.trim()) def.notes = step.notes;
   if (step.condition != null) def.condition = step.condition;
   if (step.retry_config != null) def.retry_config = step.retry_config;
   if (step.timeout_seconds != null) def.timeout_seconds = step.timeout_seconds;
@@ -98,6 +107,7 @@ export function toDefinition(doc: EditorDoc): WorkflowDefinition {
   return {
     name: doc.name,
     description: doc.description,
+    ...(doc.tags.length > 0 ? { tags: [...doc.tags] } : {}),
     trigger: { type: doc.trigger.type, config: { ...doc.trigger.config } },
     steps: doc.steps.map((step, index) => stepToDef(step, index + 1)),
   };

@@ -33,6 +33,8 @@ export function StepNode({ data }: NodeProps) {
   const errors = canvas.errorCount(uid);
   const result = canvas.testResult(stepKey);
   const selected = canvas.selectedId === uid;
+  const pinned = canvas.isPinned?.(uid) ?? false;
+  const title = step.name?.trim() || action?.display_name || step.action_type;
   const stop = (fn: () => void) => (event: React.MouseEvent) => {
     event.stopPropagation();
     fn();
@@ -44,12 +46,19 @@ export function StepNode({ data }: NodeProps) {
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <span className="node-icon"><ActionIcon type={step.action_type} category={action?.category} size={20} /></span>
       <div className="node-text">
-        <div className="node-title">
-          <span className="node-key">{stepKey}</span> {action?.display_name ?? step.action_type}
+        <div className="node-title" title={title}>
+          <span className="node-key">{stepKey}</span> {title}
         </div>
-        <div className="node-sub">{step.action_type}{step.condition ? ' · if …' : ''}</div>
+        <div className="node-sub">
+          {step.name?.trim() ? (action?.display_name ?? step.action_type) : step.action_type}
+          {step.condition ? ' · if …' : ''}
+        </div>
+        {step.notes?.trim() && (
+          <div className="node-notes" title={step.notes} data-testid={`step-notes-${stepKey}`}>{step.notes}</div>
+        )}
       </div>
       <div className="node-badges">
+        {pinned && <span className="badge badge-pinned" data-testid={`step-pinned-${stepKey}`} title="Output pinned for tests">pinned</span>}
         {errors > 0 && (
           <span className="node-error-badge" title={`${errors} problem(s)`} data-testid={`step-error-badge-${stepKey}`}>
             {errors}
@@ -84,6 +93,7 @@ export function PlaceholderNode({ data }: NodeProps) {
       title={`Select, then pick an action to add it to the ${label} branch (or drop one here)`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       {canvas.readOnly ? <><strong>{label}</strong>: nothing</> : <>+ add to <strong>{label}</strong></>}
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
 }

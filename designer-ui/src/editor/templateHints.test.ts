@@ -8,9 +8,22 @@ const blocksOf = (type: string) => (type === 'control.condition' ? ['then_action
 describe('template hints', () => {
   const doc = fromDefinition(budgetWorkflow, blocksOf);
 
-  it('lists the fields of the sample trigger data under the trigger type name', () => {
-    const [trigger] = templateHints(doc.steps, null, 'event', { project_id: 'p1', owner: { email: 'a@b.c' } }, null);
+  it('lists the fields of the sample trigger data as the execution context holds them', () => {
+    const sample = { event_data: { project_id: 'p1', owner: { email: 'a@b.c' } } };
+    const [trigger] = templateHints(doc.steps, null, 'event', sample, null);
     expect(trigger.paths).toEqual(['event_data', 'event_data.project_id', 'event_data.owner', 'event_data.owner.email']);
+  });
+
+  it('names where the trigger puts its data while there is no sample yet, and what every execution has', () => {
+    const hints = templateHints(doc.steps, null, 'webhook', {}, null);
+    expect(hints[0].paths).toEqual(['webhook_data']);
+    expect(hints[1].paths).toContain('execution.id');
+    expect(hints[1].paths).toContain('date.today');
+  });
+
+  it('offers the fields of pinned outputs for earlier steps', () => {
+    const hints = templateHints(doc.steps, doc.steps[1].uid, 'manual', {}, null, new Map([['1', { total: 3 }]]));
+    expect(hints.find((h) => h.label === 'Earlier steps')?.paths).toEqual(['step_1', 'step_1.total']);
   });
 
   it('offers earlier steps only, with their output fields from the last test run', () => {
@@ -32,7 +45,8 @@ describe('template hints', () => {
   });
 
   it('prefers the trigger data of the last test run context', () => {
-    const last = { status: 'completed', error: null, steps: [], context: { webhook_data: { email: 'x' }, step_1: {} } };
+    const last = { status: 'completed', error: null, steps: [],
+      context: { webhook_data: { email: 'x' }, step_1: {}, execution: { id: 'e' } } };
     expect(templateHints(doc.steps, null, 'webhook', {}, last)[0].paths).toEqual(['webhook_data', 'webhook_data.email']);
   });
 

@@ -1,8 +1,9 @@
 /**
- * The {{...}} paths a step may use: trigger data fields (from the sample test data, or the last test run's
- * context) and step_N of earlier steps (with fields from the last test run's outputs).
+ * The {{...}} paths a step may use: trigger data fields (from the sample test data, which is the trigger data as the
+ * execution context holds it, or the last test run's context), what every execution has (execution, date, trigger),
+ * and step_N of earlier steps (with fields from pinned outputs or the last test run's outputs).
  */
-import type { JsonObject, StepResult, TestResult } from '../api/types';
+import type { JsonObject, TestResult } from '../api/types';
 import type { EditorStep } from './model';
 import { findInfo } from './stepTree';
 
@@ -41,34 +42,63 @@ export interface HintGroup {
   paths: string[];
 }
 
+/** Paths every execution's context has (ExecutionContexts.java), whatever its trigger. */
+export const EXECUTION_PATHS = ['trigger.type', 'execution.id', 'execution.workflow_id', 'execution.started_at',
+  'date.iso', 'date.today', 'date.year', 'date.month', 'date.day', 'date.week'];
+
 export function templateHints(
   steps: EditorStep[], selectedUid: string | null, triggerType: string, sampleData: unknown,
-  lastTest: TestResult | null,
+  lastTest: TestResult | null, pinned: Map<string, unknown> = new Map(),
 ): HintGroup[] {
   const groups: HintGroup[] = [];
-  const contextKeys = lastTest?.context ? Object.keys(lastTest.context).filter((k) => !/^step_\d+$/.test(k)) : [];
+  const contextKeys = lastTest?.context ? Object.keys(lastTest.context)
+    .filter((k) => !/^step_\d+$/.test(k) && !['execution', 'date', 'trigger'].includes(k)) : [];
+  const sampleKeys = isObject(sampleData) ? Object.keys(sampleData).filter((k) => k !== 'trigger') : [];
   if (contextKeys.length > 0) {
     const paths = contextKeys.flatMap((key) => pathsOf(lastTest!.context[key], key));
     groups.push({ label: 'Trigger data (last test run)', paths });
+  } else if (sampleKeys.length > 0) {
+    const paths = sampleKeys.flatMap((key) => pathsOf((sampleData as JsonObject)[key], key));
+    groups.push({ label: 'Trigger data (sample)', paths });
   } else {
-    groups.push({ label: 'Trigger data (sample)', paths: pathsOf(sampleData ?? {}, triggerDataKey(triggerType)) });
+    groups.push({ label: 'Trigger data', paths: triggerType === 'schedule' ? ['trigger.scheduled_time']
+      : triggerType === 'manual' ? [] : [triggerDataKey(triggerType)] });
   }
+  groups.push({ label: 'Every execution', paths: EXECUTION_PATHS });
   if (!selectedUid) return groups;
   const info = findInfo(steps, selectedUid);
   if (!info) return groups;
-  const outputs = new Map<string, StepResult>((lastTest?.steps ?? []).map((r) => [r.step_key, r]));
+  const outputs = new Map<string, unknown>((lastTest?.steps ?? []).map((r) => [r.step_key, r.output]));
   const available: number[] = [];
   for (let n = 1; n < info.number; n++) available.push(n);
   if (info.depth > 0) available.push(info.number);
   const stepPaths = available.flatMap((n) => {
-    const result = outputs.get(String(n));
-    return result?.output !== undefined ? pathsOf(result.output, `step_${n}`) : [`step_${n}`];
+    const key = String(n);
+    const output = pinned.has(key) ? pinned.get(key) : outputs.get(key);
+    return output !== undefined && output !== null ? pathsOf(output, `step_${n}`) : [`step_${n}`];
   });
   if (stepPaths.length > 0) groups.push({ label: 'Earlier steps', paths: stepPaths });
   if (isInLoop(steps, selectedUid)) {
     groups.push({ label: 'Loop', paths: ['loop.item', 'loop.index', 'loop.total'] });
   }
   return groups;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The context a preview resolves against: the last test run's, or else the sample trigger data with the pinned
+ * outputs as step_N.
+ */
+export function previewContext(sampleData: unknown, lastTest: TestResult | null, pinned: Map<string, unknown>): JsonObject {
+  if (lastTest?.context && Object.keys(lastTest.context).length > 0) return lastTest.context;
+  const context: JsonObject = isObject(sampleData) ? { ...sampleData } : {};
+  for (const [key, output] of pinned) {
+    if (/^\d+$/.test(key)) context[`step_${key}`] = output;
+  }
+  return context;
 }
 
 function isInLoop(steps: EditorStep[], uid: string): boolean {

@@ -4,9 +4,13 @@ import { canRedo, canUndo, editorHistory, initHistory, type EditAction } from '.
 import { emptyDoc, newStep, type BlocksOf, type EditorDoc, type EditorStep } from './model';
 import { cloneStep, findInfo, TOP, type Container } from './stepTree';
 
-/** What is selected: a step (by uid), the trigger, or an empty branch (to add steps into). */
+/**
+ * What is selected: a step (by uid), the trigger, or an empty branch (to add steps into). A step selected because
+ * it was just added into a branch is not an anchor: the next action from the palette goes to the end of the
+ * workflow, not into that branch again.
+ */
 export type Selection =
-  | { kind: 'step'; uid: string }
+  | { kind: 'step'; uid: string; anchor?: boolean }
   | { kind: 'trigger' }
   | { kind: 'branch'; container: Container }
   | null;
@@ -28,7 +32,7 @@ export function useEditor(blocksOf: BlocksOf) {
   /** Where a new step goes: into the selected empty branch, after the selected step, or at the end. */
   const insertionPoint = useCallback((): { container: Container; index: number } => {
     if (selection?.kind === 'branch') return { container: selection.container, index: Number.MAX_SAFE_INTEGER };
-    if (selection?.kind === 'step') {
+    if (selection?.kind === 'step' && selection.anchor !== false) {
       const info = findInfo(doc.steps, selection.uid);
       if (info) return { container: info.container, index: info.index + 1 };
     }
@@ -38,8 +42,9 @@ export function useEditor(blocksOf: BlocksOf) {
   const insert = useCallback((step: EditorStep, at?: { container: Container; index: number }) => {
     const target = at ?? insertionPoint();
     edit({ type: 'insert_step', step, container: target.container, index: target.index });
-    setSelection({ kind: 'step', uid: step.uid });
-  }, [edit, insertionPoint]);
+    const chained = !at && selection?.kind === 'step' && selection.anchor !== false;
+    setSelection({ kind: 'step', uid: step.uid, anchor: target.container.parentUid === null || chained });
+  }, [edit, insertionPoint, selection]);
 
   const addAction = useCallback((actionType: string, at?: { container: Container; index: number }) => {
     insert(newStep(actionType, blocksOf), at);
@@ -80,8 +85,9 @@ export function useEditor(blocksOf: BlocksOf) {
 
   return useMemo(() => ({
     doc, selection, selectedUid, setSelection, edit, reset, addAction, insert, remove, copy, paste, duplicate,
-    undo, redo, canUndo: canUndo(history), canRedo: canRedo(history),
-  }), [doc, selection, selectedUid, edit, reset, addAction, insert, remove, copy, paste, duplicate, undo, redo, history]);
+    undo, redo, canUndo: canUndo(history), canRedo: canRedo(history), insertionPoint,
+  }), [doc, selection, selectedUid, edit, reset, addAction, insert, remove, copy, paste, duplicate, undo, redo, history,
+    insertionPoint]);
 }
 
 export type EditorApi = ReturnType<typeof useEditor>;

@@ -1,4 +1,7 @@
-/** Editor shortcuts: Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Ctrl+C / Ctrl+V steps, Delete removes a step. */
+/**
+ * Editor shortcuts: Ctrl/Cmd+S saves (also while typing), Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Ctrl+C / Ctrl+V
+ * steps, Delete removes a step.
+ */
 import { useEffect } from 'react';
 import type { EditorApi } from './useEditor';
 
@@ -8,12 +11,17 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
-export function useEditorKeyboard(editor: EditorApi, notify: (message: string) => void) {
+export function useEditorKeyboard(editor: EditorApi, notify: (message: string) => void, save: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      if (mod && key === 's' && !event.shiftKey && !event.altKey) {
+        event.preventDefault();
+        save();
+        return;
+      }
+      if (isTyping(event.target)) return;
       if (mod && key === 'z' && !event.shiftKey) {
         event.preventDefault();
         editor.undo();
@@ -31,5 +39,5 @@ export function useEditorKeyboard(editor: EditorApi, notify: (message: string) =
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editor, notify]);
+  }, [editor, notify, save]);
 }

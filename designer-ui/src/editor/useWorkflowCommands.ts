@@ -1,17 +1,32 @@
-/** Save, deploy, undeploy and test, with their feedback: status line, toasts and validation errors. */
-import { useCallback, useState } from 'react';
+/** Save, deploy, undeploy, test and run, with their feedback: status line, toasts and validation errors. */
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/api';
 import { ApiError } from '../api/client';
-import type { TestResult, Workflow } from '../api/types';
+import type { JsonObject, TestResult, Workflow } from '../api/types';
 import { useToast } from '../components/Toasts';
-import { mapErrors, NO_ERRORS, type ErrorMap } from './errorPaths';
+import { mapErrors, NO_ERRORS, pruneFixed, type ErrorMap } from './errorPaths';
 import { toDefinition, type EditorDoc } from './model';
 
-export type Busy = 'save' | 'deploy' | 'undeploy' | 'test' | null;
+export type Busy = 'save' | 'deploy' | 'undeploy' | 'test' | 'run' | null;
 
 export function definitionJson(doc: EditorDoc): string {
   return JSON.stringify(toDefinition(doc));
+}
+
+/** A test run's options: pinned outputs by step key, and the step to stop after ("run up to here"). */
+export interface TestOptions {
+  testData: JsonObject;
+  pinned?: Map<string, unknown>;
+  stopAfter?: string | null;
+}
+
+/** Errors the server reported, with the document they were reported on (to tell when a field is fixed). */
+interface ReportedErrors {
+  map: ErrorMap;
+  doc: EditorDoc;
+  /** which command was refused: the test panel lists the errors of a refused test */
+  source: 'save' | 'deploy' | 'test' | 'run';
 }
 
 export function useWorkflowCommands(doc: EditorDoc) {
@@ -19,32 +34,33 @@ export function useWorkflowCommands(doc: EditorDoc) {
   const { notify } = useToast();
   const [workflow, setWorkflow] = useState<Workflow | null>(null);
   const [savedJson, setSavedJson] = useState<string | null>(null);
-  const [errors, setErrors] = useState<ErrorMap>(NO_ERRORS);
+  const [reported, setReported] = useState<ReportedErrors | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [message, setMessage] = useState('');
   const [testResult, setTestResult] = useState<TestResult | null>(null);
 
   const dirty = savedJson === null || savedJson !== definitionJson(doc);
+  const errors = useMemo(() => (reported ? pruneFixed(reported.map, reported.doc, doc) : NO_ERRORS), [reported, doc]);
 
   const loaded = useCallback((wf: Workflow, editorDoc: EditorDoc) => {
     setWorkflow(wf);
     setSavedJson(definitionJson(editorDoc));
-    setErrors(NO_ERRORS);
+    setReported(null);
     setMessage('');
   }, []);
 
-  const fail = useCallback((action: string, e: unknown) => {
+  const fail = useCallback((action: ReportedErrors['source'], label: string, e: unknown) => {
     if (e instanceof ApiError && e.errors.length > 0) {
-      setErrors(mapErrors(e.errors, doc.steps));
-      const text = `${action} failed: ${e.errors.length === 1 ? '1 problem' : `${e.errors.length} problems`} — see the highlighted fields.`;
+      setReported({ map: mapErrors(e.errors, doc.steps), doc, source: action });
+      const text = `${label} failed: ${e.errors.length === 1 ? '1 problem' : `${e.errors.length} problems`} — see the highlighted fields.`;
       setMessage(text);
       notify('error', text);
     } else {
-      const text = `${action} failed: ${e instanceof Error ? e.message : String(e)}`;
+      const text = `${label} failed: ${e instanceof Error ? e.message : String(e)}`;
       setMessage(text);
       notify('error', text);
     }
-  }, [doc.steps, notify]);
+  }, [doc, notify]);
 
   const save = useCallback(async (): Promise<Workflow | null> => {
     setBusy('save');
@@ -53,33 +69,38 @@ export function useWorkflowCommands(doc: EditorDoc) {
       const saved = workflow ? await api.updateWorkflow(workflow.id, definition) : await api.createWorkflow(definition);
       setWorkflow(saved);
       setSavedJson(JSON.stringify(definition));
-      setErrors(NO_ERRORS);
+      setReported(null);
       setMessage(`Saved version ${saved.version}.`);
       notify('success', `Saved “${saved.name}” (version ${saved.version})`);
-      if (!workflow) navigate(`/workflows/${saved.id}`, { replace: true });
+      // the same editor goes on with the saved workflow: keepEditor tells the route not to start a new one
+      if (!workflow) navigate(`/workflows/${saved.id}`, { replace: true, state: { keepEditor: true } });
       return saved;
     } catch (e) {
-      fail('Save', e);
+      fail('save', 'Save', e);
       return null;
     } finally {
       setBusy(null);
     }
   }, [doc, workflow, notify, navigate, fail]);
 
-  const deploy = useCallback(async () => {
+  /** Deploys the current version (saving first when there are changes), or a chosen saved version. */
+  const deploy = useCallback(async (version?: number): Promise<Workflow | null> => {
     let target = workflow;
-    if (!target || dirty) {
+    if (version === undefined && (!target || dirty)) {
       target = await save();
-      if (!target) return;
+      if (!target) return null;
     }
+    if (!target) return null;
     setBusy('deploy');
     try {
-      const deployed = await api.deploy(target.id);
+      const deployed = await api.deploy(target.id, version);
       setWorkflow(deployed);
       setMessage(`Deployed version ${deployed.deployed_version ?? deployed.version}.`);
-      notify('success', `Deployed “${deployed.name}”`);
+      notify('success', `Deployed “${deployed.name}” (version ${deployed.deployed_version ?? deployed.version})`);
+      return deployed;
     } catch (e) {
-      fail('Deploy', e);
+      fail('deploy', 'Deploy', e);
+      return null;
     } finally {
       setBusy(null);
     }
@@ -94,27 +115,62 @@ export function useWorkflowCommands(doc: EditorDoc) {
       setMessage('Undeployed: triggers no longer start this workflow.');
       notify('info', `Undeployed “${result.name}”`);
     } catch (e) {
-      fail('Undeploy', e);
+      fail('deploy', 'Undeploy', e);
     } finally {
       setBusy(null);
     }
   }, [workflow, notify, fail]);
 
-  const test = useCallback(async (testData: Record<string, unknown>) => {
+  const test = useCallback(async ({ testData, pinned, stopAfter }: TestOptions): Promise<TestResult | null> => {
     setBusy('test');
     try {
-      const result = await api.test(toDefinition(doc), testData);
+      const result = await api.test({
+        workflow: toDefinition(doc), test_data: testData, workflow_id: workflow?.id ?? null,
+        pinned: Object.fromEntries(pinned ?? []), stop_after: stopAfter ?? null,
+      });
       setTestResult(result);
-      setErrors(NO_ERRORS);
-      const text = result.status === 'completed' ? 'Test run completed.' : `Test run failed${result.error ? `: ${result.error}` : '.'}`;
+      setReported(null);
+      const scope = stopAfter ? ` up to step ${stopAfter}` : '';
+      const text = result.status === 'completed' ? `Test run${scope} completed.`
+        : `Test run${scope} ${result.status}${result.error ? `: ${result.error}` : '.'}`;
       setMessage(text);
       notify(result.status === 'completed' ? 'success' : 'error', text);
+      return result;
     } catch (e) {
-      fail('Test', e);
+      setTestResult(null);
+      fail('test', 'Test', e);
+      return null;
     } finally {
       setBusy(null);
     }
-  }, [doc, notify, fail]);
+  }, [doc, workflow, notify, fail]);
+
+  /**
+   * Runs the workflow as deployed, with the sample data as trigger data: the editor's version is saved and deployed
+   * first when it is not (after asking, unless the trigger is manual: deploying makes other triggers live).
+   */
+  const run = useCallback(async (triggerData: JsonObject): Promise<string | null> => {
+    let target = workflow;
+    const current = !dirty && target?.deployed && target.deployed_version === target.version;
+    if (!current) {
+      const manual = doc.trigger.type === 'manual';
+      if (!manual && !window.confirm('Run starts the deployed version. Save and deploy this version now? '
+        + `Its ${doc.trigger.type} trigger goes live.`)) return null;
+      target = await deploy();
+      if (!target) return null;
+    }
+    setBusy('run');
+    try {
+      const started = await api.execute(target!.id, triggerData);
+      setMessage(`Started execution ${started.execution_id}.`);
+      return started.execution_id;
+    } catch (e) {
+      fail('run', 'Run', e);
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }, [workflow, dirty, doc.trigger.type, deploy, fail]);
 
   let status: string;
   if (!workflow) status = 'New workflow, not saved yet';
@@ -125,5 +181,10 @@ export function useWorkflowCommands(doc: EditorDoc) {
   }
   if (message) status = `${message} — ${status}`;
 
-  return { workflow, loaded, dirty, errors, busy, status, testResult, save, deploy, undeploy, test };
+  return {
+    workflow, loaded, dirty, errors, errorSource: reported?.source ?? null, busy, status, testResult, save, deploy,
+    undeploy, test, run,
+  };
 }
+
+export type WorkflowCommands = ReturnType<typeof useWorkflowCommands>;

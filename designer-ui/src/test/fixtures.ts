@@ -1,5 +1,19 @@
 /** Test data shaped like the API's answers (docs/api.md). */
-import type { ActionCatalogue, TriggerInfo, Workflow } from '../api/types';
+import type { ActionCatalogue, OperatorInfo, TriggerInfo, Workflow } from '../api/types';
+
+/** A condition as action schemas describe it (TriggerType.ConditionConfig). */
+const conditionItem = {
+  type: 'object', required: ['field', 'operator'], additionalProperties: false,
+  properties: { field: { type: 'string' }, operator: { type: 'string' }, value: {} },
+};
+
+export const operatorsFixture: OperatorInfo[] = [
+  { id: 'equals', value: 'one' }, { id: 'not_equals', value: 'one' }, { id: 'greater_than', value: 'one' },
+  { id: 'greater_than_or_equals', value: 'one' }, { id: 'less_than', value: 'one' },
+  { id: 'less_than_or_equals', value: 'one' }, { id: 'contains', value: 'one' }, { id: 'not_contains', value: 'one' },
+  { id: 'in', value: 'list' }, { id: 'not_in', value: 'list' }, { id: 'exists', value: 'none' },
+  { id: 'not_exists', value: 'none' },
+];
 
 export const catalogueFixture: ActionCatalogue = {
   categories: [
@@ -10,7 +24,13 @@ export const catalogueFixture: ActionCatalogue = {
         description: 'Call an HTTP endpoint',
         schema: {
           type: 'object', required: ['url'],
-          properties: { url: { type: 'string', title: 'URL' }, method: { type: 'string', enum: ['GET', 'POST'] } },
+          properties: {
+            method: { type: 'string', enum: ['GET', 'POST'], default: 'GET', description: 'HTTP method (default GET)' },
+            url: { type: 'string', description: 'Absolute http or https URL' },
+            headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'Request headers' },
+            timeout_seconds: { type: 'integer', default: 30, description: 'Seconds to wait for the answer' },
+            fail_on_error: { type: 'boolean', default: true, description: 'Whether a 4xx or 5xx answer fails the step' },
+          },
         },
       }],
     },
@@ -20,7 +40,8 @@ export const catalogueFixture: ActionCatalogue = {
         {
           type: 'email.send', aliases: [], category: 'email', display_name: 'Send Email', icon: '📧',
           description: 'Send an email',
-          schema: { type: 'object', properties: { to: { type: 'array', items: { type: 'string' } }, subject: { type: 'string' } } },
+          schema: { type: 'object', properties: { to: { type: 'array', items: { type: 'string' } }, subject: { type: 'string' },
+            attachments: { type: 'array', items: { type: 'string' } } } },
         },
         {
           type: 'email.send_template', aliases: [], category: 'email', display_name: 'Send Template Email', icon: '📨',
@@ -36,9 +57,11 @@ export const catalogueFixture: ActionCatalogue = {
           type: 'control.condition', aliases: [], category: 'control', display_name: 'If / Then', icon: '❓',
           description: 'Branch on conditions', nested_blocks: ['then_actions', 'else_actions'],
           schema: {
-            type: 'object',
+            type: 'object', required: ['conditions'],
+            $defs: { ConditionConfig: conditionItem },
             properties: {
-              conditions: { type: 'array', items: { type: 'object' } },
+              conditions: { type: 'array', description: 'All must hold for the then branch',
+                items: { $ref: '#/$defs/ConditionConfig' } },
               then_actions: { type: 'array' }, else_actions: { type: 'array' },
             },
           },

@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy and waitFor wait up to 3 s: the build runs these tests on two busy cores
+configure({ asyncUtilTimeout: 3000 });
 
 // React Flow measures nodes with ResizeObserver and reads transforms with DOMMatrixReadOnly: jsdom has neither.
 class ResizeObserverStub {

@@ -17,9 +17,7 @@ import dev.placemat.workflows.spi.ControlAction;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.template.Templates;
-import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import org.apache.camel.Expression;
 import org.apache.camel.model.ChoiceDefinition;
@@ -65,29 +63,11 @@ final class StepCompiler {
         Action<?> action = actions.find(step.actionType())
                 .orElseThrow(() -> new IllegalArgumentException("unknown action type " + step.actionType()));
         if (action instanceof TaskAction<?> task) {
-            at.process(new StepProcessor(step, taskLogic(task), task.computesOnly(), threads, services))
+            at.process(new StepProcessor(step, new TaskLogic<>(task), task.computesOnly(), threads, services))
                     .id(NodeIds.step(workflowId, step.key()));
         } else if (action instanceof ControlAction<?> control) {
             control.compile(step, new Scope(at));
         }
-    }
-
-    /** A task action as step logic: its output as JSON, also when it comes later through a stage. */
-    private static <C> StepLogic taskLogic(TaskAction<C> action) {
-        Class<C> type = action.descriptor().configType();
-        return new StepLogic() {
-            @Override
-            public Object run(JsonNode input, dev.placemat.workflows.spi.StepContext context) throws Exception {
-                Object output = action.execute(ConfigMapper.bind(input, type), context);
-                return output instanceof CompletionStage<?> stage ? stage.thenApply(ConfigMapper::toJson)
-                        : ConfigMapper.toJson(output);
-            }
-
-            @Override
-            public boolean repeatSafe(JsonNode input) {
-                return action.repeatSafe(ConfigMapper.bind(input, type));
-            }
-        };
     }
 
     /** The {@link StepScope} at one place in the route. */

@@ -8,21 +8,31 @@ import java.util.Optional;
 
 /** The four trigger types of the design, each with the record its config must fit. */
 public enum TriggerType {
-    WEBHOOK("webhook", WebhookConfig.class),
-    SCHEDULE("schedule", ScheduleConfig.class),
-    EVENT("event", EventConfig.class),
-    MANUAL("manual", ManualConfig.class);
+    WEBHOOK("webhook", WebhookConfig.class, "webhook_data"),
+    SCHEDULE("schedule", ScheduleConfig.class, null),
+    EVENT("event", EventConfig.class, "event_data"),
+    MANUAL("manual", ManualConfig.class, null);
+
+    /** Where every trigger type's data is in an execution's context: {@code {{trigger_data.name}}}. */
+    public static final String DATA_PATH = "trigger_data";
 
     private final String id;
     private final Class<?> configType;
+    private final String dataPath;
 
-    TriggerType(String id, Class<?> configType) {
+    TriggerType(String id, Class<?> configType, String dataPath) {
         this.id = id;
         this.configType = configType;
+        this.dataPath = dataPath;
     }
 
     public String id() {
         return id;
+    }
+
+    /** The design's own path for this trigger's data ({@code webhook_data}, {@code event_data}), besides {@link #DATA_PATH}. */
+    public Optional<String> designDataPath() {
+        return Optional.ofNullable(dataPath);
     }
 
     public Class<?> configType() {
@@ -48,10 +58,13 @@ public enum TriggerType {
             String webhookId,
             @JsonPropertyDescription("Shared secret for HMAC-SHA256 request signatures; write-only")
             String secret,
+            @JsonProperty(defaultValue = "X-Webhook-Signature")
             @JsonPropertyDescription("Header with the signature sha256=<hex>; default X-Webhook-Signature")
             String signatureHeader,
+            @JsonProperty(defaultValue = "X-Webhook-Timestamp")
             @JsonPropertyDescription("Header with the Unix time the signature covers; default X-Webhook-Timestamp")
             String timestampHeader,
+            @JsonProperty(defaultValue = "async")
             @JsonPropertyDescription("async: answer 202 once the execution is stored; sync: answer with its output")
             ResponseMode responseMode,
             @JsonPropertyDescription("sync only: seconds to wait for the end before answering 202; default 30")

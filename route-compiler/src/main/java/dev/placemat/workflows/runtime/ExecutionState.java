@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.spi.StepFailure;
+import dev.placemat.workflows.template.FieldRules;
 import dev.placemat.workflows.template.Paths;
 import dev.placemat.workflows.template.Templates;
+import dev.placemat.workflows.template.UnresolvedTemplate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,6 +119,15 @@ public final class ExecutionState {
     /** A copy of {@code value} with its templates resolved against the context as it is now. */
     public synchronized JsonNode resolve(JsonNode value) {
         return Templates.resolve(value, context);
+    }
+
+    /** Like {@link #resolve(JsonNode)}, as {@code rules} say; a template that leads nowhere fails for good. */
+    public synchronized JsonNode resolve(JsonNode value, FieldRules rules) throws StepFailure {
+        try {
+            return Templates.resolve(value, context, rules);
+        } catch (UnresolvedTemplate e) {
+            throw StepFailure.permanent(e.getMessage());
+        }
     }
 
     /** Reads the context under the state's lock; the reader must not keep what it is given. */

@@ -64,8 +64,10 @@ final class StepAttempt {
         boolean safe = true;
         StepFailure refused = null;
         try {
-            input = state.resolve(step.config());
+            input = state.resolve(step.config(), processor.logic().fieldRules());
             safe = repeatSafe(input);
+        } catch (StepFailure e) {
+            refused = e;
         } catch (RuntimeException e) {
             refused = StepFailures.of(e);
         }
@@ -184,6 +186,9 @@ final class StepAttempt {
             return;
         }
         StepFailure failure = givenUp != null ? givenUp : failed;
+        if (failure != null) {
+            failure = RetryWait.apply(failure, step, attempt, exchange, processor.services());
+        }
         ScheduledFuture<?> t = timer;
         if (t != null) {
             t.cancel(false);

@@ -2,13 +2,13 @@ package dev.placemat.workflows.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.spi.StepContext;
+import dev.placemat.workflows.template.FieldRules;
 
 /** What a recorded step does with its resolved config. */
 @FunctionalInterface
 public interface StepLogic {
 
-    /**
-     * The step's output as JSON, or a {@link java.util.concurrent.CompletionStage} of it for work that completes
+    /** The step's output as JSON, or a {@link java.util.concurrent.CompletionStage} of it for work that completes
      * later without holding a thread.
      */
     Object run(JsonNode resolvedConfig, StepContext context) throws Exception;
@@ -19,5 +19,10 @@ public interface StepLogic {
      */
     default boolean repeatSafe(JsonNode resolvedConfig) {
         return true;
+    }
+
+    /** How the step's config templates are resolved before {@link #run}: leniently unless the logic says so. */
+    default FieldRules fieldRules() {
+        return FieldRules.LENIENT;
     }
 }

@@ -1,6 +1,8 @@
 package dev.placemat.workflows.spi;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One action type of the library. Implementations are found through {@link java.util.ServiceLoader}: one class per
@@ -28,6 +30,22 @@ public sealed interface Action<C> permits TaskAction, ControlAction {
      * The validator rejects a definition that puts one there.
      */
     default List<String> templateFreeFields() {
+        return List.of();
+    }
+
+    /**
+     * The connection the action uses, if any. Its field is template-free (a connection is named literally), so that
+     * the platform can check, when a definition is saved and deployed, who may use it.
+     */
+    default Optional<ConnectionUse> connectionUse() {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks of a step's config that its schema cannot express (one SQL statement, for one), run when a definition is
+     * saved; the config has passed its schema. Field names are relative to the config.
+     */
+    default List<ConfigProblem> check(ObjectNode config) {
         return List.of();
     }
 }

@@ -1,5 +1,6 @@
 package dev.placemat.workflows.spi;
 
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -9,4 +10,11 @@ public interface Connections {
 
     /** The fields of the named connection of the given type; a permanent {@link StepFailure} when there is none. */
     Map<String, String> get(String name, String type) throws StepFailure;
+
+    /**
+     * Refuses, with a permanent {@link StepFailure}, sending the credentials of the named connection to {@code uri}:
+     * an {@code http} connection's credentials go only to its allowed hosts. Called with the URL resolved at run time,
+     * before the credentials are attached.
+     */
+    void checkDestination(String name, URI uri) throws StepFailure;
 }

@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 
 /**
  * Databases that {@code database.query} steps reach, one per connection of type {@code database}. The platform's
- * own database is never one of them.
+ * own database is not one of them unless an admin allowed it on the connection.
  */
 public interface DataSources {
 

@@ -1,5 +1,8 @@
 package dev.placemat.workflows.spi;
 
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
 /**
  * An action that does one piece of work. The engine resolves the step's templates, binds the result to the config
  * record, and calls {@link #execute} on a worker thread with the step's timeout (see {@link #computesOnly}); whatever it returns becomes the
@@ -33,5 +36,14 @@ public non-sealed interface TaskAction<C> extends Action<C> {
      */
     default boolean repeatSafe(C config) {
         return false;
+    }
+
+    /**
+     * Config fields whose text is meant for a target with its own markup (Slack mrkdwn, HTML), by field path
+     * ({@code message}, {@code html_body}), with how a value substituted into them is escaped. The text the author
+     * wrote around the templates keeps its markup; only the values that templates put into it are escaped.
+     */
+    default Map<String, UnaryOperator<String>> templateEscapes() {
+        return Map.of();
     }
 }

@@ -15,6 +15,7 @@ public final class Paths {
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_\\-$]*|\\d{1,9}");
     private static final int MAX_SEGMENTS = 32;
+    private static final int MAX_KEYS_SHOWN = 20;
 
     private Paths() {}
 
@@ -74,5 +75,43 @@ public final class Paths {
             }
         }
         return node;
+    }
+
+    /**
+     * Why {@code path} leads nowhere in {@code root}, for people: the first segment that is not there, and what
+     * there is at that level instead ({@code event_data.opportunity has no 'name'; it has: area, amount}).
+     */
+    static String whyMissing(JsonNode root, String path) {
+        List<String> segments = parse(path).orElse(List.of());
+        JsonNode node = root;
+        StringBuilder at = new StringBuilder();
+        for (String segment : segments) {
+            JsonNode next = node.isArray() && Character.isDigit(segment.charAt(0)) ? node.path(Integer.parseInt(segment))
+                    : node.isObject() ? node.path(segment) : MissingNode.getInstance();
+            if (next.isMissingNode()) {
+                return describe(node, at.isEmpty() ? "the execution context" : at.toString(), segment);
+            }
+            at.append(at.isEmpty() ? "" : ".").append(segment);
+            node = next;
+        }
+        return "the path is not valid";
+    }
+
+    private static String describe(JsonNode node, String where, String segment) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            if (keys.isEmpty()) {
+                return where + " has no '" + segment + "'; it is an empty object";
+            }
+            String shown = String.join(", ", keys.subList(0, Math.min(keys.size(), MAX_KEYS_SHOWN)));
+            return where + " has no '" + segment + "'; it has: " + shown
+                    + (keys.size() > MAX_KEYS_SHOWN ? ", ... (" + keys.size() + " keys)" : "");
+        }
+        if (node.isArray()) {
+            return where + " is a list of " + node.size() + " items; there is no item '" + segment + "'";
+        }
+        return where + " is " + (node.isNull() ? "null" : "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                + ", not an object with '" + segment + "'";
     }
 }

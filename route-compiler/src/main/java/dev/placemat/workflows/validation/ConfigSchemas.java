@@ -1,5 +1,6 @@
 package dev.placemat.workflows.validation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.generator.impl.PropertySortUtils;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
@@ -25,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON Schemas generated from config records (the single source of truth), and validation of configs against them.
- * Property names are snake_case, as in the design's definitions. A value that is a whole template
+ * Property names are snake_case, as in the design's definitions, and properties come in the order the record
+ * declares them (the designer draws its forms in that order). A component's {@code @JsonProperty(defaultValue)}
+ * becomes the schema's {@code default}, typed as the component is. A value that is a whole template
  * ({@code "{{step_1.count}}"}) is accepted where any type is expected: its type is only known at run time.
  * Bounds are declared on the records with {@code @Min} and {@code @Max} (jakarta.validation): they become the
  * schema's {@code minimum} and {@code maximum}, and a value outside them is a {@code range} error that names both.
@@ -53,7 +57,27 @@ public final class ConfigSchemas {
                                 CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.NO)
                         : null);
         builder.forFields().withPropertyNameOverrideResolver(field -> ConfigMapper.snakeCase(field.getName()));
+        builder.forTypesInGeneral().withPropertySorter(PropertySortUtils.SORT_PROPERTIES_FIELDS_BEFORE_METHODS);
+        builder.forFields().withDefaultResolver(field -> {
+            JsonProperty property = field.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
+            return property == null || property.defaultValue().isEmpty() ? null
+                    : typedDefault(property.defaultValue(), field.getType().getErasedType());
+        });
         generator = new SchemaGenerator(builder.build());
+    }
+
+    /** A default written as text in {@code @JsonProperty(defaultValue)}, as a value of the component's type. */
+    static Object typedDefault(String text, Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return Boolean.valueOf(text);
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return Long.valueOf(text);
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return Double.valueOf(text);
+        }
+        return text;
     }
 
     /** The JSON Schema of a config record. */

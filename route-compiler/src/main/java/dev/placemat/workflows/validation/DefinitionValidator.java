@@ -20,6 +20,8 @@ public final class DefinitionValidator {
     public static final int MAX_NAME_LENGTH = 255;
     /** The largest definition accepted, as compact JSON: large enough for 100 steps with long templates. */
     public static final int MAX_DEFINITION_BYTES = 256 * 1024;
+    public static final int MAX_TAGS = 20;
+    public static final int MAX_TAG_LENGTH = 50;
 
     private final StepReader steps;
     private final ConfigSchemas schemas;
@@ -70,6 +72,7 @@ public final class DefinitionValidator {
             errors.add("name", "too_long", "name must be at most " + MAX_NAME_LENGTH + " characters");
         }
         String description = text(root, "description", "description", false, errors);
+        tags(root.get("tags"), errors);
         TriggerSpec trigger = trigger(root.get("trigger"), errors);
         List<StepSpec> stepList = steps.read(root.get("steps"), errors);
         TemplateReferences.check(stepList, errors);
@@ -110,6 +113,28 @@ public final class DefinitionValidator {
         TriggerSpec spec = new TriggerSpec(type, config);
         triggerRules.forEach(rule -> rule.check(spec, errors));
         return spec;
+    }
+
+    /** Optional {@code tags}: words to find and group workflows by; the engine ignores them. */
+    private static void tags(JsonNode node, Errors errors) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isArray()) {
+            errors.add("tags", "type", "tags must be a list of words, such as [\"finance\", \"daily\"]");
+            return;
+        }
+        if (node.size() > MAX_TAGS) {
+            errors.add("tags", "too_many", "a workflow has at most " + MAX_TAGS + " tags");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode tag = node.get(i);
+            if (!tag.isTextual() || tag.asText().isBlank()) {
+                errors.add("tags[" + i + "]", "type", "a tag is a non-blank text");
+            } else if (tag.asText().length() > MAX_TAG_LENGTH) {
+                errors.add("tags[" + i + "]", "too_long", "a tag has at most " + MAX_TAG_LENGTH + " characters");
+            }
+        }
     }
 
     static String text(JsonNode parent, String field, String path, boolean required, Errors errors) {

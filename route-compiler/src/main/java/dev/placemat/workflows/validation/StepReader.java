@@ -22,6 +22,8 @@ final class StepReader {
     static final int MAX_STEPS = 100;
     static final int MAX_NESTING = 3;
     static final int MAX_TIMEOUT_SECONDS = 86_400;
+    static final int MAX_STEP_NAME_LENGTH = 100;
+    static final int MAX_NOTES_LENGTH = 2_000;
 
     private final ActionRegistry actions;
     private final ConfigSchemas schemas;
@@ -92,6 +94,8 @@ final class StepReader {
             return null;
         }
         String type = DefinitionValidator.text(node, "action_type", path + ".action_type", true, errors);
+        label(node, "name", path, MAX_STEP_NAME_LENGTH, errors);
+        label(node, "notes", path, MAX_NOTES_LENGTH, errors);
         ObjectNode config = config(node.get("config"), path + ".config", errors);
         List<Condition> conditions = Conditions.read(node.get("condition"), path + ".condition", errors);
         RetryPolicy retry = retry(node.get("retry_config"), path + ".retry_config", errors);
@@ -104,7 +108,9 @@ final class StepReader {
                 errors.add(path + ".action_type", "unknown_action_type",
                         "unknown action type '" + type + "'; GET /api/actions lists the available ones");
             } else {
-                errors.addAll(schemas.validate(action.descriptor().configType(), config, path + ".config"));
+                List<FieldError> schemaErrors = schemas.validate(action.descriptor().configType(), config,
+                        path + ".config");
+                errors.addAll(schemaErrors);
                 urls.check(action.descriptor().configType(), config, path + ".config", errors);
                 action.conditionFields().forEach(field ->
                         Conditions.read(config.get(field), path + ".config." + field, errors));
@@ -115,6 +121,16 @@ final class StepReader {
                                 + " must not contain {{...}} templates; pass values as bound parameters instead");
                     }
                 });
+                action.connectionUse().ifPresent(use -> {
+                    JsonNode value = config.get(use.field());
+                    if (value != null && value.isTextual() && value.asText().contains("{{")) {
+                        errors.add(path + ".config." + use.field(), "template_not_allowed", use.field()
+                                + " names a connection literally, never with a {{...}} template");
+                    }
+                });
+                if (schemaErrors.isEmpty()) {
+                    action.check(config).forEach(p -> errors.add(path + ".config." + p.field(), p.code(), p.message()));
+                }
                 if (action instanceof ControlAction<?> control) {
                     nested(control, config, path, number, key, depth, runs, children, errors);
                 }
@@ -180,6 +196,14 @@ final class StepReader {
                     + " steps (workflows.limits.max-steps-per-execution): lower " + repeats.field());
         }
         return nested;
+    }
+
+    /** A step's {@code name} and {@code notes}: text for people, shown in the designer; the engine ignores them. */
+    private static void label(JsonNode step, String field, String path, int maxLength, Errors errors) {
+        String text = DefinitionValidator.text(step, field, path + "." + field, false, errors);
+        if (text != null && text.length() > maxLength) {
+            errors.add(path + "." + field, "too_long", field + " must be at most " + maxLength + " characters");
+        }
     }
 
     private static ObjectNode config(JsonNode node, String path, Errors errors) {

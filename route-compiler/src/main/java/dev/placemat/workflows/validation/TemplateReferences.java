@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.definition.Condition;
 import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.template.Paths;
+import dev.placemat.workflows.template.TemplateExpression;
 import dev.placemat.workflows.template.Templates;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -49,11 +51,13 @@ final class TemplateReferences {
                 errors.add(path, "invalid_template", "unbalanced template braces; write {{path.to.value}}");
             }
             for (String ref : Templates.references(text)) {
-                if (!Paths.isValid(ref)) {
+                Optional<TemplateExpression> expression = TemplateExpression.parse(ref);
+                if (expression.isEmpty()) {
                     errors.add(path, "invalid_template", "'{{" + ref + "}}' is not a path; templates are paths "
-                            + "such as {{step_1.name}} or {{webhook_data.email}}, never expressions");
+                            + "such as {{step_1.name}} or {{webhook_data.email}}, optionally with a default such as "
+                            + "{{webhook_data.name | default: \"friend\"}}, never expressions");
                 } else {
-                    reference(ref, path, step, numbers, errors);
+                    reference(expression.get().path(), path, step, numbers, errors);
                 }
             }
         } else if (node.isArray()) {

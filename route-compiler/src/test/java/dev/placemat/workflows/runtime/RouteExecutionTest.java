@@ -251,8 +251,10 @@ class RouteExecutionTest {
         TestActions.Block.RELEASE.countDown();
         List<Exchange> done = runs.stream().map(CompletableFuture::join).toList();
         assertThat(TestActions.Block.MOST_HELD.get()).isEqualTo(200);
-        // after the delay the route goes on on the shared timers (Camel's own "Delay" pool is never made)
-        assertThat(done).allSatisfy(e -> assertThat(ExecutionState.of(e).at("step_2").asText()).startsWith("test-timer"));
+        // after the delay the route goes on on the shared timers (Camel's own "Delay" pool is never made); one that
+        // reached the delay after its time went on at once, on its own thread
+        List<String> threads = done.stream().map(e -> ExecutionState.of(e).at("step_2").asText()).toList();
+        assertThat(threads).noneMatch(name -> name.contains("Delay")).anyMatch(name -> name.startsWith("test-timer"));
         camel.removeRoute(compiled.body().getRouteId());
     }
 
@@ -355,5 +357,84 @@ class RouteExecutionTest {
         state.stop("cancelled by ann");
         assertThat(done.get(3, TimeUnit.SECONDS).getException()).hasMessage("cancelled by ann");
         assertThat(TestActions.Sleep.INTERRUPTED.get()).isGreaterThan(interruptedBefore);
+    }
+
+    @Test
+    void waitsAtLeastWhatTheServiceAskedForBeforeTheNextAttempt() throws Exception {
+        Run run = run("[{'action_type':'test.rate_limited','config':{'fail_times':1,'retry_after_ms':700},"
+                + "'retry_config':{'max_retries':2,'retry_delay':10,'backoff_multiplier':1}}]", "{}");
+        assertThat(run.exchange().getException()).isNull();
+        assertThat(run.records()).extracting(StepRecord::attempt, StepRecord::status)
+                .containsExactly(tuple(1, StepStatus.FAILED), tuple(2, StepStatus.COMPLETED));
+        assertThat(run.records().get(0).error())
+                .isEqualTo("HTTP 429 on call 1; attempt 2 waits 1 s, as the service asked (Retry-After)");
+        Duration gap = Duration.between(run.records().get(0).completedAt(), run.records().get(1).startedAt());
+        assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
+    void keepsThePolicysDelayWhenItIsLongerThanWhatTheServiceAskedFor() throws Exception {
+        Run run = run("[{'action_type':'test.rate_limited','config':{'fail_times':1,'retry_after_ms':1},"
+                + "'retry_config':{'max_retries':1,'retry_delay':400}}]", "{}");
+        Duration gap = Duration.between(run.records().get(0).completedAt(), run.records().get(1).startedAt());
+        assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void failsAtOnceWhenTheServiceAsksForLongerThanTheStepMayWait() throws Exception {
+        Run run = run("[{'action_type':'test.rate_limited','config':{'fail_times':1,'retry_after_ms':90000},"
+                + "'timeout_seconds':60,'retry_config':{'max_retries':3,'retry_delay':10}}]", "{}");
+        assertThat(run.records()).singleElement().satisfies(r -> assertThat(r.error())
+                .startsWith("rate limited, retry after 90 s: more than the 60 s this step may wait")
+                .endsWith("HTTP 429 on call 1"));
+    }
+
+    @Test
+    void waitsForAnActionThatAnswersWithAStage() throws Exception {
+        Run run = run("[{'action_type':'test.later','config':{'value':'done','millis':50}}]", "{}");
+        assertThat(run.exchange().getException()).isNull();
+        assertThat(run.state().at("step_1").asText()).isEqualTo("done");
+    }
+
+    @Test
+    void cancelsAStageThatOutlastsItsStep() throws Exception {
+        Run run = run("[{'action_type':'test.later','config':{'value':'late','millis':5000},'timeout_seconds':1,"
+                + "'retry_config':{'max_retries':0}}]", "{}");
+        assertThat(run.records()).singleElement().satisfies(r -> {
+            assertThat(r.error()).contains("timed out after 1 s");
+            assertThat(Duration.between(r.startedAt(), r.completedAt())).isLessThan(Duration.ofSeconds(3));
+        });
+    }
+
+    @Test
+    void failsAStepWhoseRequiredFieldsTemplateLeadsNowhereNamingThePathAndWhatIsThere() throws Exception {
+        Run run = run("[{'action_type':'test.greet','config':{'name':'{{webhook_data.person.name}} Jr'}}]",
+                "{'webhook_data':{'person':{'first':'Ann','last':'Lee'}}}");
+        assertThat(run.records()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(StepStatus.FAILED);
+            assertThat(r.error()).isEqualTo("config.name: {{webhook_data.person.name}} resolved to nothing: "
+                    + "webhook_data.person has no 'name'; it has: first, last; check the path, or give a default "
+                    + "such as {{webhook_data.person.name | default: \"\"}}");
+        });
+    }
+
+    @Test
+    void leavesOutAnOptionalFieldWhoseTemplateLeadsNowhereAndUsesDefaults() throws Exception {
+        Run run = run("[{'action_type':'test.greet','config':{'name':'{{webhook_data.nick | default: \\'friend\\'}}',"
+                + "'title':'{{webhook_data.title}}'}}]", "{'webhook_data':{}}");
+        assertThat(run.exchange().getException()).isNull();
+        assertThat(run.records().get(0).input()).isEqualTo(json("{'name':'friend'}"));
+        assertThat(run.state().at("step_1")).isEqualTo(json("{'name':'friend','title':null,'extra':null}"));
+    }
+
+    @Test
+    void failsOnAMissingValueInsideAFreeFormFieldAndEscapesSubstitutedValuesOnly() throws Exception {
+        Run missing = run("[{'action_type':'test.greet','config':{'name':'x','extra':{'order':'{{trigger_data.order}}'}}}]",
+                "{'trigger_data':{}}");
+        assertThat(missing.records().get(0).error()).startsWith("config.extra.order: {{trigger_data.order}} resolved "
+                + "to nothing: trigger_data has no 'order'; it is an empty object");
+        Run escaped = run("[{'action_type':'test.greet','config':{'name':'x','title':'<b>{{webhook_data.t}}</b>'}}]",
+                "{'webhook_data':{'t':'<i>'}}");
+        assertThat(escaped.state().at("step_1.title").asText()).isEqualTo("<b>&lt;i></b>");
     }
 }

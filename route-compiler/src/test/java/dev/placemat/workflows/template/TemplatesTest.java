@@ -4,6 +4,7 @@ import static dev.placemat.workflows.testing.Definitions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 
 class TemplatesTest {
@@ -55,5 +56,25 @@ class TemplatesTest {
     @Test
     void findsEveryReference() {
         assertThat(Templates.references("{{a.b}} and {{ step_2.c[0] }}")).containsExactly("a.b", "step_2.c[0]");
+    }
+
+    @Test
+    void numbersInTextAreWrittenAsPeopleWriteThem() {
+        JsonNode numbers = json("{'big':3E+4,'money':12.50,'whole':30000.0,'tiny':0.0000001}");
+        JsonNode decimal = JsonNodeFactory.instance.objectNode().put("amount", new java.math.BigDecimal("3E+4"));
+        assertThat(Templates.resolve(json("'{{big}} {{money}} {{whole}} {{tiny}}'"), numbers).asText())
+                .isEqualTo("30000 12.5 30000 0.0000001");
+        assertThat(Templates.resolve(json("'Amount {{amount}}'"), decimal).asText()).isEqualTo("Amount 30000");
+    }
+
+    @Test
+    void aDefaultStandsInForAPathThatLeadsNowhereOnly() {
+        assertThat(Templates.resolve(json("'Hi {{step_9.name | default: \\'friend\\'}}'"), context).asText())
+                .isEqualTo("Hi friend");
+        assertThat(Templates.resolve(json("'{{step_9.n | default: 0}}'"), context).isInt()).isTrue();
+        assertThat(Templates.resolve(json("'{{step_1.name | default: \\'x\\'}}'"), context).asText()).isEqualTo("Acme");
+        assertThat(TemplateExpression.parse("step_1.name | default: x")).isEmpty();
+        assertThat(TemplateExpression.parse("step_1.name | default: {\\'a\\':1}")).isEmpty();
+        assertThat(TemplateExpression.parse("T(x) | default: 1")).isEmpty();
     }
 }

@@ -1,12 +1,17 @@
 package dev.placemat.workflows.testing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.OutboundUrl;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -182,6 +187,67 @@ public final class TestActions {
                 HELD.decrementAndGet();
             }
             return Thread.currentThread().getName();
+        }
+    }
+
+    /** {@code test.rate_limited}: refused {@code fail_times} times per execution, asking to wait {@code retry_after_ms}. */
+    public static final class RateLimited implements TaskAction<RateLimited.Config> {
+        public record Config(int failTimes, long retryAfterMs) {}
+
+        private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.rate_limited", "test", "Rate limited", "R", "asks to wait", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) throws StepFailure {
+            int call = CALLS.computeIfAbsent(context.executionId() + context.stepKey(), k -> new AtomicInteger())
+                    .incrementAndGet();
+            if (call <= config.failTimes()) {
+                throw StepFailure.retryAfter("HTTP 429 on call " + call, Duration.ofMillis(config.retryAfterMs()));
+            }
+            return Map.of("calls", call);
+        }
+    }
+
+    /** {@code test.later}: answers with a stage that completes with {@code value} after {@code millis}. */
+    public static final class Later implements TaskAction<Later.Config> {
+        public record Config(JsonNode value, long millis) {}
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.later", "test", "Later", "L", "answers later", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) {
+            CompletableFuture<JsonNode> later = new CompletableFuture<>();
+            CompletableFuture.delayedExecutor(config.millis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> later.complete(config.value()));
+            context.onCancel(() -> later.cancel(true));
+            return later;
+        }
+    }
+
+    /** {@code test.greet}: a config with a required and an optional field; returns the bound config. */
+    public static final class Greet implements TaskAction<Greet.Config> {
+        public record Config(@JsonProperty(required = true) String name, String title, Map<String, Object> extra) {}
+
+        @Override
+        public ActionDescriptor<Config> descriptor() {
+            return ActionDescriptor.of("test.greet", "test", "Greet", "G", "greets", Config.class);
+        }
+
+        @Override
+        public Object execute(Config config, StepContext context) {
+            return config;
+        }
+
+        @Override
+        public Map<String, UnaryOperator<String>> templateEscapes() {
+            return Map.of("title", text -> text.replace("<", "&lt;"));
         }
     }
 }

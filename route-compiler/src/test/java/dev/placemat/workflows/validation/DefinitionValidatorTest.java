@@ -2,6 +2,7 @@ package dev.placemat.workflows.validation;
 
 import static dev.placemat.workflows.testing.Definitions.VALIDATOR;
 import static dev.placemat.workflows.testing.Definitions.json;
+import static dev.placemat.workflows.testing.Definitions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -170,5 +171,42 @@ class DefinitionValidatorTest {
                                 tuple("steps[3].config.url", "address_refused"),
                                 tuple("steps[4].config.url", "url"),
                                 tuple("steps[5].config.url", "url")));
+    }
+
+    @Test
+    void acceptsTemplateDefaultsAndRejectsDefaultsThatAreNotLiterals() {
+        Definitions.webhook("[{'action_type':'test.echo','config':{'value':'{{webhook_data.n | default: 0}} and "
+                + "{{webhook_data.name | default: \\'friend\\'}}'}}]");
+        assertThat(errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':[{'action_type':'test.echo',"
+                + "'config':{'value':'{{webhook_data.name | default: friend}}'}}]}"))
+                .extracting(FieldError::path, FieldError::code)
+                .containsExactly(tuple("steps[0].config.value", "invalid_template"));
+    }
+
+    @Test
+    void acceptsStepNamesNotesAndTagsAnywhereAndKeepsThemOutOfTheSteps() {
+        WorkflowDefinition d = parse("{'name':'n','tags':['finance','daily'],'trigger':{'type':'manual'},'steps':["
+                + "{'action_type':'control.condition','name':'Over budget?','notes':'Ask finance first',"
+                + "'config':{'conditions':[{'field':'a','operator':'exists'}],"
+                + "'then_actions':[{'action_type':'test.echo','name':'Tell them','notes':'n','config':{}}]}}]}");
+        assertThat(d.steps()).hasSize(1);
+        assertThat(d.steps().get(0).children("then")).hasSize(1);
+    }
+
+    @Test
+    void rejectsOverlongStepNamesAndTagsThatAreNotWords() {
+        String longName = "x".repeat(101);
+        assertThat(errorsOf("{'name':'n','tags':['ok','',3],'trigger':{'type':'manual'},'steps':["
+                + "{'action_type':'test.echo','name':'" + longName + "','notes':7}]}"))
+                .extracting(FieldError::path, FieldError::code)
+                .containsExactlyInAnyOrder(
+                        tuple("tags[1]", "type"),
+                        tuple("tags[2]", "type"),
+                        tuple("steps[0].name", "too_long"),
+                        tuple("steps[0].notes", "type"));
+        assertThat(errorsOf("{'name':'n','tags':'finance','trigger':{'type':'manual'},'steps':["
+                + "{'action_type':'test.echo'}]}"))
+                .extracting(FieldError::path, FieldError::code)
+                .containsExactly(tuple("tags", "type"));
     }
 }

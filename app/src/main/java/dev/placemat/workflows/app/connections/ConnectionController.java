@@ -2,12 +2,13 @@ package dev.placemat.workflows.app.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.audit.AuditLog;
+import dev.placemat.workflows.app.errors.ConflictException;
+import dev.placemat.workflows.app.errors.ForbiddenException;
 import dev.placemat.workflows.app.errors.NotFoundException;
-import dev.placemat.workflows.validation.Errors;
+import dev.placemat.workflows.app.identity.CurrentUser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,98 +22,116 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/connections} (admins): named credentials. Secret fields are write-only: answers show them as
- * {@value #MASK}, and a change that leaves one out keeps the saved value.
+ * {@code /api/connections} (admins and editors): named credentials with an owner and sharing. Secret fields are
+ * write-only: answers show them as {@value #MASK}, and a change that leaves one out keeps the saved value. Users see
+ * the connections they may use or manage; the fields only of those they manage.
  */
 @RestController
 @RequestMapping("/api/connections")
 public class ConnectionController {
 
     static final String MASK = "********";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     private final ConnectionStore store;
+    private final ConnectionAccess access;
+    private final ConnectionRequests requests;
+    private final ConnectionViews views;
+    private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final ConnectionTests tests;
 
-    public ConnectionController(ConnectionStore store, AuditLog audit) {
+    public ConnectionController(ConnectionStore store, ConnectionAccess access, ConnectionRequests requests,
+            ConnectionViews views, CurrentUser currentUser, AuditLog audit, ConnectionTests tests) {
         this.store = store;
+        this.access = access;
+        this.requests = requests;
+        this.views = views;
+        this.currentUser = currentUser;
         this.audit = audit;
+        this.tests = tests;
     }
 
     @GetMapping
     public List<Map<String, Object>> list() {
-        return store.all().stream().map(ConnectionController::view).toList();
+        return store.all().stream().filter(access::maySee).map(views::of).toList();
     }
 
     @GetMapping("/{name}")
     public Map<String, Object> get(@PathVariable String name) {
-        return store.find(name).map(ConnectionController::view)
-                .orElseThrow(() -> new NotFoundException("There is no connection named '" + name + "'."));
+        return views.of(visible(name));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(@RequestBody JsonNode body) {
         String name = body == null ? null : body.path("name").asText(null);
-        return save(name, body);
+        ConnectionRequests.Change change = requests.read(name, body, null);
+        if (!store.create(name, change.type(), change.fields(), currentUser.id(), change.sharingOrNone())) {
+            throw new ConflictException("A connection named '" + name + "' exists already; choose another name.");
+        }
+        return saved(name, change);
     }
 
+    /** Changes a connection (its owner or an admin), or creates it, owned by the caller, when there is none. */
     @PutMapping("/{name}")
     public Map<String, Object> update(@PathVariable String name, @RequestBody JsonNode body) {
-        return save(name, body);
+        ConnectionStore.Connection existing = store.find(name).orElse(null);
+        if (existing != null && !access.mayManage(existing)) {
+            throw forbidden(existing);
+        }
+        ConnectionRequests.Change change = requests.read(name, body, existing);
+        if (existing == null) {
+            if (!store.create(name, change.type(), change.fields(), currentUser.id(), change.sharingOrNone())) {
+                throw new ConflictException("A connection named '" + name + "' was created meanwhile; try again.");
+            }
+        } else {
+            store.update(name, change.type(), change.fields(), change.sharing());
+        }
+        return saved(name, change);
+    }
+
+    /** A harmless call with the connection (by those who may use it): {@code {name, type, ok, tested, message}}. */
+    @PostMapping("/{name}/test")
+    public Map<String, Object> test(@PathVariable String name) {
+        ConnectionStore.Connection connection = visible(name);
+        if (!ConnectionAccess.mayUse(connection, currentUser.id(), currentUser.role())) {
+            throw new ForbiddenException("The connection '" + name + "' is not shared with you; only those who may "
+                    + "use it can test it.");
+        }
+        Map<String, Object> result = tests.test(name);
+        audit.record("connection.test", "connection", name, Map.of("ok", result.get("ok")));
+        return result;
     }
 
     @DeleteMapping("/{name}")
     public ResponseEntity<Void> delete(@PathVariable String name) {
+        ConnectionStore.Connection existing = visible(name);
+        if (!access.mayManage(existing)) {
+            throw forbidden(existing);
+        }
         store.delete(name);
         audit.record("connection.delete", "connection", name);
         return ResponseEntity.noContent().build();
     }
 
-    private Map<String, Object> save(String name, JsonNode body) {
-        Errors errors = new Errors();
-        if (name == null || !NAME.matcher(name).matches()) {
-            errors.add("name", "invalid_name", "name must be 1 to 100 letters, digits, '.', '-' or '_'");
-        }
-        String typeId = body == null ? null : body.path("type").asText(null);
-        ConnectionType type = typeId == null ? null : ConnectionType.byId(typeId).orElse(null);
-        if (type == null) {
-            errors.add("type", typeId == null ? "required" : "unknown_type", "type must be one of " + ConnectionType.ids());
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        JsonNode given = body == null ? null : body.get("fields");
-        if (given != null && !given.isObject()) {
-            errors.add("fields", "type", "fields must be an object");
-        } else if (given != null && type != null) {
-            given.fields().forEachRemaining(f -> {
-                if (!type.fields().contains(f.getKey())) {
-                    errors.add("fields." + f.getKey(), "unknown_field", f.getKey() + " is not a field of a " + type.id()
-                            + " connection; use " + String.join(", ", type.fields()));
-                } else if (f.getValue().isContainerNode()) {
-                    errors.add("fields." + f.getKey(), "type", f.getKey() + " must be text, a number or true/false");
-                } else if (!f.getValue().isNull() && !MASK.equals(f.getValue().asText())) {
-                    fields.put(f.getKey(), f.getValue().asText());
-                }
-            });
-        }
-        if (type == ConnectionType.DATABASE && fields.containsKey("url")
-                && !fields.get("url").startsWith("jdbc:postgresql://")) {
-            errors.add("fields.url", "invalid_url", "url must be a jdbc:postgresql:// URL");
-        }
-        errors.throwIfAny();
-        Map<String, Object> saved = view(store.save(name, type, fields));
-        // the names of the fields changed, never their values
-        audit.record("connection.save", "connection", name, Map.of("type", type.id(), "fields", fields.keySet()));
-        return saved;
+    private Map<String, Object> saved(String name, ConnectionRequests.Change change) {
+        ConnectionStore.Connection connection = store.find(name).orElseThrow();
+        // the names of the fields changed and the sharing, never a value
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("type", change.type().id());
+        detail.put("fields", change.fields().keySet());
+        detail.put("shared_with", views.sharing(connection));
+        audit.record("connection.save", "connection", name, detail);
+        return views.of(connection);
     }
 
-    static Map<String, Object> view(ConnectionStore.Connection connection) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        connection.fields().forEach((k, v) -> fields.put(k, connection.type().isSecret(k) ? MASK : v));
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", connection.name());
-        view.put("type", connection.type().id());
-        view.put("fields", fields);
-        return view;
+    private ConnectionStore.Connection visible(String name) {
+        return store.find(name).filter(access::maySee)
+                .orElseThrow(() -> new NotFoundException("There is no connection named '" + name + "'."));
+    }
+
+    private static ForbiddenException forbidden(ConnectionStore.Connection connection) {
+        return new ForbiddenException("The connection '" + connection.name() + "' belongs to another user; only its "
+                + "owner or an admin can change or delete it.");
     }
 }

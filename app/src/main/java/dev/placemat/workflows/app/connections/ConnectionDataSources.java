@@ -3,25 +3,42 @@ package dev.placemat.workflows.app.connections;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.placemat.workflows.spi.DataSources;
+import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepFailure;
 import jakarta.annotation.PreDestroy;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Databases reached by {@code database.query} steps: a small pool per {@code database} connection, closed when the
- * connection changes. Connections are read-only unless the connection says {@code writable: true}.
+ * connection changes. Connections are read-only unless the connection says {@code writable: true}; none leads to the
+ * platform's own database unless an admin allowed it, and an editor's connection reaches only addresses the outbound
+ * guard allows.
  */
 @Component
 public class ConnectionDataSources implements DataSources {
 
     private final ConnectionStore connections;
+    private final DataSource platform;
+    private final OutboundGuard guard;
+    private final ConnectionUsers users;
     private final Map<String, Database> pools = new ConcurrentHashMap<>();
+    private volatile DatabaseUrl platformUrl;
 
-    public ConnectionDataSources(ConnectionStore connections) {
+    public ConnectionDataSources(ConnectionStore connections, DataSource platform, OutboundGuard guard,
+            ConnectionUsers users) {
         this.connections = connections;
+        this.platform = platform;
+        this.guard = guard;
+        this.users = users;
     }
 
     @Override
@@ -32,10 +49,40 @@ public class ConnectionDataSources implements DataSources {
         }
         Map<String, String> fields = connections.get(connectionName, ConnectionType.DATABASE.id());
         String url = fields.get("url");
-        if (url == null || !url.startsWith("jdbc:postgresql://")) {
-            throw StepFailure.permanent("the database connection '" + connectionName + "' has no jdbc:postgresql:// url");
+        Optional<String> problem = DatabaseUrl.problem(url);
+        if (problem.isPresent()) {
+            throw StepFailure.permanent("the database connection '" + connectionName + "' cannot be used: "
+                    + problem.get());
+        }
+        if (leadsToPlatform(url) && !Boolean.parseBoolean(fields.get(ConnectionType.ALLOW_PLATFORM_DATABASE))) {
+            throw StepFailure.permanent("the database connection '" + connectionName + "' leads to the platform's own "
+                    + "database, which steps may reach only when an admin sets allow_platform_database");
+        }
+        UUID owner = connections.find(connectionName).map(ConnectionStore.Connection::ownerId).orElse(null);
+        if (owner != null && !users.isAdmin(owner)) {
+            // an editor's connection reaches only what outbound steps may reach (checked where it resolves now)
+            DatabaseUrl target = DatabaseUrl.of(url);
+            guard.check(URI.create("http://" + target.host() + ":" + target.port() + "/"));
         }
         return pools.computeIfAbsent(connectionName, name -> open(name, fields));
+    }
+
+    /** Whether a (valid) connection URL leads to the database the platform keeps its own tables in. */
+    boolean leadsToPlatform(String url) {
+        return DatabaseUrl.of(url).sameDatabaseAs(platformUrl());
+    }
+
+    private DatabaseUrl platformUrl() {
+        DatabaseUrl known = platformUrl;
+        if (known == null) {
+            try (Connection connection = platform.getConnection()) {
+                known = DatabaseUrl.of(connection.getMetaData().getURL());
+            } catch (SQLException e) {
+                throw new IllegalStateException("the platform's database cannot be reached", e);
+            }
+            platformUrl = known;
+        }
+        return known;
     }
 
     private static Database open(String name, Map<String, String> fields) {

@@ -9,10 +9,15 @@ import java.util.Set;
 /** The kinds of connection, the fields each takes, and which of them are secret (never shown again once saved). */
 public enum ConnectionType {
     NOTION(List.of("token", "projects_database_id", "opportunities_database_id", "base_url"), Set.of("token")),
-    SMTP(List.of("host", "port", "username", "password", "from", "ssl", "starttls"), Set.of("password")),
+    SMTP(List.of("host", "port", "username", "password", "from", "tls_mode", "ssl", "starttls"), Set.of("password")),
     SLACK(List.of("webhook_url"), Set.of("webhook_url")),
-    DATABASE(List.of("url", "username", "password", "writable"), Set.of("password")),
-    HTTP(List.of("bearer_token", "username", "password"), Set.of("bearer_token", "password"));
+    DATABASE(List.of("url", "username", "password", "writable", "allow_platform_database"), Set.of("password")),
+    HTTP(List.of("allowed_hosts", "base_url", "bearer_token", "username", "password"), Set.of("bearer_token", "password"));
+
+    /** The field of an {@code http} connection listing the hosts its credentials may be sent to. */
+    public static final String ALLOWED_HOSTS = "allowed_hosts";
+    /** The field of a {@code database} connection that lets it reach the platform's own database (admins only). */
+    public static final String ALLOW_PLATFORM_DATABASE = "allow_platform_database";
 
     private final List<String> fields;
     private final Set<String> secrets;

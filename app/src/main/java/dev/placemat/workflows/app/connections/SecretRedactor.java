@@ -6,30 +6,65 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.placemat.workflows.runtime.StepRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The last line of defence for credentials: every secret value of every connection is masked wherever it would
- * reach an execution record (step input, output, error, final context), even when an action or a remote service
- * echoes it back.
+ * The one place that decides what is secret in an execution record, and masks it as {@value #MASK} before a row is
+ * written (step input, output, error, final context; trigger data at the webhook; log messages):
+ * <ul>
+ *   <li>every secret value of every connection, and the {@code Basic} credentials an http connection's username and
+ *       password make, wherever they appear, even echoed back by a remote service;</li>
+ *   <li>the values of fields, headers and query parameters with a credential's name ({@code Authorization},
+ *       {@code Cookie}, {@code Set-Cookie}, {@code X-Api-Key}, {@code access_token}, {@code signature}...), at any
+ *       depth of JSON;</li>
+ *   <li>in text: {@code Bearer}/{@code Basic} credentials, such query parameters inside URLs, and header lines
+ *       ({@code Authorization: ...}).</li>
+ * </ul>
+ * Only records are masked: the running workflow still gets the values it needs.
  */
 @Component
 public class SecretRedactor {
 
-    static final String MASK = ConnectionController.MASK;
+    public static final String MASK = ConnectionController.MASK;
     private static final int MIN_LENGTH = 6;
+
+    /** Names (lower case, '-' read as '_') whose values are credentials. */
+    private static final Set<String> SECRET_NAMES = Set.of("authorization", "proxy_authorization", "cookie",
+            "set_cookie", "x_api_key", "api_key", "apikey", "x_auth_token", "x_access_token", "access_token",
+            "auth_token", "token", "refresh_token", "id_token", "client_secret", "secret", "password", "passwd",
+            "signature", "sig", "x_webhook_signature", "x_hub_signature", "x_hub_signature_256",
+            "x_amz_signature", "x_amz_credential", "x_amz_security_token");
+    private static final String NAME_ALTERNATIVES = String.join("|", SECRET_NAMES.stream()
+            .sorted((a, b) -> b.length() - a.length())
+            .map(n -> n.replace("_", "[-_]")).toList());
+    /** A scheme's credentials, a credential query parameter, or a credential header line. */
+    private static final Pattern IN_TEXT = Pattern.compile(
+            "(?i)(\\b(?:Bearer|Basic)\\s+)[A-Za-z0-9._~+/=-]{4,}"
+            + "|([?&;](?:" + NAME_ALTERNATIVES + ")=)[^&#\\s\"'<>]+"
+            + "|(?m)(^\\s*(?:" + NAME_ALTERNATIVES + ")\\s*:\\s*)\\S[^\\r\\n]*");
 
     private final ConnectionStore connections;
     private volatile Set<String> secrets = Set.of();
 
     public SecretRedactor(ConnectionStore connections) {
         this.connections = connections;
+    }
+
+    /** Whether a field, header or query parameter of this name holds a credential. */
+    public static boolean isSecretName(String name) {
+        return name != null && SECRET_NAMES.contains(name.toLowerCase(Locale.ROOT).replace('-', '_'));
     }
 
     @EventListener({ApplicationReadyEvent.class, ConnectionStore.Changed.class})
@@ -41,21 +76,29 @@ public class SecretRedactor {
                     values.add(v);
                 }
             });
+            String user = c.fields().get("username");
+            if (c.type() == ConnectionType.HTTP && user != null) {
+                values.add(Base64.getEncoder().encodeToString((user + ":" + c.fields().getOrDefault("password", ""))
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
         }
         secrets = Set.copyOf(values);
+        LogMasking.use(this);
     }
 
     public StepRecord scrub(StepRecord r) {
-        if (secrets.isEmpty()) {
+        JsonNode input = scrub(r.input());
+        JsonNode output = scrub(r.output());
+        String error = scrub(r.error());
+        if (input == r.input() && output == r.output() && Objects.equals(error, r.error())) {
             return r;
         }
         return new StepRecord(r.id(), r.executionId(), r.stepKey(), r.iteration(), r.stepNumber(), r.actionType(),
-                r.status(), r.attempt(), scrub(r.input()), scrub(r.output()), scrub(r.error()), r.startedAt(),
-                r.completedAt());
+                r.status(), r.attempt(), input, output, error, r.startedAt(), r.completedAt());
     }
 
     public String scrub(String text) {
-        if (text == null || secrets.isEmpty()) {
+        if (text == null || text.isEmpty()) {
             return text;
         }
         String out = text;
@@ -64,12 +107,13 @@ public class SecretRedactor {
                 out = out.replace(secret, MASK);
             }
         }
-        return out;
+        return maskPatterns(out);
     }
 
+    /** The node with secrets masked: the same instance when it holds none (records are not copied for nothing). */
     public <T extends JsonNode> JsonNode scrub(T node) {
-        if (node == null || secrets.isEmpty()) {
-            return node;
+        if (node == null) {
+            return null;
         }
         if (node.isTextual()) {
             String text = node.asText();
@@ -77,19 +121,73 @@ public class SecretRedactor {
             return scrubbed.equals(text) ? node : TextNode.valueOf(scrubbed);
         }
         if (node.isArray()) {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
-            node.forEach(item -> out.add(scrub(item)));
-            return out;
+            ArrayNode out = null;
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                JsonNode scrubbed = scrub(item);
+                if (scrubbed != item && out == null) {
+                    out = JsonNodeFactory.instance.arrayNode(node.size());
+                    for (int j = 0; j < i; j++) {
+                        out.add(node.get(j));
+                    }
+                }
+                if (out != null) {
+                    out.add(scrubbed);
+                }
+            }
+            return out == null ? node : out;
         }
         if (node.isObject()) {
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                out.set(scrub(f.getKey()), scrub(f.getValue()));
-            }
-            return out;
+            return scrubObject(node);
         }
         return node;
+    }
+
+    private JsonNode scrubObject(JsonNode node) {
+        ObjectNode out = null;
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        int index = 0;
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode value = f.getValue();
+            boolean secretName = isSecretName(f.getKey()) && value.isValueNode() && !value.isNull();
+            JsonNode scrubbed = secretName ? TextNode.valueOf(MASK) : scrub(value);
+            String key = scrub(f.getKey());
+            if (out == null && (scrubbed != value || !key.equals(f.getKey()))) {
+                out = JsonNodeFactory.instance.objectNode();
+                Iterator<Map.Entry<String, JsonNode>> before = node.fields();
+                for (int i = 0; i < index; i++) {
+                    Map.Entry<String, JsonNode> kept = before.next();
+                    out.set(kept.getKey(), kept.getValue());
+                }
+            }
+            if (out != null) {
+                out.set(key, scrubbed);
+            }
+            index++;
+        }
+        return out == null ? node : out;
+    }
+
+    private static String maskPatterns(String text) {
+        if (!mayHoldPattern(text)) {
+            return text;
+        }
+        Matcher m = IN_TEXT.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            String keep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            m.appendReplacement(out, Matcher.quoteReplacement(keep + MASK));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A cheap test that skips the pattern for text that cannot hold one: no '=', no ':' and no space. */
+    private static boolean mayHoldPattern(String text) {
+        return text.length() > 4 && (text.indexOf('=') >= 0 || text.indexOf(':') >= 0 || text.indexOf(' ') >= 0);
     }
 }

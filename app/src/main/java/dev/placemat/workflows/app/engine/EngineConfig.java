@@ -2,7 +2,9 @@ package dev.placemat.workflows.app.engine;
 
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import dev.placemat.workflows.compiler.WorkflowCompiler;
+import dev.placemat.workflows.connectors.email.MailIdentity;
 import dev.placemat.workflows.runtime.EngineThreads;
+import dev.placemat.workflows.runtime.RetryWait;
 import dev.placemat.workflows.runtime.StepRecorder;
 import dev.placemat.workflows.spi.ActionRegistry;
 import dev.placemat.workflows.spi.PlatformServices;
@@ -56,6 +58,19 @@ public class EngineConfig {
                 return Optional.ofNullable(context.getBeanProvider(type).getIfAvailable());
             }
         };
+    }
+
+    /** The longest {@code Retry-After} a step waits for before its next attempt. */
+    @Bean
+    RetryWait.Limit retryAfterLimit(WorkflowsProperties properties) {
+        int seconds = properties.outbound() == null ? 0 : properties.outbound().maxRetryAfterSeconds();
+        return seconds > 0 ? new RetryWait.Limit(Duration.ofSeconds(seconds)) : RetryWait.Limit.DEFAULT;
+    }
+
+    /** The name the platform gives SMTP servers ({@code EHLO}, {@code Message-ID}): the host's FQDN by default. */
+    @Bean
+    MailIdentity mailIdentity(WorkflowsProperties properties) {
+        return new MailIdentity(properties.mail() == null ? null : properties.mail().domain());
     }
 
     @Bean

@@ -1,25 +1,37 @@
 package dev.placemat.workflows.app.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.definition.TriggerType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The context an execution starts with: the trigger data as given ({@code trigger}, {@code webhook_data},
  * {@code event_data}, ...), plus {@code execution} (its ids) and {@code date} (when it started, in UTC, with the
  * ISO week the design's weekly report uses as {@code {{date.week}}}).
+ *
+ * <p>Whatever the trigger, its data is also at {@code trigger_data}, the canonical path: a webhook's body, an
+ * event's data, the fields of a manual run, {@code {}} for a schedule. The design's paths stay as they were.
  */
 public final class ExecutionContexts {
+
+    /** Context keys that are not the data of a manual run. */
+    private static final Set<String> NOT_DATA = Set.of("trigger", "headers", "query", "execution", "date");
 
     private ExecutionContexts() {}
 
     public static ObjectNode initial(ObjectNode triggerData, UUID executionId, UUID workflowId, int version, Instant start) {
         ObjectNode context = triggerData.deepCopy();
+        if (!context.has(TriggerType.DATA_PATH)) {
+            context.set(TriggerType.DATA_PATH, dataOf(context));
+        }
         ObjectNode execution = context.putObject("execution");
         execution.put("id", executionId.toString());
         execution.put("workflow_id", workflowId == null ? null : workflowId.toString());
@@ -27,6 +39,37 @@ public final class ExecutionContexts {
         execution.put("started_at", start.toString());
         context.set("date", date(start));
         return context;
+    }
+
+    /**
+     * The context as it is stored and published: without {@code trigger_data}, which is the trigger's data again
+     * (kept in the execution's {@code trigger_data} column, and put back when an execution resumes). Published in a
+     * {@code workflow.completed} event that starts the next workflow, it would double the event at every hop.
+     */
+    public static JsonNode withoutAlias(JsonNode context) {
+        if (!(context instanceof ObjectNode object) || !object.has(TriggerType.DATA_PATH)) {
+            return context;
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.remove(TriggerType.DATA_PATH);
+        return copy;
+    }
+
+    /** The trigger's data: the webhook body, the event's data, or the fields of a manual run (shared, not copied). */
+    private static JsonNode dataOf(ObjectNode context) {
+        for (TriggerType type : TriggerType.values()) {
+            String path = type.designDataPath().orElse(null);
+            if (path != null && context.has(path)) {
+                return context.get(path);
+            }
+        }
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        context.fields().forEachRemaining(field -> {
+            if (!NOT_DATA.contains(field.getKey())) {
+                fields.set(field.getKey(), field.getValue());
+            }
+        });
+        return fields;
     }
 
     static ObjectNode date(Instant instant) {

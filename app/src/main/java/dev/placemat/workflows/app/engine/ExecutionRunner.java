@@ -131,7 +131,7 @@ public class ExecutionRunner {
         if (LiveExecutions.ABANDONED.equals(result.status())) {
             return;
         }
-        String context = JsonText.of(redactor.scrub(result.context()));
+        String context = JsonText.of(redactor.scrub(ExecutionContexts.withoutAlias(result.context())));
         if (result.resumeAt() != null) {
             writer.put(UpdateExecution.waiting(result.executionId(), result.resumeAt(), context, owner));
         } else {

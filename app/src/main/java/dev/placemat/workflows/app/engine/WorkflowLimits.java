@@ -1,8 +1,9 @@
 package dev.placemat.workflows.app.engine;
 
 import dev.placemat.workflows.app.config.WorkflowsProperties;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -12,15 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per-workflow limits, so that one busy or looping workflow cannot take the platform's whole capacity: how many of
- * its executions run at once, how many start per second (Resilience4j's {@link RateLimiter}, one per workflow, never
- * waiting: a launch over the rate is refused at once) and how long one may run. Over a limit, a launch is refused
+ * its executions run at once, how many start per second (a Bucket4j token bucket per workflow, as the connections' rate limits,
+ * never waited for: a launch over the rate is refused at once) and how long one may run. Over a limit, a launch is refused
  * with 429 and a {@code Retry-After}.
  */
 @Component
 public class WorkflowLimits {
 
     private final Map<UUID, AtomicInteger> running = new ConcurrentHashMap<>();
-    private final Map<UUID, AtomicRateLimiter> rates = new ConcurrentHashMap<>();
+    private final Map<UUID, Bucket> rates = new ConcurrentHashMap<>();
     private volatile int maxConcurrent;
     private volatile double ratePerSecond;
     private volatile Duration executionTimeout;
@@ -56,9 +57,10 @@ public class WorkflowLimits {
         if (workflowId == null) {
             return;
         }
-        AtomicRateLimiter rate = rates.computeIfAbsent(workflowId, id -> rateLimiter(id, ratePerSecond));
-        if (!rate.acquirePermission()) {
-            long waitNanos = rate.getDetailedMetrics().getNanosToWait();
+        ConsumptionProbe probe = rates.computeIfAbsent(workflowId, id -> bucket(ratePerSecond))
+                .tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long waitNanos = probe.getNanosToWaitForRefill();
             throw new LaunchRefused(429, "this workflow is started more than " + ratePerSecond
                     + " times a second; slow down", (int) Math.max(1, Math.ceil(waitNanos / 1e9)));
         }
@@ -84,14 +86,12 @@ public class WorkflowLimits {
         }
     }
 
-    /** {@code rate} launches a second (a fraction: one launch every so many seconds); refused, never waited for. */
-    private static AtomicRateLimiter rateLimiter(UUID workflowId, double rate) {
+    /** {@code rate} launches a second (a fraction: one launch every so many seconds), in bursts of up to a second's. */
+    private static Bucket bucket(double rate) {
         boolean perSecond = rate >= 1;
-        RateLimiterConfig config = RateLimiterConfig.custom()
-                .limitForPeriod(perSecond ? (int) Math.round(rate) : 1)
-                .limitRefreshPeriod(perSecond ? Duration.ofSeconds(1) : Duration.ofMillis((long) (1000 / rate)))
-                .timeoutDuration(Duration.ZERO)
+        int tokens = perSecond ? (int) Math.round(rate) : 1;
+        Duration period = perSecond ? Duration.ofSeconds(1) : Duration.ofMillis((long) (1000 / rate));
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(tokens).refillGreedy(tokens, period).build())
                 .build();
-        return new AtomicRateLimiter("workflow-" + workflowId, config);
     }
 }

@@ -3,6 +3,9 @@ package dev.placemat.workflows.app.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.engine.LaunchRefused;
 import dev.placemat.workflows.app.errors.BadRequestException;
+import dev.placemat.workflows.app.errors.ForbiddenException;
+import dev.placemat.workflows.app.identity.CurrentUser;
+import dev.placemat.workflows.app.identity.Role;
 import dev.placemat.workflows.validation.EventTriggerRule;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +27,11 @@ public class EventController {
     static final int MAX_EVENT_ID_LENGTH = 200;
 
     private final EventBus bus;
+    private final CurrentUser currentUser;
 
-    public EventController(EventBus bus) {
+    public EventController(EventBus bus, CurrentUser currentUser) {
         this.bus = bus;
+        this.currentUser = currentUser;
     }
 
     @PostMapping("/{eventType}")
@@ -37,6 +42,10 @@ public class EventController {
         if (!EventTriggerRule.EVENT_TYPE.matcher(eventType).matches()) {
             throw new BadRequestException("event_type", "The event type must be 1 to 100 letters, digits, '.', '-' "
                     + "or '_', such as notion.opportunity.stage_changed.");
+        }
+        if (PlatformEvent.reserved(eventType) && currentUser.role() != Role.ADMIN) {
+            throw new ForbiddenException("Events of type workflow.* and execution.* are the platform's own; only an "
+                    + "admin may publish one.");
         }
         String eventId = idempotencyKey != null ? idempotencyKey : eventIdParam != null ? eventIdParam
                 : UUID.randomUUID().toString();

@@ -18,6 +18,12 @@ public record PlatformEvent(String id, String type, JsonNode data, int depth) {
         data = data == null || data.isNull() || data.isMissingNode() ? JsonNodeFactory.instance.objectNode() : data;
     }
 
+    /** Whether the type is one the platform publishes itself ({@code workflow.*}, {@code execution.*}). */
+    public static boolean reserved(String type) {
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("workflow.") || lower.startsWith("execution.");
+    }
+
     /** The event as it travels on Kafka. */
     public String toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

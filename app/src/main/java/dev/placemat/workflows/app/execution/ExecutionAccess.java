@@ -30,6 +30,11 @@ public class ExecutionAccess {
                 .orElseThrow(() -> new NotFoundException("There is no execution " + executionId + ".")));
     }
 
+    /** Whether the current user may act on the workflow's executions (and so see how its webhook is reached). */
+    public boolean mayManageWorkflow(UUID workflowId) {
+        return workflows.find(workflowId).map(access::mayChange).orElse(false);
+    }
+
     /** Refuses (403) when the current user may not run the workflow (bulk re-runs). */
     public void checkManageWorkflow(UUID workflowId) {
         access.checkChange(workflows.find(workflowId)

@@ -1,6 +1,7 @@
 package dev.placemat.workflows.app.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.audit.AuditLog;
 import dev.placemat.workflows.app.errors.BadRequestException;
 import dev.placemat.workflows.app.errors.NotFoundException;
@@ -130,7 +131,18 @@ public class ExecutionController {
 
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable UUID id) {
-        return executions.detail(id).orElseThrow(() -> new NotFoundException("There is no execution " + id + "."));
+        Map<String, Object> detail = executions.detail(id)
+                .orElseThrow(() -> new NotFoundException("There is no execution " + id + "."));
+        if (!access.mayManageWorkflow((UUID) detail.get("workflow_id"))) {
+            // a webhook's id is its URL: readers who may not run the workflow do not learn it
+            for (String field : new String[] {"trigger_data", "execution_data"}) {
+                if (detail.get(field) instanceof ObjectNode data && data.get("trigger") instanceof ObjectNode trigger
+                        && trigger.has("webhook_id")) {
+                    trigger.put("webhook_id", "********");
+                }
+            }
+        }
+        return detail;
     }
 
     private static String text(JsonNode body, String field, boolean required) {

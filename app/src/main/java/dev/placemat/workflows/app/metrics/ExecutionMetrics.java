@@ -1,9 +1,9 @@
 package dev.placemat.workflows.app.metrics;
 
 import dev.placemat.workflows.app.engine.ExecutionEnded;
+import dev.placemat.workflows.app.engine.LiveExecutions;
 import dev.placemat.workflows.app.engine.StepEnded;
 import dev.placemat.workflows.runtime.StepRecord;
-import dev.placemat.workflows.app.engine.LiveExecutions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -35,6 +35,7 @@ public class AddressGuard implements OutboundGuard, AddressCheck {
 
     private final Set<String> allowedHosts;
     private final List<Cidr> allowedRanges;
+    private final NameLookup names;
 
     @org.springframework.beans.factory.annotation.Autowired
     public AddressGuard(WorkflowsProperties properties) {
@@ -42,6 +43,11 @@ public class AddressGuard implements OutboundGuard, AddressCheck {
     }
 
     AddressGuard(String allow) {
+        this(allow, InetAddress::getAllByName);
+    }
+
+    AddressGuard(String allow, NameLookup names) {
+        this.names = names;
         List<String> hosts = new ArrayList<>();
         List<Cidr> ranges = new ArrayList<>();
         if (allow != null) {
@@ -67,27 +73,49 @@ public class AddressGuard implements OutboundGuard, AddressCheck {
         if (host == null || host.isBlank()) {
             throw StepFailure.permanent("the URL has no host");
         }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
-            return;
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
+            resolve(host);
         }
-        if (isOddNumericSpelling(bare)) {
+    }
+
+    /**
+     * One lookup, every address checked: the HTTP client connects to what this returns (never to a second lookup's
+     * answer, which a DNS server under an attacker's control could point at an internal address).
+     */
+    @Override
+    public List<InetAddress> resolve(String host) throws StepFailure {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.isBlank()) {
+            throw StepFailure.permanent("the URL has no host");
+        }
+        boolean allowedByName = allowedHosts.contains(bare.toLowerCase(Locale.ROOT));
+        if (!allowedByName && isOddNumericSpelling(bare)) {
             throw StepFailure.permanent("the host '" + bare + "' is a numeric address in an unusual spelling "
                     + "(octal, hex, or fewer than four parts), which tools read differently; write it as a.b.c.d");
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(bare);
+            addresses = names.lookup(bare);
         } catch (UnknownHostException e) {
             throw StepFailure.transientFailure("the host '" + bare + "' cannot be resolved");
         }
-        for (InetAddress address : addresses) {
-            if (isInternal(address) && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
-                throw StepFailure.permanent("the host '" + bare + "' is an internal address ("
-                        + address.getHostAddress() + "); outbound requests may reach public addresses only, "
-                        + "unless workflows.outbound.allow lists it");
+        if (!allowedByName) {
+            for (InetAddress address : addresses) {
+                if (isInternal(address) && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
+                    throw StepFailure.permanent("the host '" + bare + "' is an internal address ("
+                            + address.getHostAddress() + "); outbound requests may reach public addresses only, "
+                            + "unless workflows.outbound.allow lists it");
+                }
             }
         }
+        return List.of(addresses);
+    }
+
+    /** How host names become addresses: the system resolver, or a stand-in in tests. */
+    @FunctionalInterface
+    interface NameLookup {
+        InetAddress[] lookup(String host) throws UnknownHostException;
     }
 
     /**

@@ -53,8 +53,8 @@ public class Recovery implements ApplicationRunner {
     }
 
     /** Claims and resumes what is this node's to take now; returns how many. */
-    @Scheduled(initialDelayString = "${workflows.recovery.sweep-seconds}000",
-            fixedDelayString = "${workflows.recovery.sweep-seconds}000")
+    @Scheduled(initialDelayString = "${workflows.recovery.sweep-seconds:2}000",
+            fixedDelayString = "${workflows.recovery.sweep-seconds:2}000")
     public synchronized int sweep() {
         if (!node.leaseValid()) {
             return 0;

@@ -24,7 +24,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Everything but webhooks, health and the designer's static files needs a signed-in user: a session (the
  * designer, with a CSRF token from the {@code XSRF-TOKEN} cookie) or an API token (automation). Viewers read;
- * editors also change and run workflows; admins do everything, including users, connections, audit and the console.
+ * editors also change and run workflows and keep connections of their own; admins do everything, including users,
+ * every connection, audit and the console.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -36,9 +37,10 @@ public class SecurityConfig {
      * The console (Hawtio at /actuator/hawtio, its Jolokia at /actuator/jolokia), metrics and the API's OpenAPI
      * document with its Swagger UI are admin only.
      */
-    private static final String[] ADMIN = {"/api/connections/**", "/api/audit/**", "/api/users/**", "/api/cluster",
-        "/api/cluster/**", "/actuator/**",
-        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    private static final String[] ADMIN = {"/api/audit/**", "/api/users/**", "/api/cluster", "/api/cluster/**",
+        "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    /** Connections: editors manage their own and see those they may use (ConnectionAccess); viewers none. */
+    private static final String[] CONNECTIONS = {"/api/connections", "/api/connections/**"};
 
     /**
      * Public webhooks get a chain of their own with nothing in it but the firewall and the security headers: no
@@ -75,7 +77,10 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(ADMIN).hasRole("ADMIN")
+                        .requestMatchers(CONNECTIONS).hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("VIEWER", "EDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/schedules/preview")
+                                .hasAnyRole("VIEWER", "EDITOR", "ADMIN")
                         .requestMatchers("/api/auth/**", "/api/tokens", "/api/tokens/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())

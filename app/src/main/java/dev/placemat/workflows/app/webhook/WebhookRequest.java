@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.connections.SecretRedactor;
 import dev.placemat.workflows.spi.CamelHeaders;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -22,12 +23,12 @@ import org.apache.camel.Message;
  * Turns a webhook request into trigger data: {@code webhook_data} (the parsed JSON body, form fields, or raw text),
  * {@code headers} and {@code query}. Camel's own headers, and headers that carry credentials, are left out: they
  * are neither workflow data nor ever passed on. So is the route's path parameter, which Camel adds as a header.
+ * Query parameters and form fields with a credential's name ({@link SecretRedactor#isSecretName}) are kept with
+ * their value masked.
  */
 final class WebhookRequest {
 
     static final int MAX_DEPTH = 64;
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization",
-            "x-webhook-signature", "x-api-key");
     private static final String PATH_PARAMETER = "webhookid";
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
@@ -93,7 +94,7 @@ final class WebhookRequest {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (value != null && !CamelHeaders.isControl(lower) && !CREDENTIAL_HEADERS.contains(lower) && !hidden.contains(lower)
+            if (value != null && !CamelHeaders.isControl(lower) && !SecretRedactor.isSecretName(lower) && !hidden.contains(lower)
                     && !PATH_PARAMETER.equals(lower)) {
                 out.put(lower, value.toString());
             }
@@ -115,7 +116,7 @@ final class WebhookRequest {
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (!CamelHeaders.isControl(name)) {
-                out.put(name, value);
+                out.put(name, SecretRedactor.isSecretName(name) ? SecretRedactor.MASK : value);
             }
         }
         return out;

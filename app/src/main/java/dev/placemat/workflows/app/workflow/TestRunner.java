@@ -53,9 +53,12 @@ public class TestRunner {
     private final SecretRedactor redactor;
     private final WorkflowRepository workflows;
     private final WorkflowAccess access;
+    private final WorkflowConnections connections;
 
     public TestRunner(DefinitionValidator validator, RouteDeployer deployer, ExecutionLauncher launcher,
-            ExecutionRunner runner, SecretRedactor redactor, WorkflowRepository workflows, WorkflowAccess access) {
+            ExecutionRunner runner, SecretRedactor redactor, WorkflowRepository workflows, WorkflowAccess access,
+            WorkflowConnections connections) {
+        this.connections = connections;
         this.validator = validator;
         this.deployer = deployer;
         this.launcher = launcher;
@@ -102,6 +105,8 @@ public class TestRunner {
         JsonNode workflow = body == null ? null : body.get("workflow");
         JsonNode testData = body == null ? null : body.has("testData") ? body.get("testData") : body.get("test_data");
         WorkflowDefinition definition = validator.validate(WebhookIds.assign(workflow, null));
+        WorkflowRow stored = workflow(body);
+        connections.checkSave(definition, stored == null ? null : stored.createdBy());
         ObjectNode triggerData = testData instanceof ObjectNode data ? data.deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         if (!triggerData.has("trigger")) {
@@ -123,7 +128,7 @@ public class TestRunner {
         if (stopAfter != null && definition.step(stopAfter).isEmpty()) {
             throw new UnprocessableException("stop_after", "there is no step " + stopAfter + " to stop after");
         }
-        return new Request(definition, triggerData, workflow(body), pinned, stopAfter);
+        return new Request(definition, triggerData, stored, pinned, stopAfter);
     }
 
     /** The stored workflow the test belongs to, when the request names one the caller may run. */

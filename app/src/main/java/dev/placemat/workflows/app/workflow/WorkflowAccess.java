@@ -56,8 +56,15 @@ public class WorkflowAccess {
         return definition;
     }
 
-    private boolean mayChange(WorkflowRow row) {
+    /** Whether the current user may change, deploy and run the workflow (and so see its webhook URL). */
+    public boolean mayChange(WorkflowRow row) {
         return isAuthorOrAdmin(row) || (row.shared() && currentUser.role() == Role.EDITOR);
+    }
+
+    /** Whether the current user is an admin (or the platform itself, outside a request). */
+    boolean isAdmin() {
+        Role role = currentUser.role();
+        return role == null || role == Role.ADMIN;
     }
 
     private boolean isAuthorOrAdmin(WorkflowRow row) {

@@ -28,10 +28,12 @@ public class WorkflowController {
     private final WorkflowRepository workflows;
     private final TestRunner tests;
     private final CurrentUser currentUser;
+    private final WorkflowAccess access;
     private final NodeDeployments loaded;
 
     public WorkflowController(WorkflowService service, WorkflowRepository workflows, TestRunner tests,
-            CurrentUser currentUser, NodeDeployments loaded) {
+            CurrentUser currentUser, WorkflowAccess access, NodeDeployments loaded) {
+        this.access = access;
         this.loaded = loaded;
         this.service = service;
         this.workflows = workflows;
@@ -66,14 +68,15 @@ public class WorkflowController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Deploys the current version, or the saved version the optional body names: {@code {"version": 3}}. */
     @PostMapping("/{id}/deploy")
-    public ObjectNode deploy(@PathVariable UUID id) {
-        return withLoadedOn(service.deploy(id));
+    public ObjectNode deploy(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+        return withLoadedOn(service.deploy(id, VersionNumbers.of(body)));
     }
 
     /** The workflow, with {@code loaded_on}: per version, on how many live nodes (and which) it is loaded. */
     private ObjectNode withLoadedOn(WorkflowRow row) {
-        ObjectNode view = WorkflowView.of(row);
+        ObjectNode view = WorkflowView.of(row, access.mayChange(row));
         view.putPOJO("loaded_on", loaded.loadedOn(row.id()));
         return view;
     }

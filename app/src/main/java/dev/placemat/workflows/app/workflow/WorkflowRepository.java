@@ -52,13 +52,14 @@ public class WorkflowRepository {
                 .param("createdBy", createdBy)
                 .param("webhookId", webhookId)
                 .update();
-        saveVersion(id, 1, json);
+        saveVersion(id, 1, json, createdBy);
         saveSteps(id, definition.steps());
         return find(id).orElseThrow();
     }
 
     @Transactional
-    public Optional<WorkflowRow> update(UUID id, ObjectNode json, WorkflowDefinition definition, String webhookId) {
+    public Optional<WorkflowRow> update(UUID id, ObjectNode json, WorkflowDefinition definition, String webhookId,
+            UUID savedBy) {
         Optional<Integer> version = jdbc.sql("UPDATE workflows SET name = :name, description = :description, "
                         + "trigger_type = :type, trigger_config = :config::jsonb, webhook_id = :webhookId, "
                         + "version = version + 1, updated_at = now() WHERE id = :id RETURNING version")
@@ -73,16 +74,18 @@ public class WorkflowRepository {
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        saveVersion(id, version.get(), json);
+        saveVersion(id, version.get(), json, savedBy);
         saveSteps(id, definition.steps());
         return find(id);
     }
 
-    private void saveVersion(UUID id, int version, ObjectNode json) {
-        jdbc.sql("INSERT INTO workflow_versions (workflow_id, version, definition) VALUES (:id, :version, :json::json)")
+    private void saveVersion(UUID id, int version, ObjectNode json, UUID savedBy) {
+        jdbc.sql("INSERT INTO workflow_versions (workflow_id, version, definition, created_by) "
+                        + "VALUES (:id, :version, :json::json, :savedBy)")
                 .param("id", id)
                 .param("version", version)
                 .param("json", JsonText.of(json))
+                .param("savedBy", savedBy)
                 .update();
     }
 
@@ -148,7 +151,9 @@ public class WorkflowRepository {
     public List<Map<String, Object>> list() {
         return jdbc.sql("SELECT w.id, w.name, w.description, w.trigger_type, w.is_active, w.version, w.deployed_version, "
                         + "w.updated_at, e.id AS last_execution_id, e.status AS last_execution_status, "
-                        + "e.started_at AS last_execution_started_at FROM workflows w LEFT JOIN LATERAL ("
+                        + "e.started_at AS last_execution_started_at, (SELECT (v.definition -> 'tags')::text "
+                        + "FROM workflow_versions v WHERE v.workflow_id = w.id AND v.version = w.version) AS tags "
+                        + "FROM workflows w LEFT JOIN LATERAL ("
                         + "SELECT id, status, started_at FROM workflow_executions x WHERE x.workflow_id = w.id "
                         + "ORDER BY started_at DESC LIMIT 1) e ON true ORDER BY w.updated_at DESC")
                 .query()
@@ -182,6 +187,19 @@ public class WorkflowRepository {
                     versions.put(rs.getObject(1, UUID.class), rs.getInt(2));
                 });
         return versions;
+    }
+
+    /**
+     * Whether another workflow than {@code except} has the webhook id, in its current version or the one deployed.
+     */
+    public boolean webhookIdTaken(String webhookId, UUID except) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM workflows w LEFT JOIN workflow_versions v ON v.workflow_id = w.id "
+                        + "AND v.version = w.deployed_version WHERE w.id IS DISTINCT FROM :except AND (w.webhook_id = :id "
+                        + "OR v.definition::jsonb #>> '{trigger,config,webhook_id}' = :id))")
+                .param("id", webhookId)
+                .param("except", except)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Whether editors other than the author may change the workflow. */

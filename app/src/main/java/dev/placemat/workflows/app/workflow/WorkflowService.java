@@ -9,12 +9,17 @@ import dev.placemat.workflows.app.deploy.RouteDeployer;
 import dev.placemat.workflows.app.engine.ExecutionLauncher;
 import dev.placemat.workflows.app.engine.Launch;
 import dev.placemat.workflows.app.errors.ConflictException;
+import dev.placemat.workflows.app.errors.ForbiddenException;
 import dev.placemat.workflows.app.errors.NotFoundException;
+import dev.placemat.workflows.app.identity.CurrentUser;
+import dev.placemat.workflows.definition.TriggerType;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Creating, changing, deploying and running workflows. Every definition is validated before it is stored. */
@@ -28,13 +33,17 @@ public class WorkflowService {
     private final AuditLog audit;
     private final WebhookSecrets secrets;
     private final WorkflowAccess access;
+    private final WorkflowConnections connections;
+    private final CurrentUser currentUser;
     private final ClusterDeployments cluster;
 
     public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
             ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access,
-            ClusterDeployments cluster) {
+            WorkflowConnections connections, CurrentUser currentUser, ClusterDeployments cluster) {
+        this.connections = connections;
         this.cluster = cluster;
         this.audit = audit;
+        this.currentUser = currentUser;
         this.access = access;
         this.validator = validator;
         this.workflows = workflows;
@@ -47,7 +56,9 @@ public class WorkflowService {
         Optional<Boolean> shared = access.sharing(json, null);
         ObjectNode definition = WorkflowAccess.withoutSharing(secrets.seal(WebhookIds.assign(json, null), null));
         WorkflowDefinition parsed = validator.validate(definition);
-        WorkflowRow row = workflows.insert(definition, parsed, webhookId(parsed), createdBy);
+        connections.checkSave(parsed, null);
+        checkWebhookId(json, parsed, null);
+        WorkflowRow row = uniqueWebhookId(() -> workflows.insert(definition, parsed, webhookId(parsed), createdBy));
         if (shared.orElse(false)) {
             workflows.share(row.id(), true);
             row = get(row.id());
@@ -66,8 +77,12 @@ public class WorkflowService {
         ObjectNode definition = WorkflowAccess.withoutSharing(
                 secrets.seal(WebhookIds.assign(json, current.webhookId()), current.definition()));
         WorkflowDefinition parsed = validator.validate(definition);
+        connections.checkSave(parsed, current.createdBy());
+        checkWebhookId(json, parsed, current);
         shared.ifPresent(flag -> workflows.share(id, flag));
-        WorkflowRow row = workflows.update(id, definition, parsed, webhookId(parsed)).orElseThrow(() -> notFound(id));
+        WorkflowRow row = uniqueWebhookId(() -> workflows.update(id, definition, parsed, webhookId(parsed),
+                currentUser.id()))
+                .orElseThrow(() -> notFound(id));
         audit.record("workflow.update", "workflow", id, Map.of("name", parsed.name(), "version", row.version()));
         return row;
     }
@@ -92,13 +107,19 @@ public class WorkflowService {
     }
 
     /**
-     * Hot-loads the current version here and on every node of the cluster; the version deployed before keeps running
-     * what it had started. Answers once the deploy is stored and loaded on this node.
+     * Hot-loads the given saved version, or the current one when {@code version} is null, here and on every node of
+     * the cluster; the version deployed before keeps running what it had started. Answers once the deploy is stored
+     * and loaded on this node.
      */
-    public WorkflowRow deploy(UUID id) {
+    public WorkflowRow deploy(UUID id, Integer version) {
         WorkflowRow row = changeable(id);
-        cluster.deploy(id, row.version(), validator.validate(row.definition()));
-        audit.record("workflow.deploy", "workflow", id, Map.of("version", row.version()));
+        int chosen = version == null ? row.version() : version;
+        ObjectNode definition = version == null ? row.definition() : workflows.definition(id, chosen).orElseThrow(() ->
+                new NotFoundException("The workflow '" + row.name() + "' has no version " + chosen + "."));
+        WorkflowDefinition parsed = validator.validate(definition);
+        connections.checkDeploy(parsed, row.createdBy());
+        cluster.deploy(id, chosen, parsed);
+        audit.record("workflow.deploy", "workflow", id, Map.of("version", chosen));
         return get(id);
     }
 
@@ -120,12 +141,54 @@ public class WorkflowService {
         if (body != null && !body.isObject() && !body.isNull() && !body.isMissingNode()) {
             triggerData.set("input", body);
         }
+        aliasForTrigger(triggerData, deployment.definition().trigger().type());
         ObjectNode trigger = triggerData.putObject("trigger");
         trigger.put("type", "manual");
         trigger.put("user", user);
         Launch launch = launcher.launch(deployment, triggerData);
         audit.record("workflow.execute", "workflow", id, Map.of("execution_id", launch.executionId().toString()));
         return launch;
+    }
+
+    /**
+     * A manual run of a webhook or event workflow gets its fields where that trigger puts its data too
+     * ({@code webhook_data}, {@code event_data}), unless the run gives them itself: the workflow resolves the same
+     * way whichever way it was started.
+     */
+    private static void aliasForTrigger(ObjectNode triggerData, String triggerType) {
+        TriggerType.byId(triggerType).flatMap(TriggerType::designDataPath).filter(path -> !triggerData.has(path))
+                .ifPresent(path -> triggerData.set(path, triggerData.deepCopy()));
+    }
+
+    /**
+     * A webhook id is one workflow's (409 when another has it, in its current or deployed version), and the platform
+     * chooses it: only an admin names one (403 for others, unless it is the workflow's own).
+     */
+    private void checkWebhookId(JsonNode json, WorkflowDefinition parsed, WorkflowRow current) {
+        String id = webhookId(parsed);
+        if (id == null || (current != null && id.equals(current.webhookId()))) {
+            return;
+        }
+        if (workflows.webhookIdTaken(id, current == null ? null : current.id())) {
+            throw new ConflictException("The webhook id is taken by another workflow; leave webhook_id out and the "
+                    + "platform chooses one.");
+        }
+        boolean named = json != null && json.path("trigger").path("config").path("webhook_id").isTextual()
+                && !json.path("trigger").path("config").path("webhook_id").asText().isEmpty();
+        if (named && !access.isAdmin()) {
+            throw new ForbiddenException("The platform chooses webhook ids; only an admin names one. Leave webhook_id "
+                    + "out (a change keeps the workflow's own).");
+        }
+    }
+
+    /** A write that a concurrent save of the same webhook id beat: 409, as if it had been seen first. */
+    private static <T> T uniqueWebhookId(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("The webhook id is taken by another workflow; leave webhook_id out and the "
+                    + "platform chooses one.");
+        }
     }
 
     private static String webhookId(WorkflowDefinition definition) {

@@ -1,7 +1,9 @@
 package dev.placemat.workflows.app.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.db.Columns;
 import dev.placemat.workflows.compiler.IngressCompiler;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +15,21 @@ public final class WorkflowView {
     private WorkflowView() {}
 
     public static ObjectNode of(WorkflowRow row) {
+        return of(row, true);
+    }
+
+    /**
+     * @param mayRun whether the reader may run the workflow: a webhook's URL (and its id) starts it, so readers who
+     *               may not run it see neither
+     */
+    public static ObjectNode of(WorkflowRow row, boolean mayRun) {
         ObjectNode view = JsonNodeFactory.instance.objectNode();
         view.put("id", row.id().toString());
-        view.setAll(WebhookSecrets.redact(row.definition()));
+        ObjectNode definition = WebhookSecrets.redact(row.definition());
+        if (!mayRun && definition.path("trigger").path("config") instanceof ObjectNode config) {
+            config.remove("webhook_id");
+        }
+        view.setAll(definition);
         view.put("webhook_secret_set", WebhookSecrets.hasSecret(row.definition()));
         view.put("version", row.version());
         view.put("is_active", row.active());
@@ -27,7 +41,8 @@ public final class WorkflowView {
             view.put("deployed_version", row.deployedVersion());
         }
         view.put("deployed_at", row.deployedAt() == null ? null : row.deployedAt().toString());
-        view.put("webhook_url", row.webhookId() == null ? null : IngressCompiler.WEBHOOK_PATH + row.webhookId());
+        view.put("webhook_url", row.webhookId() == null || !mayRun ? null
+                : IngressCompiler.WEBHOOK_PATH + row.webhookId());
         view.put("created_at", row.createdAt().toString());
         view.put("updated_at", row.updatedAt().toString());
         return view;
@@ -45,6 +60,8 @@ public final class WorkflowView {
             item.put("version", row.get("version"));
             item.put("deployed_version", row.get("deployed_version"));
             item.put("updated_at", row.get("updated_at"));
+            JsonNode tags = Columns.json((String) row.get("tags"));
+            item.put("tags", tags != null && tags.isArray() ? tags : JsonNodeFactory.instance.arrayNode());
             Object last = row.get("last_execution_id");
             item.put("last_execution", last == null ? null : Map.of("id", last,
                     "status", row.get("last_execution_status"), "started_at", row.get("last_execution_started_at")));

@@ -1,11 +1,10 @@
 package dev.placemat.workflows.app.actions;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +17,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Stub;
+import dev.placemat.workflows.fixtures.NotionStandIn;
+import dev.placemat.workflows.fixtures.SlackStandIn;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -35,7 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The design's three templates, instantiated from the gallery and run end to end against real local servers:
- * GreenMail for SMTP, WireMock for Notion and Slack, a second database in the embedded PostgreSQL for finance data.
+ * GreenMail for SMTP, stand-ins for Notion (which checks every property against the database schema below) and a
+ * Slack incoming webhook, a second database in the embedded PostgreSQL for finance data.
  */
 class TemplatesIT extends IntegrationTest {
 
@@ -48,30 +50,27 @@ class TemplatesIT extends IntegrationTest {
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp"));
 
-    private static WireMockServer notion;
-    private static WireMockServer slack;
+    /** The projects database as the templates expect it: each property the templates write, with its type. */
+    static final Map<String, String> PROJECTS = Map.of("Name", "title", "Area", "select", "Status", "status",
+            "Funding", "select", "Lead", "rich_text", "Revenue Potential", "number", "Tags", "multi_select",
+            "Description", "rich_text", "Placemat Run", "rich_text");
+
+    private static NotionStandIn notion;
+    private static SlackStandIn slack;
 
     @Autowired
     DataSource platformDatabase;
 
     @BeforeAll
     static void startStubs() {
-        notion = Stub.start();
-        slack = Stub.start();
-        slack.stubFor(post("/services/T1/B1/x").willReturn(aResponse().withStatus(200).withBody("ok")));
-        stubNotion();
+        notion = NotionStandIn.start(NOTION_TOKEN).database("db-projects", PROJECTS);
+        slack = SlackStandIn.start();
     }
 
     @AfterAll
     static void stopStubs() {
-        notion.stop();
-        slack.stop();
-    }
-
-    private static String page(String name) {
-        return "{\"object\":\"page\",\"id\":\"" + PAGE + "\",\"url\":\"https://www.notion.so/p\",\"properties\":{"
-                + "\"Name\":{\"type\":\"title\",\"title\":[{\"plain_text\":\"" + name + "\"}]},"
-                + "\"Tags\":{\"type\":\"multi_select\",\"multi_select\":[]}}}";
+        notion.close();
+        slack.close();
     }
 
     @BeforeEach
@@ -85,11 +84,14 @@ class TemplatesIT extends IntegrationTest {
             jdbc.sql("CREATE DATABASE finance").update();
         }
         connection("finance", "database", Map.of("url", financeUrl, "username", "postgres"));
+        notion.reset();
+        notion.page("db-projects", PAGE, "Harbour Clean-up");
+        slack.reset();
         connection("notion", "notion", Map.of("token", NOTION_TOKEN, "projects_database_id", "db-projects",
-                "base_url", "http://127.0.0.1:" + notion.port()));
+                "base_url", notion.baseUrl()));
         connection("smtp", "smtp", Map.of("host", "127.0.0.1", "port", String.valueOf(MAIL.getSmtp().getPort()),
                 "from", "workflows@act.org.au", "starttls", "false"));
-        connection("slack", "slack", Map.of("webhook_url", "http://127.0.0.1:" + slack.port() + "/services/T1/B1/x"));
+        connection("slack", "slack", Map.of("webhook_url", slack.webhookUrl()));
         var finance = new org.springframework.jdbc.datasource.DriverManagerDataSource(financeUrl, "postgres", "");
         var sql = org.springframework.jdbc.core.simple.JdbcClient.create(finance);
         sql.sql("CREATE TABLE IF NOT EXISTS project_budgets (project_id text PRIMARY KEY, project_name text, "
@@ -141,14 +143,22 @@ class TemplatesIT extends IntegrationTest {
                 "opportunity", Map.of("name", "Harbour Clean-up", "area", "Environment", "amount", 25000,
                         "primary_contact", Map.of("name", "Ann Lee", "email", "ann@partner.org")))));
         assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("completed");
-        notion.verify(postRequestedFor(urlEqualTo("/v1/pages"))
+        notion.server().verify(postRequestedFor(urlEqualTo("/v1/pages"))
                 .withHeader("Authorization", containing(NOTION_TOKEN))
-                .withRequestBody(containing("Harbour Clean-up - Project")));
+                .withHeader("Idempotency-Key", equalTo(execution.get("id").asText() + ":1")));
+        JsonNode project = notion.pagesIn("db-projects").stream()
+                .filter(p -> !p.path("id").asText().equals(PAGE)).findFirst().orElseThrow().path("properties");
+        assertThat(project.path("Name").path("title").path(0).path("plain_text").asText())
+                .isEqualTo("Harbour Clean-up - Project");
+        assertThat(project.path("Lead").path("rich_text").path(0).path("plain_text").asText()).isEqualTo("Ann Lee");
+        assertThat(project.path("Revenue Potential").path("number").asInt()).isEqualTo(25000);
+        assertThat(project.path("Status").path("status").path("name").asText()).isEqualTo("Active");
         MimeMessage mail = MAIL.getReceivedMessagesForDomain("partner.org")[0];
         assertThat(mail.getSubject()).isEqualTo("Welcome aboard: Harbour Clean-up - Project");
         assertThat(GreenMailUtil.getBody(mail)).contains("25000");
-        slack.verify(postRequestedFor(urlEqualTo("/services/T1/B1/x"))
-                .withRequestBody(containing("New project won: Harbour Clean-up - Project worth 25000")));
+        assertThat(slack.messages()).extracting(m -> m.path("text").asText())
+                .containsExactly("🎉 New project won: Harbour Clean-up - Project worth 25000");
+        assertThat(slack.messages().get(0).path("channel").asText()).isEqualTo("#wins");
         assertNoSecretStored();
     }
 
@@ -178,7 +188,8 @@ class TemplatesIT extends IntegrationTest {
         assertThat(mail.getSubject()).isEqualTo("Budget alert: Harbour Clean-up at 95%");
         assertThat(List.of(mail.getAllRecipients())).extracting(Object::toString)
                 .contains("lead@act.org.au", "finance@act.org.au");
-        notion.verify(patchRequestedFor(urlEqualTo("/v1/pages/" + PAGE)).withRequestBody(containing("Budget Alert")));
+        JsonNode tagged = notion.pagesIn("db-projects").get(0).path("properties").path("Tags").path("multi_select");
+        assertThat(tagged).extracting(t -> t.path("name").asText()).containsExactly("Budget Alert");
     }
 
     @Test
@@ -198,9 +209,12 @@ class TemplatesIT extends IntegrationTest {
         JsonNode shown = api().get("/api/connections/notion").expect(200).json();
         assertThat(shown.get("fields").get("token").asText()).isEqualTo("********");
         assertThat(shown.toString()).doesNotContain(NOTION_TOKEN);
-        notion.stubFor(post("/v1/pages").atPriority(1).willReturn(aResponse().withStatus(401)
+        WireMockServer echoing = Stub.start();
+        echoing.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"token " + NOTION_TOKEN + " is invalid\"}")));
+        connection("notion", "notion", Map.of("token", NOTION_TOKEN, "projects_database_id", "db-projects",
+                "base_url", "http://127.0.0.1:" + echoing.port()));
         try {
             JsonNode failed = runTemplate(OPPORTUNITY_WON, Map.of("event_data", Map.of("opportunity",
                     Map.of("name", "Echo", "primary_contact", Map.of("name", "E", "email", "e@x.org")))));
@@ -208,18 +222,8 @@ class TemplatesIT extends IntegrationTest {
             assertThat(failed.toString()).doesNotContain(NOTION_TOKEN);
             assertNoSecretStored();
         } finally {
-            notion.resetToDefaultMappings();
-            stubNotion();
+            echoing.stop();
         }
-    }
-
-    private static void stubNotion() {
-        notion.stubFor(post("/v1/pages").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(page("Harbour Clean-up - Project"))));
-        notion.stubFor(get("/v1/pages/" + PAGE).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(page("Harbour Clean-up"))));
-        notion.stubFor(patch(urlEqualTo("/v1/pages/" + PAGE)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(page("Harbour Clean-up"))));
     }
 
     private void assertNoSecretStored() {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.placemat.workflows.spi.StepFailure;
+import java.net.InetAddress;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,5 +72,27 @@ class AddressGuardTest {
         "http://intranet.local/"})
     void leavesPublicNamesAndAllowListedAddressesToTheRunTime(String url) {
         assertThat(allowing.refusal(URI.create(url))).isEmpty();
+    }
+
+    /** A DNS server that answers differently each time (DNS rebinding): the first answer is checked and kept. */
+    @Test
+    void resolvesOnceAndReturnsTheAddressesItChecked() throws Exception {
+        AtomicInteger lookups = new AtomicInteger();
+        AddressGuard rebinding = new AddressGuard("", host -> lookups.getAndIncrement() == 0
+                ? new InetAddress[] {InetAddress.getByName("93.184.215.14")}
+                : new InetAddress[] {InetAddress.getByName("127.0.0.1")});
+
+        assertThat(rebinding.resolve("rebind.example")).containsExactly(InetAddress.getByName("93.184.215.14"));
+        assertThat(lookups).hasValue(1);
+        assertThatThrownBy(() -> rebinding.resolve("rebind.example")).isInstanceOf(StepFailure.class)
+                .hasMessageContaining("internal address (127.0.0.1)");
+    }
+
+    @Test
+    void refusesAHostWhenAnyOfItsAddressesIsInternal() {
+        AddressGuard mixed = new AddressGuard("", host -> new InetAddress[] {InetAddress.getByName("93.184.215.14"),
+            InetAddress.getByName("10.0.0.1")});
+        assertThatThrownBy(() -> mixed.resolve("mixed.example")).isInstanceOf(StepFailure.class)
+                .hasMessageContaining("10.0.0.1");
     }
 }

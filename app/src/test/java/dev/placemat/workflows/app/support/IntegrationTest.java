@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "workflows.schedule.min-interval-seconds=1",
     "workflows.execution-streams.heartbeat=1s",
     "workflows.execution-streams.max-open=5",
+    "workflows.mail.domain=workflows.placemat.test",
     "logging.level.org.apache.kafka=WARN",
     "logging.level.kafka=WARN",
     "logging.level.org.apache.zookeeper=WARN"

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.connectors.common.Stages;
 import dev.placemat.workflows.connectors.common.Timeouts;
-import dev.placemat.workflows.connectors.http.HttpAnswer;
 import dev.placemat.workflows.connectors.http.HttpCall;
 import dev.placemat.workflows.connectors.http.HttpCaller;
 import dev.placemat.workflows.spi.ActionDescriptor;
@@ -19,11 +19,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
  * {@code analytics.track}: records an event in the platform's analytics store and, when {@code forward_url} is given,
- * posts it there first (through camel-http and the outbound guard), so that a failed forward records nothing and a
+ * posts it there first (through the shared outbound client and the outbound guard), so that a failed forward records nothing and a
  * retry does not count the event twice. Output: {@code {event_id, event_name}}.
  */
 public final class AnalyticsTrackAction implements TaskAction<AnalyticsTrackAction.Config> {
@@ -49,25 +50,36 @@ public final class AnalyticsTrackAction implements TaskAction<AnalyticsTrackActi
     }
 
     @Override
-    public Object execute(Config config, StepContext context) throws StepFailure {
+    public CompletableFuture<ObjectNode> execute(Config config, StepContext context) throws StepFailure {
         String name = config.eventName() == null ? "" : config.eventName().strip();
         if (!EVENT_NAME.matcher(name).matches()) {
             throw StepFailure.permanent("event_name must be 1 to 100 letters, digits or . _ : -, not '" + name + "'");
         }
         JsonNode properties = config.properties() == null ? JsonNodeFactory.instance.objectNode()
                 : ConfigMapper.toJson(config.properties());
-        if (config.forwardUrl() != null && !config.forwardUrl().isBlank()) {
-            forward(config.forwardUrl().strip(), name, properties, context);
-        }
-        String id = context.services().require(AnalyticsEvents.class)
-                .record(name, properties, context.workflowId(), context.executionId());
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("event_id", id);
-        out.put("event_name", name);
-        return out;
+        CompletableFuture<Void> forwarded = config.forwardUrl() == null || config.forwardUrl().isBlank()
+                ? CompletableFuture.completedFuture(null) : forward(config.forwardUrl().strip(), name, properties, context);
+        return forwarded.thenApply(done -> {
+            String id = context.services().require(AnalyticsEvents.class)
+                    .record(name, properties, context.workflowId(), context.executionId());
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.put("event_id", id);
+            out.put("event_name", name);
+            return out;
+        });
     }
 
-    private void forward(String url, String name, JsonNode properties, StepContext context) throws StepFailure {
+    /**
+     * Not safe: a second run counts the event twice and forwards it twice (the forward carries the step's
+     * Idempotency-Key, but the platform's own store has no such check).
+     */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return false;
+    }
+
+    private CompletableFuture<Void> forward(String url, String name, JsonNode properties, StepContext context)
+            throws StepFailure {
         URI uri = HttpCall.absoluteUri(url, "forward_url");
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("event_name", name);
@@ -75,10 +87,13 @@ public final class AnalyticsTrackAction implements TaskAction<AnalyticsTrackActi
         event.put("workflow_id", context.workflowId());
         event.put("execution_id", context.executionId());
         event.put("occurred_at", Instant.now().toString());
-        HttpAnswer answer = caller.call(HttpCall.of("POST", uri, Map.of("Content-Type", "application/json"),
-                event.toString(), Timeouts.within(FORWARD_TIMEOUT, context)), context);
-        if (answer.status() >= 400) {
-            throw answer.failure("forwarding the event to " + uri.getHost() + " failed with HTTP " + answer.status());
-        }
+        HttpCall call = HttpCall.json("POST", uri, Map.of(), event, Timeouts.within(FORWARD_TIMEOUT, context));
+        return Stages.then(caller.send(call, context), answer -> {
+            if (answer.status() >= 400) {
+                throw answer.failure("forwarding the event to " + uri.getHost() + " failed with HTTP "
+                        + answer.status() + " " + answer.reason());
+            }
+            return null;
+        });
     }
 }

@@ -7,6 +7,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import dev.placemat.workflows.spi.StepFailure;
+import dev.placemat.workflows.template.Templates;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +29,7 @@ public final class Mustaches {
             .withLoader(name -> {
                 throw new MustacheException("partials are not supported ({{> " + name + "}})");
             })
+            .withFormatter(Mustaches::format)
             .defaultValue(""); // missing and null values both render as empty text
     private static final Mustache.Compiler TEXT = BASE.escapeHTML(false);
     private static final Mustache.Compiler HTML = BASE.escapeHTML(true);
@@ -42,6 +44,14 @@ public final class Mustaches {
     /** Renders {@code source} with every value HTML-escaped. */
     public static String html(String what, String source, JsonNode data) throws StepFailure {
         return render(HTML, what, source, data);
+    }
+
+    /** Numbers as people write them ({@code 30000}, never {@code 3E+4}); anything else as its text. */
+    private static String format(Object value) {
+        if (value instanceof Number number) {
+            return Templates.text(JSON.valueToTree(number));
+        }
+        return String.valueOf(value);
     }
 
     private static String render(Mustache.Compiler compiler, String what, String source, JsonNode data)

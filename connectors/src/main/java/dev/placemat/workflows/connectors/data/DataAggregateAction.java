@@ -37,6 +37,7 @@ public final class DataAggregateAction implements TaskAction<DataAggregateAction
             @JsonPropertyDescription("Calculations (default: all)") List<Calculation> calculations,
             @JsonPropertyDescription("Only items whose date_field lies in this range ending now")
             DateWindow dateRange,
+            @JsonProperty(defaultValue = "date")
             @JsonPropertyDescription("Field holding each item's ISO date, for date_range (default: date)")
             String dateField) {}
 
@@ -100,5 +101,11 @@ public final class DataAggregateAction implements TaskAction<DataAggregateAction
     private static JsonNode value(JsonNode item, String path) {
         JsonNode value = Paths.lookup(item, path);
         return value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value;
+    }
+
+    /** Safe: it only computes over the execution's data. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
     }
 }

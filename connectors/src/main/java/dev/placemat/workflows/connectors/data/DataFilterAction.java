@@ -34,6 +34,7 @@ public final class DataFilterAction implements TaskAction<DataFilterAction.Confi
             @JsonProperty(required = true)
             @JsonPropertyDescription("Conditions on each item, such as {\"field\": \"status\", \"operator\": "
                     + "\"equals\", \"value\": \"Active\"}") List<ConditionConfig> conditions,
+            @JsonProperty(defaultValue = "all")
             @JsonPropertyDescription("all (default): every condition must hold; any: one is enough") Match match) {}
 
     @Override
@@ -92,5 +93,11 @@ public final class DataFilterAction implements TaskAction<DataFilterAction.Confi
                     .collect(Collectors.joining("; ")));
         }
         return conditions;
+    }
+
+    /** Safe: it only computes over the execution's data. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.placemat.workflows.connectors.data;
 
 import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,14 +30,9 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
             String inputField,
             @JsonPropertyDescription("JSONata applied to the input value, such as $sum(amount)")
             String transformation,
+            @JsonProperty(defaultValue = "result")
             @JsonPropertyDescription("Name of the output field (default: result)")
             String outputField) {}
-
-    /** A transform only computes over the context: running it again gives the same output. */
-    @Override
-    public boolean repeatSafe(Config config) {
-        return true;
-    }
 
     @Override
     public boolean computesOnly() {
@@ -108,5 +104,11 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
     private static String message(RuntimeException e) {
         String text = e.getMessage();
         return text == null ? e.getClass().getSimpleName() : text;
+    }
+
+    /** Safe: it only computes over the execution's data. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
     }
 }

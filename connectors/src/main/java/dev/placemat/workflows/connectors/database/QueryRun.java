@@ -1,10 +1,12 @@
 package dev.placemat.workflows.connectors.database;
 
+import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,19 +14,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One run of a parsed query: binds the parameters, limits rows and time, and reads the result. */
+/**
+ * One run of a parsed query: binds the parameters, limits rows and time, and reads the result. A read-only
+ * connection's query runs as the second statement of a transaction opened {@code READ ONLY}, which it cannot end
+ * (it is one statement, and not a transaction statement); the transaction is rolled back. When the step is given
+ * up, the statement is cancelled on the server ({@code Statement.cancel}); the query timeout does the same when the
+ * step's time runs out first.
+ */
 final class QueryRun {
 
-    private final NamedParameters sql;
+    private final SqlText sql;
     private final Map<String, Object> parameters;
     private final int maxRows;
-    private final Duration timeLeft;
+    private final StepContext context;
 
-    QueryRun(NamedParameters sql, Map<String, Object> parameters, int maxRows, Duration timeLeft) {
+    QueryRun(SqlText sql, Map<String, Object> parameters, int maxRows, StepContext context) {
         this.sql = sql;
         this.parameters = parameters;
         this.maxRows = maxRows;
-        this.timeLeft = timeLeft;
+        this.context = context;
     }
 
     /** The query's result: rows read within the limit, or the update count of a write. */
@@ -55,10 +63,16 @@ final class QueryRun {
         connection.setReadOnly(!writable);
         connection.setAutoCommit(false);
         boolean done = false;
-        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+        try (PreparedStatement statement = connection.prepareStatement(sql.jdbcSql())) {
+            if (!writable) {
+                try (Statement readOnly = connection.createStatement()) {
+                    readOnly.execute("SET TRANSACTION READ ONLY");
+                }
+            }
+            context.onCancel(() -> cancel(statement));
             statement.setMaxRows(maxRows + 1);
             statement.setFetchSize(Math.min(maxRows + 1, 500));
-            statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeLeft.toSeconds())));
+            statement.setQueryTimeout(timeoutSeconds(context.timeLeft()));
             bind(statement, connection);
             Result result = statement.execute() ? read(statement.getResultSet())
                     : new Result(List.of(), List.of(), false, statement.getUpdateCount());
@@ -70,6 +84,20 @@ final class QueryRun {
             } else {
                 connection.rollback();
             }
+        }
+    }
+
+    /** The step's time left in whole seconds, rounded up (JDBC's unit), at least one. */
+    static int timeoutSeconds(Duration timeLeft) {
+        long millis = Math.max(1, timeLeft.toMillis());
+        return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
+    }
+
+    private static void cancel(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            // the statement has ended or its connection is gone: nothing is left to stop
         }
     }
 

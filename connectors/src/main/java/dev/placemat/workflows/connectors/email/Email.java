@@ -1,6 +1,7 @@
 package dev.placemat.workflows.connectors.email;
 
 import dev.placemat.workflows.connectors.files.FileReferences.FileContent;
+import dev.placemat.workflows.spi.StepFailure;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -28,11 +29,32 @@ record Email(List<InternetAddress> to, List<InternetAddress> cc, List<InternetAd
         cc = List.copyOf(cc);
         bcc = List.copyOf(bcc);
         attachments = List.copyOf(attachments);
-        subject = subject == null ? "" : subject.replaceAll("[\\r\\n]+", " ").strip();
+        subject = subject == null ? "" : subject.strip();
     }
 
-    MimeMessage toMime(InternetAddress from) throws MessagingException {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+    /** A permanent failure when {@code subject} holds a line break, which would end the header it goes into. */
+    static String subject(String subject, String what) throws StepFailure {
+        String stripped = subject == null ? null : subject.strip();
+        if (stripped != null && (stripped.indexOf('\r') >= 0 || stripped.indexOf('\n') >= 0)) {
+            throw StepFailure.permanent(what + " holds a line break, which no mail header may hold; check the "
+                    + "template values it is made of");
+        }
+        return stripped;
+    }
+
+    /**
+     * The MIME message, with a {@code Message-ID} in the platform's mail domain that is the same for every attempt
+     * of the step (a server that saw the first attempt's message can tell the second is the same).
+     */
+    MimeMessage toMime(InternetAddress from, String domain, String idempotencyKey) throws MessagingException {
+        String localPart = idempotencyKey.replaceAll("[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]", ".");
+        String messageId = "<" + localPart + "@" + domain + ">";
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
         message.setFrom(from);
         message.setRecipients(RecipientType.TO, to.toArray(InternetAddress[]::new));
         if (!cc.isEmpty()) {

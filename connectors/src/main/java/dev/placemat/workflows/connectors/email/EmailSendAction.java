@@ -3,10 +3,14 @@ package dev.placemat.workflows.connectors.email;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code email.send}: an email with a text and/or HTML body and attachments (files of earlier steps), sent through
@@ -15,6 +19,7 @@ import java.util.List;
 public final class EmailSendAction implements TaskAction<EmailSendAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "smtp")
             @JsonPropertyDescription("Name of an smtp connection (default: smtp)") String connection,
             @JsonProperty(required = true)
             @JsonPropertyDescription("Recipients: an address, a list of addresses, or {email, name} objects") Object to,
@@ -36,13 +41,31 @@ public final class EmailSendAction implements TaskAction<EmailSendAction.Config>
     }
 
     @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", SmtpSender.CONNECTION_TYPE, SmtpSender.DEFAULT_CONNECTION));
+    }
+
+    @Override
     public Object execute(Config config, StepContext context) throws StepFailure {
         if (config.body() == null && config.htmlBody() == null) {
             throw StepFailure.permanent("give body, html_body or both");
         }
         Email email = new Email(Recipients.parse(config.to(), "to"), Recipients.parse(config.cc(), "cc"),
-                Recipients.parse(config.bcc(), "bcc"), config.subject(), config.body(), config.htmlBody(),
+                Recipients.parse(config.bcc(), "bcc"), Email.subject(config.subject(), "subject"), config.body(),
+                config.htmlBody(),
                 Attachments.read(config.attachments(), context));
         return EmailOutput.of(sender.send(email, config.connection(), context), email);
+    }
+
+    /** Values that templates put into the HTML body are HTML-escaped; the author's markup stays markup. */
+    @Override
+    public Map<String, UnaryOperator<String>> templateEscapes() {
+        return Map.of("html_body", HtmlText::escape);
+    }
+
+    /** Not safe: a second run sends the email a second time (SMTP has no way to drop a repeated message). */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return false;
     }
 }

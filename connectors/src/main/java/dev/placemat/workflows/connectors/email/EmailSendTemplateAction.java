@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.connectors.common.Mustaches;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.EmailTemplates;
 import dev.placemat.workflows.spi.EmailTemplates.EmailTemplate;
 import dev.placemat.workflows.spi.StepContext;
@@ -13,6 +14,7 @@ import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code email.send_template}: one of the platform's email templates ({@code project_kickoff}, {@code budget_alert}),
@@ -22,6 +24,7 @@ import java.util.Map;
 public final class EmailSendTemplateAction implements TaskAction<EmailSendTemplateAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "smtp")
             @JsonPropertyDescription("Name of an smtp connection (default: smtp)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("Id of an email template, such as project_kickoff")
             String templateId,
@@ -44,6 +47,11 @@ public final class EmailSendTemplateAction implements TaskAction<EmailSendTempla
     }
 
     @Override
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", SmtpSender.CONNECTION_TYPE, SmtpSender.DEFAULT_CONNECTION));
+    }
+
+    @Override
     public Object execute(Config config, StepContext context) throws StepFailure {
         String id = config.templateId() == null ? "" : config.templateId().trim();
         EmailTemplate template = context.services().require(EmailTemplates.class).find(id)
@@ -52,10 +60,16 @@ public final class EmailSendTemplateAction implements TaskAction<EmailSendTempla
         String what = "email template '" + id + "'";
         Email email = new Email(Recipients.parse(config.recipients(), "recipients"),
                 Recipients.parse(config.cc(), "cc"), Recipients.parse(config.bcc(), "bcc"),
-                Mustaches.text(what + " (subject)", template.subject(), variables),
+                Email.subject(Mustaches.text(what + " (subject)", template.subject(), variables), what + " (subject)"),
                 Mustaches.text(what + " (text body)", template.textBody(), variables),
                 Mustaches.html(what + " (HTML body)", template.htmlBody(), variables),
                 Attachments.read(config.attachments(), context));
         return EmailOutput.of(sender.send(email, config.connection(), context), email);
+    }
+
+    /** Not safe: a second run sends the email a second time (SMTP has no way to drop a repeated message). */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return false;
     }
 }

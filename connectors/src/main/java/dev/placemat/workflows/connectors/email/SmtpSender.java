@@ -4,18 +4,13 @@ import dev.placemat.workflows.connectors.common.ConnectionFields;
 import dev.placemat.workflows.connectors.common.Timeouts;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.component.mail.MailComponent;
@@ -27,7 +22,9 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * Sends an {@link Email} through camel-mail with the {@code smtp} connection. The endpoint is built in code from a
  * {@link MailConfiguration}: no host, user, password or address is ever written into an endpoint URI (where Camel
- * would resolve placeholders and JMX would show it), and the endpoint is not registered in the context.
+ * would resolve placeholders and JMX would show it), and the endpoint is not registered in the context. The platform
+ * names itself in {@code EHLO} and in the {@code Message-ID} by its {@link MailIdentity}; the connection's
+ * {@link TlsMode} is applied as stated; a step that is given up closes the connection.
  */
 final class SmtpSender {
 
@@ -44,10 +41,15 @@ final class SmtpSender {
         if (email.to().isEmpty()) {
             throw StepFailure.permanent("there is no recipient: to is empty after templates were resolved");
         }
-        MailConfiguration configuration = configuration(connection, Timeouts.within(TIMEOUT, context), context);
+        TlsMode mode = TlsMode.of(connection);
+        SmtpSockets sockets = new SmtpSockets();
+        context.onCancel(sockets::closeAll);
+        String domain = identity(context).domain();
+        MailConfiguration configuration = configuration(connection, mode, sockets, domain,
+                Timeouts.within(TIMEOUT, context), context);
         MimeMessage message;
         try {
-            message = email.toMime(from);
+            message = email.toMime(from, domain, context.idempotencyKey());
         } catch (MessagingException e) {
             throw StepFailure.permanent("the email cannot be built: " + e.getMessage());
         }
@@ -61,69 +63,72 @@ final class SmtpSender {
             exchange.getIn().setBody(message);
             producer.process(exchange);
             if (exchange.getException() != null) {
-                throw failure(exchange.getException(), connection, configuration.getPassword());
+                throw SmtpFailures.of(exchange.getException(), connection.name(), mode, configuration.getPassword());
             }
             return message.getMessageID();
         } catch (StepFailure failure) {
             throw failure;
         } catch (Exception e) {
-            throw failure(e, connection, configuration.getPassword());
+            throw SmtpFailures.of(e, connection.name(), mode, configuration.getPassword());
         } finally {
             ServiceHelper.stopAndShutdownServices(producer, endpoint);
         }
     }
 
-    private static MailConfiguration configuration(ConnectionFields connection, Duration timeout, StepContext step)
-            throws StepFailure {
+    /** Connects, says EHLO (and logs in when the connection has a username), and hangs up: a connection test. */
+    String probe(String connectionName, StepContext context) throws StepFailure {
+        ConnectionFields connection = ConnectionFields.load(context, connectionName, DEFAULT_CONNECTION,
+                CONNECTION_TYPE);
+        TlsMode mode = TlsMode.of(connection);
+        SmtpSockets sockets = new SmtpSockets();
+        context.onCancel(sockets::closeAll);
+        MailConfiguration configuration = configuration(connection, mode, sockets, identity(context).domain(),
+                Timeouts.within(TIMEOUT, context), context);
+        Session session = Session.getInstance(configuration.getJavaMailProperties());
+        try (Transport transport = session.getTransport(mode.protocol())) {
+            transport.connect(configuration.getHost(), configuration.getPort(), configuration.getUsername(),
+                    configuration.getPassword());
+            return "connected to " + configuration.getHost() + ":" + configuration.getPort() + " (tls_mode "
+                    + mode.id() + ")" + (configuration.getUsername() == null ? "" : " and signed in");
+        } catch (MessagingException e) {
+            throw SmtpFailures.of(e, connection.name(), mode, configuration.getPassword());
+        }
+    }
+
+    private static MailIdentity identity(StepContext context) {
+        return context.services().find(MailIdentity.class).orElseGet(() -> new MailIdentity(null));
+    }
+
+    private static MailConfiguration configuration(ConnectionFields connection, TlsMode mode, SmtpSockets sockets,
+            String domain, Duration timeout, StepContext step) throws StepFailure {
         MailConfiguration configuration = new MailConfiguration(step.camel());
-        boolean ssl = connection.flag("ssl", false);
-        boolean startTls = !ssl && connection.flag("starttls", true);
-        String protocol = ssl ? "smtps" : "smtp";
+        String protocol = mode.protocol();
         configuration.configureProtocol(protocol);
         configuration.setHost(connection.require("host"));
-        configuration.setPort(connection.number("port", ssl ? 465 : 587));
+        configuration.setPort(connection.number("port", mode.defaultPort()));
         String username = connection.optional("username", null);
         if (username != null) {
             configuration.setUsername(username);
             configuration.setPassword(connection.optional("password", ""));
         }
         String millis = Long.toString(Math.max(1, timeout.toMillis()));
+        String prefix = "mail." + protocol + ".";
         Properties properties = new Properties();
-        properties.put("mail." + protocol + ".auth", Boolean.toString(username != null));
-        properties.put("mail." + protocol + ".connectiontimeout", millis);
-        properties.put("mail." + protocol + ".timeout", millis);
-        properties.put("mail." + protocol + ".writetimeout", millis);
-        properties.put("mail." + protocol + ".starttls.enable", Boolean.toString(startTls));
-        properties.put("mail." + protocol + ".starttls.required", Boolean.toString(startTls));
-        if (ssl || startTls) {
-            properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        properties.put(prefix + "auth", Boolean.toString(username != null));
+        properties.put(prefix + "connectiontimeout", millis);
+        properties.put(prefix + "timeout", millis);
+        properties.put(prefix + "writetimeout", millis);
+        properties.put(prefix + "localhost", domain);
+        properties.put(prefix + "starttls.enable", Boolean.toString(mode == TlsMode.STARTTLS));
+        properties.put(prefix + "starttls.required", Boolean.toString(mode == TlsMode.STARTTLS));
+        properties.put(prefix + "ssl.enable", Boolean.toString(mode == TlsMode.TLS));
+        if (mode != TlsMode.NONE) {
+            properties.put(prefix + "ssl.checkserveridentity", "true");
         }
+        // factory instances (put, not setProperty): the sockets they make can be closed when the step is given up
+        properties.put(prefix + "socketFactory", sockets.plain());
+        properties.put(prefix + "ssl.socketFactory", sockets.tls());
         configuration.setJavaMailProperties(properties);
         return configuration;
-    }
-
-    private static StepFailure failure(Throwable e, ConnectionFields connection, String password) {
-        String server = "the SMTP server of the connection '" + connection.name() + "'";
-        if (e instanceof AuthenticationFailedException) {
-            return StepFailure.permanent(server + " refused its username or password");
-        }
-        if (e instanceof SendFailedException sent && sent.getInvalidAddresses() != null
-                && sent.getInvalidAddresses().length > 0) {
-            return StepFailure.permanent(server + " refused the recipients " + Arrays.stream(sent.getInvalidAddresses())
-                    .map(Object::toString).collect(Collectors.joining(", ")));
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof ConnectException || root instanceof UnknownHostException
-                || root instanceof SocketTimeoutException) {
-            return StepFailure.transientFailure("could not reach " + server + ": " + root.getClass().getSimpleName());
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (password != null && !password.isEmpty()) {
-            message = message.replace(password, "***");
-        }
-        return StepFailure.transientFailure("sending the email through " + server + " failed: " + message);
     }
 }

@@ -1,6 +1,7 @@
 package dev.placemat.workflows.connectors.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.placemat.workflows.connectors.common.PlainJson;
 import dev.placemat.workflows.connectors.common.Timeouts;
 import dev.placemat.workflows.spi.CamelHeaders;
 import dev.placemat.workflows.spi.Connections;
@@ -40,6 +41,13 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
         return new HttpCall(method, uri, headers, body, timeout, true, DEFAULT_MAX_BODY_BYTES);
     }
 
+    /** A call whose body is {@code body} as JSON (numbers written plainly), following redirects. */
+    public static HttpCall json(String method, URI uri, Map<String, String> headers, JsonNode body, Duration timeout) {
+        Map<String, String> withType = new LinkedHashMap<>(headers);
+        withType.putIfAbsent("Content-Type", "application/json");
+        return of(method, uri, withType, body == null ? null : PlainJson.write(body), timeout);
+    }
+
     /** The same call, accepting answers up to {@code bytes}. */
     public HttpCall withMaxBodyBytes(int bytes) {
         return new HttpCall(method, uri, headers, body, timeout, followRedirects, bytes);
@@ -58,8 +66,10 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
             }
         }
         if (config.connection() != null && !config.connection().isBlank()) {
-            headers.put("Authorization", authorization(context.services().require(Connections.class)
-                    .get(config.connection(), "http")));
+            Connections connections = context.services().require(Connections.class);
+            Map<String, String> fields = connections.get(config.connection(), "http");
+            connections.checkDestination(config.connection(), uri);
+            headers.put("Authorization", authorization(fields));
         }
         String body = body(config.body(), headers);
         int seconds = config.timeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : config.timeoutSeconds();
@@ -124,10 +134,10 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Stri
             return body.asText();
         }
         headers.putIfAbsent("Content-Type", "application/json");
-        return body.toString();
+        return PlainJson.write(body);
     }
 
-    private static String authorization(Map<String, String> connection) throws StepFailure {
+    static String authorization(Map<String, String> connection) throws StepFailure {
         String token = connection.get("bearer_token");
         if (token != null && !token.isBlank()) {
             return "Bearer " + token;

@@ -1,39 +1,44 @@
 package dev.placemat.workflows.connectors.notion;
 
-import dev.placemat.workflows.connectors.notion.NotionProperty.Kind;
 import java.util.List;
 
-/** The two Notion databases of the design, and how the design's fields map onto their properties. */
+/**
+ * The two Notion databases of the design, and which property holds each of the design's fields. The type of each
+ * property is the database's own, read from its schema ({@link NotionSchema}); {@code name} is the title, whatever
+ * the title property is called.
+ */
 enum NotionDatabase {
     PROJECTS("project", "projects_database_id", List.of(
-            new NotionProperty("name", "Name", Kind.TITLE),
-            new NotionProperty("area", "Area", Kind.SELECT),
-            new NotionProperty("status", "Status", Kind.SELECT),
-            new NotionProperty("funding", "Funding", Kind.SELECT),
-            new NotionProperty("lead", "Lead", Kind.PERSON),
-            new NotionProperty("revenue_potential", "Revenue Potential", Kind.NUMBER),
-            new NotionProperty("tags", "Tags", Kind.MULTI_SELECT),
-            new NotionProperty("description", "Description", Kind.RICH_TEXT))),
+            new Field("area", "Area"),
+            new Field("status", "Status"),
+            new Field("funding", "Funding"),
+            new Field("lead", "Lead"),
+            new Field("revenue_potential", "Revenue Potential"),
+            new Field("tags", "Tags"),
+            new Field("description", "Description"))),
     OPPORTUNITIES("opportunity", "opportunities_database_id", List.of(
-            new NotionProperty("name", "Name", Kind.TITLE),
-            new NotionProperty("stage", "Stage", Kind.SELECT),
-            new NotionProperty("area", "Area", Kind.SELECT),
-            new NotionProperty("amount", "Amount", Kind.NUMBER),
-            new NotionProperty("probability", "Probability", Kind.NUMBER),
-            new NotionProperty("primary_contact", "Primary Contact", Kind.PERSON),
-            new NotionProperty("tags", "Tags", Kind.MULTI_SELECT),
-            new NotionProperty("description", "Description", Kind.RICH_TEXT)));
+            new Field("stage", "Stage"),
+            new Field("area", "Area"),
+            new Field("amount", "Amount"),
+            new Field("probability", "Probability"),
+            new Field("primary_contact", "Primary Contact"),
+            new Field("tags", "Tags"),
+            new Field("description", "Description")));
 
+    /** One of the design's fields ({@code revenue_potential}) and the property that holds it ({@code Revenue Potential}). */
+    record Field(String field, String property) {}
+
+    static final String NAME = "name";
     static final String TAGS = "tags";
 
     private final String noun;
     private final String databaseField;
-    private final List<NotionProperty> properties;
+    private final List<Field> fields;
 
-    NotionDatabase(String noun, String databaseField, List<NotionProperty> properties) {
+    NotionDatabase(String noun, String databaseField, List<Field> fields) {
         this.noun = noun;
         this.databaseField = databaseField;
-        this.properties = properties;
+        this.fields = fields;
     }
 
     /** {@code project} or {@code opportunity}, for messages. */
@@ -46,7 +51,14 @@ enum NotionDatabase {
         return databaseField;
     }
 
-    List<NotionProperty> properties() {
-        return properties;
+    /** The fields besides {@code name}. */
+    List<Field> fields() {
+        return fields;
+    }
+
+    /** Every field name, {@code name} first, for messages. */
+    List<String> fieldNames() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(NAME), fields.stream().map(Field::field))
+                .toList();
     }
 }

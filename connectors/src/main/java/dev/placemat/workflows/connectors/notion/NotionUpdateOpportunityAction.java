@@ -2,11 +2,15 @@ package dev.placemat.workflows.connectors.notion;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code notion.update_opportunity}: changes the given fields of an opportunity page
@@ -16,6 +20,7 @@ import java.math.BigDecimal;
 public final class NotionUpdateOpportunityAction implements TaskAction<NotionUpdateOpportunityAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "notion")
             @JsonPropertyDescription("Name of a notion connection (default: notion)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("Id of the opportunity's Notion page")
             String opportunityId,
@@ -27,8 +32,8 @@ public final class NotionUpdateOpportunityAction implements TaskAction<NotionUpd
             @JsonPropertyDescription("Opportunity name (the page title)") String name,
             @JsonPropertyDescription("Stage (select)") String stage,
             @JsonPropertyDescription("Area (select)") String area,
-            @JsonPropertyDescription("Amount (number)") BigDecimal amount,
-            @JsonPropertyDescription("Probability in percent (number)") BigDecimal probability,
+            @JsonPropertyDescription("Amount: a number such as 12000, or text such as \"12,000\"") Object amount,
+            @JsonPropertyDescription("Probability in percent, a number") Object probability,
             @JsonPropertyDescription("Primary Contact: a Notion user id (people) or a name or {name, email} (text)")
             Object primaryContact,
             @JsonPropertyDescription("Tags to add or remove: {add: [...], remove: [...]}") TagChanges tags,
@@ -43,11 +48,22 @@ public final class NotionUpdateOpportunityAction implements TaskAction<NotionUpd
     }
 
     @Override
-    public Object execute(Config config, StepContext context) throws StepFailure {
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> execute(Config config, StepContext context) throws StepFailure {
         if (config.updates() == null) {
             throw StepFailure.permanent("updates is empty after templates were resolved");
         }
         return pages.update(NotionDatabase.OPPORTUNITIES, config.opportunityId(), config.updates(), config.connection(),
                 context);
+    }
+
+    /** Safe: it sets fields of one page by id, so running it again leaves the page as one run does. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
     }
 }

@@ -2,11 +2,15 @@ package dev.placemat.workflows.connectors.notion;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code notion.update_project}: changes the given fields of a project page ({@code PATCH /v1/pages/{id}}); tags
@@ -15,6 +19,7 @@ import java.math.BigDecimal;
 public final class NotionUpdateProjectAction implements TaskAction<NotionUpdateProjectAction.Config> {
 
     public record Config(
+            @JsonProperty(defaultValue = "notion")
             @JsonPropertyDescription("Name of a notion connection (default: notion)") String connection,
             @JsonProperty(required = true) @JsonPropertyDescription("Id of the project's Notion page") String projectId,
             @JsonProperty(required = true) @JsonPropertyDescription("The fields to change") ProjectUpdates updates) {}
@@ -26,7 +31,8 @@ public final class NotionUpdateProjectAction implements TaskAction<NotionUpdateP
             @JsonPropertyDescription("Status (select)") String status,
             @JsonPropertyDescription("Funding (select)") String funding,
             @JsonPropertyDescription("Lead: a Notion user id (people) or a name or {name, email} (text)") Object lead,
-            @JsonPropertyDescription("Revenue Potential (number)") BigDecimal revenuePotential,
+            @JsonPropertyDescription("Revenue Potential: a number such as 25000, or text such as \"25,000\"")
+            Object revenuePotential,
             @JsonPropertyDescription("Tags to add or remove: {add: [...], remove: [...]}") TagChanges tags,
             @JsonPropertyDescription("Description (text)") String description) {}
 
@@ -39,11 +45,22 @@ public final class NotionUpdateProjectAction implements TaskAction<NotionUpdateP
     }
 
     @Override
-    public Object execute(Config config, StepContext context) throws StepFailure {
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> execute(Config config, StepContext context) throws StepFailure {
         if (config.updates() == null) {
             throw StepFailure.permanent("updates is empty after templates were resolved");
         }
         return pages.update(NotionDatabase.PROJECTS, config.projectId(), config.updates(), config.connection(),
                 context);
+    }
+
+    /** Safe: it sets fields of one page by id, so running it again leaves the page as one run does. */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return true;
     }
 }

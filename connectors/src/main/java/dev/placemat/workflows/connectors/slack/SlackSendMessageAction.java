@@ -2,8 +2,11 @@ package dev.placemat.workflows.connectors.slack;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.connectors.common.ConnectionFields;
 import dev.placemat.workflows.spi.ActionDescriptor;
+import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
@@ -11,10 +14,14 @@ import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code slack.send_message}: posts a message to a Slack incoming webhook (the {@code webhook_url} of the
- * {@code slack} connection) through camel-slack. Output: {@code {channel, message, sent: true}}.
+ * {@code slack} connection). Values that templates put into the message are escaped for Slack; the author's own
+ * text keeps its formatting. Output: {@code {channel, message, sent: true}}.
  */
 public final class SlackSendMessageAction implements TaskAction<SlackSendMessageAction.Config> {
 
@@ -23,10 +30,12 @@ public final class SlackSendMessageAction implements TaskAction<SlackSendMessage
     static final int MAX_TEXT = 40_000;
 
     public record Config(
+            @JsonProperty(defaultValue = "slack")
             @JsonPropertyDescription("Name of a slack connection (default: slack)") String connection,
             @JsonPropertyDescription("Channel such as #wins; a webhook posts to its own channel when none is given")
             String channel,
-            @JsonProperty(required = true) @JsonPropertyDescription("Message text (Slack mrkdwn)") String message,
+            @JsonProperty(required = true) @JsonPropertyDescription("Message text (Slack mrkdwn); values from "
+                    + "templates are escaped") String message,
             @JsonPropertyDescription("Slack attachments, a list of objects as Slack documents them")
             List<Map<String, Object>> attachments,
             @JsonPropertyDescription("Slack Block Kit blocks, a list of objects") List<Map<String, Object>> blocks) {}
@@ -40,7 +49,17 @@ public final class SlackSendMessageAction implements TaskAction<SlackSendMessage
     }
 
     @Override
-    public Object execute(Config config, StepContext context) throws StepFailure {
+    public Optional<ConnectionUse> connectionUse() {
+        return Optional.of(new ConnectionUse("connection", CONNECTION_TYPE, DEFAULT_CONNECTION));
+    }
+
+    @Override
+    public Map<String, UnaryOperator<String>> templateEscapes() {
+        return Map.of("message", SlackText::escape);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> execute(Config config, StepContext context) throws StepFailure {
         String text = config.message() == null ? "" : config.message();
         if (text.isBlank()) {
             throw StepFailure.permanent("message is empty after templates were resolved");
@@ -48,20 +67,31 @@ public final class SlackSendMessageAction implements TaskAction<SlackSendMessage
         if (text.length() > MAX_TEXT) {
             throw StepFailure.permanent("message is longer than Slack's " + MAX_TEXT + " characters");
         }
-        SlackPayload payload = new SlackPayload(text, list(config.blocks()), list(config.attachments()));
+        String channel = config.channel() == null || config.channel().isBlank() ? null : config.channel().trim();
+        ObjectNode payload = JsonNodeFactory.instance.objectNode().put("text", text);
+        if (channel != null) {
+            payload.put("channel", channel);
+        }
+        if (config.blocks() != null && !config.blocks().isEmpty()) {
+            payload.set("blocks", ConfigMapper.toJson(config.blocks()));
+        }
+        if (config.attachments() != null && !config.attachments().isEmpty()) {
+            payload.set("attachments", ConfigMapper.toJson(config.attachments()));
+        }
         ConnectionFields connection = ConnectionFields.load(context, config.connection(), DEFAULT_CONNECTION,
                 CONNECTION_TYPE);
-        String channel = config.channel() == null || config.channel().isBlank() ? null : config.channel().trim();
-        webhook.post(connection, channel, payload, context);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("channel", channel);
-        out.put("message", text);
-        out.put("sent", true);
-        return out;
+        return webhook.post(connection, payload, context).thenApply(sent -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("channel", channel);
+            out.put("message", text);
+            out.put("sent", true);
+            return out;
+        });
     }
 
-    /** The list as JSON for Slack; none when absent or empty. */
-    private static String list(List<Map<String, Object>> value) {
-        return value == null || value.isEmpty() ? null : ConfigMapper.toJson(value).toString();
+    /** Not safe: a second run posts the message a second time (incoming webhooks have no idempotency). */
+    @Override
+    public boolean repeatSafe(Config config) {
+        return false;
     }
 }

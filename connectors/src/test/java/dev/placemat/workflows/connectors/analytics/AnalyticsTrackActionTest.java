@@ -83,4 +83,9 @@ class AnalyticsTrackActionTest {
         return StepFixture.output(new AnalyticsTrackAction().execute(
                 StepFixture.config(AnalyticsTrackAction.Config.class, config), context));
     }
+
+    @Test
+    void anEventIsNotSafeToRecordAgain() {
+        assertThat(new AnalyticsTrackAction().repeatSafe(null)).isFalse();
+    }
 }

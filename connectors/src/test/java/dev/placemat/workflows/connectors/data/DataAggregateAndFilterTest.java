@@ -118,4 +118,11 @@ class DataAggregateAndFilterTest {
         return StepFixture.output(new DataFilterAction().execute(
                 StepFixture.config(DataFilterAction.Config.class, config), context));
     }
+
+    @Test
+    void computationsAreSafeToRunAgain() {
+        assertThat(new DataTransformAction().repeatSafe(null)).isTrue();
+        assertThat(new DataFilterAction().repeatSafe(null)).isTrue();
+        assertThat(new DataAggregateAction().repeatSafe(null)).isTrue();
+    }
 }

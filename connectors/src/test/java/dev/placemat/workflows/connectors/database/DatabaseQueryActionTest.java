@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.placemat.workflows.connectors.support.StepFixture;
 import dev.placemat.workflows.connectors.support.TestServices;
 import dev.placemat.workflows.spi.DataSources;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DatabaseQueryActionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmbeddedPostgres postgres;
     private static StepFixture fixture;
@@ -84,7 +87,49 @@ class DatabaseQueryActionTest {
         assertThatThrownBy(() -> run("""
                 {"connection": "reports", "query": "DELETE FROM canary WHERE id = :id", "parameters": {"id": 1}}"""))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
-                .hasMessageContaining("the database connection 'reports' is read-only");
+                .hasMessageContaining("the database connection 'reports' is read-only: DELETE statements");
+        assertThatThrownBy(() -> run("""
+                {"connection": "reports", "query": "WITH gone AS (DELETE FROM canary RETURNING id) SELECT * FROM gone"}"""))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("the database connection 'reports' is read-only, and this query tries to write");
+    }
+
+    @Test
+    void aReadOnlyConnectionRefusesWhatReachesBeyondReadingItsTables() throws Exception {
+        for (String query : new String[] {"select 1; commit; create table hacked (id int)",
+            "COPY (SELECT 1) TO PROGRAM 'id'", "copy canary to '/tmp/x'", "DO $$ BEGIN PERFORM 1; END $$",
+            "CALL anything()", "COMMIT", "SET transaction_read_only = off", "select pg_read_file('/etc/passwd')",
+            "select pg_catalog.pg_read_binary_file('/etc/passwd')", "select \"pg_ls_dir\"('.')",
+            "select lo_import('/etc/passwd')", "select lo_export(1, '/tmp/x')",
+            "select * from dblink('host=x', 'select 1') as t(a int)",
+            "select query_to_xml('select 1', true, true, '')", "select set_config('transaction_read_only', 'off', true)"}) {
+            assertThatThrownBy(() -> run(JSON.createObjectNode().put("connection", "reports").put("query", query)
+                    .toString()), query)
+                    .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+                    .hasMessageFindingMatch("'reports' is read-only: |holds 3 SQL statements");
+        }
+        assertThat(tableExists("hacked")).isFalse();
+    }
+
+    @Test
+    void findsParametersAsPostgresqlReadsQuotes() throws Exception {
+        JsonNode out = run("""
+                {"connection": "reports",
+                 "query": "SELECT E'it\\\\'s :not' AS e, $$ :no; $$ AS d, $t$ :nor $t$ AS t, :id::int AS id -- :x",
+                 "parameters": {"id": "7"}}""");
+        assertThat(out.path("e").asText()).isEqualTo("it's :not");
+        assertThat(out.path("d").asText()).isEqualTo(" :no; ");
+        assertThat(out.path("t").asText()).isEqualTo(" :nor ");
+        assertThat(out.path("id").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void refusesMoreThanOneStatementWhenSavedButNotSemicolonsInQuotes() {
+        DatabaseQueryAction action = new DatabaseQueryAction();
+        assertThat(action.check(JSON.createObjectNode().put("query", "select 1; commit; create table t (id int)")))
+                .extracting(p -> p.field() + "/" + p.code()).containsExactly("query/multiple_statements");
+        assertThat(action.check(JSON.createObjectNode().put("query", "select E'\\'; drop table x; --' as a, "
+                + "$$ ; $$, ';' /* ; */ -- ;\n;"))).isEmpty();
     }
 
     @Test
@@ -129,8 +174,34 @@ class DatabaseQueryActionTest {
                 .hasMessage("the query uses :missing but parameters has no missing");
     }
 
+    private static boolean tableExists(String name) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('" + name + "') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     private static JsonNode run(String config) throws Exception {
         return StepFixture.output(new DatabaseQueryAction().execute(
                 StepFixture.config(DatabaseQueryAction.Config.class, config), context));
+    }
+
+    @Test
+    void aStatementThatOnlyReadsIsSafeToRunAgainOneThatMayWriteIsNot() {
+        DatabaseQueryAction action = new DatabaseQueryAction();
+        for (String reading : new String[] {"SELECT * FROM t WHERE a = :a", "  with x as (select 1) select * from x",
+            "select 'delete' as word -- drop table t", "EXPLAIN SELECT 1", "VALUES (1)"}) {
+            assertThat(action.repeatSafe(config(reading))).as(reading).isTrue();
+        }
+        for (String writing : new String[] {"INSERT INTO t VALUES (1)", "update t set a = 1",
+            "WITH gone AS (DELETE FROM t RETURNING *) SELECT * FROM gone", "SELECT * INTO copy FROM t",
+            "select nextval('s')", "EXPLAIN ANALYZE DELETE FROM t", "CALL p()"}) {
+            assertThat(action.repeatSafe(config(writing))).as(writing).isFalse();
+        }
+    }
+
+    private static DatabaseQueryAction.Config config(String sql) {
+        return new DatabaseQueryAction.Config("finance", sql, null, null);
     }
 }

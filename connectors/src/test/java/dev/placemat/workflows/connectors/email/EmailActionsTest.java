@@ -10,6 +10,7 @@ import dev.placemat.workflows.connectors.files.DirectoryFileStore;
 import dev.placemat.workflows.connectors.support.MapConnections;
 import dev.placemat.workflows.connectors.support.StepFixture;
 import dev.placemat.workflows.connectors.support.TestServices;
+import dev.placemat.workflows.fixtures.StrictSmtpServer;
 import dev.placemat.workflows.spi.Connections;
 import dev.placemat.workflows.spi.EmailTemplates;
 import dev.placemat.workflows.spi.EmailTemplates.EmailTemplate;
@@ -145,6 +146,103 @@ class EmailActionsTest {
                 .hasMessageNotContaining(PASSWORD);
         assertThat(fixture.camel().getEndpoints()).noneMatch(e -> e.getEndpointUri().contains(PASSWORD)
                 || e.getEndpointUri().contains("127.0.0.1"));
+    }
+
+    @Test
+    void namesItselfByTheMailDomainInEhloAndInTheMessageId() throws Exception {
+        try (StrictSmtpServer strict = StrictSmtpServer.start()) {
+            JsonNode out = StepFixture.output(new EmailSendAction().execute(StepFixture.config(
+                    EmailSendAction.Config.class, "{\"to\": \"ann@partner.org\", \"subject\": \"Hi\", \"body\": \"b\"}"),
+                    fixture.context(null, strictServices(strict, "none"))));
+
+            assertThat(strict.greetings()).containsExactly("workflows.act.example");
+            assertThat(out.path("message_id").asText()).isEqualTo("<exec-1.1@workflows.act.example>");
+            assertThat(strict.messages()).singleElement().asString()
+                    .contains("Message-ID: <exec-1.1@workflows.act.example>");
+        }
+    }
+
+    @Test
+    void aGreylistingReplyIsRetryableAndAnUnknownRecipientIsFinalBothWithTheServersReply() throws Exception {
+        var config = StepFixture.config(EmailSendAction.Config.class,
+                "{\"to\": \"ann@partner.org\", \"subject\": \"s\", \"body\": \"b\"}");
+        try (StrictSmtpServer strict = StrictSmtpServer.start()) {
+            strict.replyToNextRecipients("451 4.7.1 <ann@partner.org>: Greylisted, please try again later");
+            assertThatThrownBy(() -> new EmailSendAction().execute(config,
+                    fixture.context(null, strictServices(strict, "none"))))
+                    .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isTrue())
+                    .hasMessage("the SMTP server of the connection 'smtp' answered 451 4.7.1 <ann@partner.org>: "
+                            + "Greylisted, please try again later (RCPT TO:<ann@partner.org>)");
+            new EmailSendAction().execute(config, fixture.context(null, strictServices(strict, "none")));
+            assertThat(strict.messages()).hasSize(1);
+
+            strict.replyToEveryRecipient("550 5.1.1 <ann@partner.org>: Recipient address rejected: User unknown");
+            assertThatThrownBy(() -> new EmailSendAction().execute(config,
+                    fixture.context(null, strictServices(strict, "none"))))
+                    .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+                    .hasMessageContaining("answered 550 5.1.1 <ann@partner.org>: Recipient address rejected");
+        }
+    }
+
+    @Test
+    void aConnectionThatAsksForStartTlsIsRefusedClearlyByAServerWithoutIt() throws Exception {
+        try (StrictSmtpServer strict = StrictSmtpServer.start()) {
+            assertThatThrownBy(() -> new EmailSendAction().execute(StepFixture.config(EmailSendAction.Config.class,
+                    "{\"to\": \"a@example.org\", \"subject\": \"s\", \"body\": \"b\"}"),
+                    fixture.context(null, strictServices(strict, "starttls"))))
+                    .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+                    .hasMessageStartingWith("the SMTP server of the connection 'smtp' does not offer STARTTLS");
+            assertThat(strict.messages()).isEmpty();
+        }
+    }
+
+    @Test
+    void aStepGivenUpClosesItsSmtpConnection() throws Exception {
+        try (StrictSmtpServer strict = StrictSmtpServer.start().silentAfterData()) {
+            StepFixture.Cancellable context = fixture.cancellable(null, strictServices(strict, "none"));
+            var config = StepFixture.config(EmailSendAction.Config.class,
+                    "{\"to\": \"a@example.org\", \"subject\": \"s\", \"body\": \"b\"}");
+            var sending = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    new EmailSendAction().execute(config, context);
+                } catch (StepFailure expected) {
+                    throw new java.util.concurrent.CompletionException(expected);
+                }
+            });
+            Thread.sleep(500);
+
+            context.cancel();
+
+            assertThat(strict.clientHungUp(2000)).isTrue();
+            assertThatThrownBy(sending::join).hasCauseInstanceOf(StepFailure.class);
+        }
+    }
+
+    @Test
+    void refusesALineBreakInTheSubjectAndEscapesTemplateValuesInTheHtmlBody() {
+        var config = StepFixture.config(EmailSendAction.Config.class,
+                "{\"to\": \"a@example.org\", \"subject\": \"Hi\\r\\nBcc: all@example.org\", \"body\": \"b\"}");
+        assertThatThrownBy(() -> new EmailSendAction().execute(config, fixture.context(null, services(null, null))))
+                .hasMessageStartingWith("subject holds a line break");
+        assertThat(new EmailSendAction().templateEscapes().get("html_body").apply("<script>\"x\" & 'y'</script>"))
+                .isEqualTo("&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;");
+    }
+
+    @Test
+    void anEmailIsNotSafeToSendAgainAndTheDomainIsNeverLocalhostWhenAnotherNameExists() {
+        assertThat(new EmailSendAction().repeatSafe(null)).isFalse();
+        assertThat(new EmailSendTemplateAction().repeatSafe(null)).isFalse();
+        assertThat(MailIdentity.pick(List.of("localhost", "box.example.org"))).isEqualTo("box.example.org");
+        assertThat(MailIdentity.pick(List.of("10.0.0.4", "box"))).isEqualTo("box");
+        assertThat(MailIdentity.pick(List.of("localhost.localdomain", "localhost"))).isEqualTo("localhost.localdomain");
+    }
+
+    private static TestServices strictServices(StrictSmtpServer strict, String tlsMode) {
+        Connections connections = new MapConnections().with("smtp", "smtp", Map.of(
+                "host", "127.0.0.1", "port", Integer.toString(strict.port()),
+                "from", "workflows@act.org.au", "tls_mode", tlsMode));
+        return new TestServices().with(Connections.class, connections)
+                .with(MailIdentity.class, new MailIdentity("workflows.act.example"));
     }
 
     private static TestServices services(FileStore store, EmailTemplates templates) {

@@ -65,7 +65,7 @@ class FileUploadActionTest {
         assertThat(out.path("content_type").asText()).isEqualTo("text/csv; charset=utf-8");
         assertThat(out.path("file_url").asText()).matches("/api/files/[0-9a-f]{32}");
         assertThat(new String(store.read(out.path("file_url").asText()))).isEqualTo("a,b\n1,2\n");
-        assertThat(guard.checked()).hasSize(1);
+        assertThat(guard.resolved()).containsExactly("127.0.0.1");
     }
 
     @Test
@@ -127,5 +127,10 @@ class FileUploadActionTest {
                 .with(OutboundGuard.class, guard));
         return StepFixture.output(new FileUploadAction().execute(
                 StepFixture.config(FileUploadAction.Config.class, config), context));
+    }
+
+    @Test
+    void storingAFileAgainIsSafe() {
+        assertThat(new FileUploadAction().repeatSafe(null)).isTrue();
     }
 }

@@ -72,4 +72,9 @@ class ReportGenerateActionTest {
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
                 .hasMessage("there is no report template '../../secrets'; the templates are weekly_financial");
     }
+
+    @Test
+    void renderingAReportAgainIsSafe() {
+        assertThat(new ReportGenerateAction().repeatSafe(null)).isTrue();
+    }
 }

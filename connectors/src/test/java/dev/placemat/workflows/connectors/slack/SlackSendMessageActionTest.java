@@ -1,24 +1,19 @@
 package dev.placemat.workflows.connectors.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.placemat.workflows.connectors.support.LoopbackGuard;
 import dev.placemat.workflows.connectors.support.MapConnections;
 import dev.placemat.workflows.connectors.support.StepFixture;
 import dev.placemat.workflows.connectors.support.TestServices;
+import dev.placemat.workflows.fixtures.SlackStandIn;
 import dev.placemat.workflows.spi.Connections;
 import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,73 +22,93 @@ import org.junit.jupiter.api.Test;
 
 class SlackSendMessageActionTest {
 
-    private static final String HOOK_PATH = "/services/T000/B000/CANARYhookSecret42";
     private static StepFixture fixture;
-    private static WireMockServer slack;
+    private static SlackStandIn slack;
 
     @BeforeAll
     static void start() {
         fixture = new StepFixture();
-        slack = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        slack.start();
+        slack = SlackStandIn.start();
     }
 
     @AfterAll
     static void stop() {
-        slack.stop();
+        slack.close();
         fixture.close();
     }
 
     @BeforeEach
     void reset() {
-        slack.resetAll();
+        slack.reset();
+    }
+
+    private static JsonNode send(String config, StepContext context) throws Exception {
+        return StepFixture.output(new SlackSendMessageAction().execute(
+                StepFixture.config(SlackSendMessageAction.Config.class, config), context));
     }
 
     @Test
     void postsTheMessageWithChannelAndBlocksToTheWebhook() throws Exception {
-        slack.stubFor(post(HOOK_PATH).willReturn(aResponse().withStatus(200).withBody("ok")));
-        var config = StepFixture.config(SlackSendMessageAction.Config.class, """
-                {"channel": "#wins", "message": "🎉 New project won: Harbour <Clean-up> worth 25000",
-                 "blocks": [{"type": "image", "image_url": "https://example.org/chart.png", "alt_text": "chart"}]}""");
+        JsonNode out = send("""
+                {"channel": "#wins", "message": "🎉 New project won: Harbour worth 25000",
+                 "blocks": [{"type": "image", "image_url": "https://example.org/chart.png", "alt_text": "chart"}]}""",
+                context(slack.server().port()));
 
-        JsonNode out = StepFixture.output(new SlackSendMessageAction().execute(config, context(slack.port())));
-
-        slack.verify(postRequestedFor(urlEqualTo(HOOK_PATH)).withRequestBody(equalToJson("""
-                {"text": "🎉 New project won: Harbour <Clean-up> worth 25000", "channel": "#wins",
-                 "blocks": [{"type": "image", "image_url": "https://example.org/chart.png",
-                             "alt_text": "chart"}]}""")));
-        assertThat(out.toString())
-                .isEqualTo("{\"channel\":\"#wins\","
-                        + "\"message\":\"🎉 New project won: Harbour <Clean-up> worth 25000\",\"sent\":true}");
+        assertThat(slack.messages()).singleElement().satisfies(message -> assertThat(message).isEqualTo(
+                StepFixture.json("""
+                {"text": "🎉 New project won: Harbour worth 25000", "channel": "#wins",
+                 "blocks": [{"type": "image", "image_url": "https://example.org/chart.png", "alt_text": "chart"}]}""")));
+        assertThat(out.toString()).isEqualTo("{\"channel\":\"#wins\","
+                + "\"message\":\"🎉 New project won: Harbour worth 25000\",\"sent\":true}");
     }
 
     @Test
-    void aRefusedMessageFailsWithoutShowingTheWebhookSecret() {
-        slack.stubFor(post(HOOK_PATH).willReturn(aResponse().withStatus(404).withBody("no_service")));
-        var config = StepFixture.config(SlackSendMessageAction.Config.class, "{\"message\": \"hi\"}");
+    void escapesWhatTemplatesPutIntoTheMessageForSlack() {
+        assertThat(new SlackSendMessageAction().templateEscapes().get("message")
+                .apply("<!channel> AT&T <https://evil.test|click>"))
+                .isEqualTo("&lt;!channel&gt; AT&amp;T &lt;https://evil.test|click&gt;");
+    }
 
-        assertThatThrownBy(() -> new SlackSendMessageAction().execute(config, context(slack.port())))
+    @Test
+    void aRateLimitedWebhookAsksTheEngineToWaitAsSlackSays() {
+        slack.rateLimitFor(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> send("{\"message\": \"hi\"}", context(slack.server().port())))
+                .isInstanceOfSatisfying(StepFailure.class, f -> {
+                    assertThat(f.retryable()).isTrue();
+                    assertThat(f.retryAfter()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10));
+                })
+                .hasMessageContaining("HTTP 429 Too Many Requests: (text/plain; charset=utf-8) rate_limited");
+    }
+
+    @Test
+    void aRefusedMessageFailsForGoodWithoutShowingTheWebhookSecret() {
+        Connections wrongPath = new MapConnections().with("slack", "slack",
+                Map.of("webhook_url", "http://127.0.0.1:" + slack.server().port() + "/services/T0/B0/CANARY42"));
+        StepContext context = fixture.context(null, new TestServices().with(Connections.class, wrongPath)
+                .with(OutboundGuard.class, new LoopbackGuard(slack.server().port())));
+
+        assertThatThrownBy(() -> send("{\"message\": \"hi\"}", context))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
-                .hasMessageContaining("Slack refused the message (HTTP 404)")
-                .hasMessageNotContaining("CANARY");
-        assertThat(fixture.camel().getEndpoints()).noneMatch(e -> e.getEndpointUri().contains("CANARY"));
+                .hasMessage("Slack refused the message for the connection 'slack' with HTTP 404 Not Found: "
+                        + "(text/plain; charset=utf-8) no_service");
     }
 
     @Test
     void aWebhookTheGuardForbidsIsNeverCalled() {
-        slack.stubFor(post(HOOK_PATH).willReturn(aResponse().withStatus(200).withBody("ok")));
-        var config = StepFixture.config(SlackSendMessageAction.Config.class, "{\"message\": \"hi\"}");
-
-        assertThatThrownBy(() -> new SlackSendMessageAction().execute(config, context(slack.port() + 1)))
-                .hasMessageContaining("the webhook of the slack connection 'slack' is not an allowed address")
-                .hasMessageNotContaining("CANARY");
-        assertThat(slack.getAllServeEvents()).isEmpty();
+        assertThatThrownBy(() -> send("{\"message\": \"hi\"}", context()))
+                .hasMessage("the host 127.0.0.1 is not allowed");
+        assertThat(slack.server().getAllServeEvents()).isEmpty();
     }
 
-    private static StepContext context(int allowedPort) {
-        Connections connections = new MapConnections().with("slack", "slack",
-                Map.of("webhook_url", "http://127.0.0.1:" + slack.port() + HOOK_PATH));
+    @Test
+    void aMessageIsNotSafeToSendAgain() {
+        assertThat(new SlackSendMessageAction().repeatSafe(null)).isFalse();
+    }
+
+    private static StepContext context(Integer... allowedPorts) {
+        Connections connections = new MapConnections().with("slack", "slack", Map.of("webhook_url",
+                slack.webhookUrl()));
         return fixture.context(null, new TestServices().with(Connections.class, connections)
-                .with(OutboundGuard.class, new LoopbackGuard(allowedPort)));
+                .with(OutboundGuard.class, new LoopbackGuard(allowedPorts)));
     }
 }

@@ -23,4 +23,9 @@ public final class MapConnections implements Connections {
         }
         return fields;
     }
+
+    /** Every destination is allowed here: the platform's own check of allowed hosts is tested in the app. */
+    @Override
+    public void checkDestination(String name, java.net.URI uri) {
+    }
 }

@@ -7,6 +7,12 @@ import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.validation.ConfigMapper;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -51,9 +57,99 @@ public final class StepFixture implements AutoCloseable {
         }
     }
 
-    /** An action's output as JSON, as later steps see it. */
-    public static JsonNode output(Object output) {
-        return ConfigMapper.toJson(output);
+    /** An action's output as JSON, as later steps see it (an answer that is a stage is waited for). */
+    public static JsonNode output(Object output) throws Exception {
+        return ConfigMapper.toJson(await(output));
+    }
+
+    /** What an action answered, waiting for it when it is a stage; a failed stage throws its failure. */
+    public static Object await(Object answer) throws Exception {
+        if (!(answer instanceof CompletionStage<?> stage)) {
+            return answer;
+        }
+        try {
+            return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+                    : e.getCause();
+            throw cause instanceof Exception exception ? exception : new IllegalStateException(cause);
+        }
+    }
+
+    /** A step context with this execution data whose attempt a test can give up ({@link Cancellable#cancel}). */
+    public Cancellable cancellable(JsonNode data, PlatformServices services) {
+        return new Cancellable(context(data, services));
+    }
+
+    /** A step context that runs its cancel hooks when the test gives the attempt up. */
+    public static final class Cancellable implements StepContext {
+
+        private final StepContext base;
+        private final List<Runnable> hooks = new CopyOnWriteArrayList<>();
+        private volatile boolean cancelled;
+
+        Cancellable(StepContext base) {
+            this.base = base;
+        }
+
+        /** Gives the attempt up, as the engine does when its timeout passes. */
+        public void cancel() {
+            cancelled = true;
+            hooks.forEach(Runnable::run);
+        }
+
+        @Override
+        public void onCancel(Runnable hook) {
+            hooks.add(hook);
+            if (cancelled) {
+                hook.run();
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public String executionId() {
+            return base.executionId();
+        }
+
+        @Override
+        public String workflowId() {
+            return base.workflowId();
+        }
+
+        @Override
+        public String stepKey() {
+            return base.stepKey();
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return base.idempotencyKey();
+        }
+
+        @Override
+        public JsonNode data() {
+            return base.data();
+        }
+
+        @Override
+        public Duration timeLeft() {
+            return base.timeLeft();
+        }
+
+        @Override
+        public CamelContext camel() {
+            return base.camel();
+        }
+
+        @Override
+        public PlatformServices services() {
+            return base.services();
+        }
     }
 
     @Override

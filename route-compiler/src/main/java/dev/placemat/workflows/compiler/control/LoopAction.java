@@ -30,6 +30,7 @@ public final class LoopAction implements ControlAction<LoopAction.Config> {
             String itemsField,
             @JsonProperty(required = true) @JsonPropertyDescription("Actions run for each item")
             List<NestedAction> loopActions,
+            @JsonProperty(defaultValue = "100")
             @JsonPropertyDescription("At most this many items are processed (default 100, at most 10000)")
             @Min(1) @Max(LIMIT) Integer maxIterations) {}
 

@@ -14,4 +14,6 @@ public record NestedAction(
         Map<String, Object> retryConfig,
         Integer timeoutSeconds,
         @JsonPropertyDescription("After a crash while this action ran: retry it, or ask (stop as interrupted)")
-        String onInterrupt) {}
+        String onInterrupt,
+        @JsonPropertyDescription("The step's name, shown on the canvas") String name,
+        @JsonPropertyDescription("Notes for people; the engine ignores them") String notes) {}

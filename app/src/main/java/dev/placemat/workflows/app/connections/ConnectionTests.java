@@ -1,0 +1,175 @@
+package dev.placemat.workflows.app.connections;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.placemat.workflows.app.errors.NotFoundException;
+import dev.placemat.workflows.spi.ConnectionTester;
+import dev.placemat.workflows.spi.PlatformServices;
+import dev.placemat.workflows.spi.StepContext;
+import dev.placemat.workflows.spi.StepFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /api/connections/{name}/test}: one harmless call with a connection, made by the tester of its type
+ * (found like actions, through {@link ServiceLoader}) as a step would make it, within {@value #SECONDS} seconds. The
+ * answer says whether it worked and, if not, what the service said; secrets are masked as in execution records.
+ */
+@Component
+public class ConnectionTests {
+
+    static final int SECONDS = 15;
+
+    private final ConnectionStore store;
+    private final SecretRedactor redactor;
+    private final CamelContext camel;
+    private final PlatformServices services;
+    private final Map<String, ConnectionTester> testers = new LinkedHashMap<>();
+
+    public ConnectionTests(ConnectionStore store, SecretRedactor redactor, CamelContext camel,
+            PlatformServices services) {
+        this.store = store;
+        this.redactor = redactor;
+        this.camel = camel;
+        this.services = services;
+        ServiceLoader.load(ConnectionTester.class, ConnectionTests.class.getClassLoader())
+                .forEach(tester -> testers.put(tester.type(), tester));
+    }
+
+    /** {@code {name, type, ok, tested, message}}; 404 for an unknown connection. */
+    public Map<String, Object> test(String name) {
+        ConnectionStore.Connection connection = store.find(name)
+                .orElseThrow(() -> new NotFoundException("There is no connection named '" + name + "'."));
+        String type = connection.type().id();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("name", name);
+        answer.put("type", type);
+        ConnectionTester tester = testers.get(type);
+        if (tester == null) {
+            answer.put("ok", false);
+            answer.put("tested", false);
+            answer.put("message", "connections of type " + type + " cannot be tested");
+            return answer;
+        }
+        TestContext context = new TestContext(camel, services, Instant.now().plusSeconds(SECONDS));
+        try {
+            ConnectionTester.Result result = await(tester.test(name, context).toCompletableFuture(), context);
+            answer.put("ok", true);
+            answer.put("tested", result.tested());
+            answer.put("message", redactor.scrub(result.message()));
+        } catch (StepFailure failure) {
+            answer.put("ok", false);
+            answer.put("tested", true);
+            answer.put("message", redactor.scrub(failure.getMessage()));
+        }
+        return answer;
+    }
+
+    private static ConnectionTester.Result await(Future<ConnectionTester.Result> result, TestContext context)
+            throws StepFailure {
+        try {
+            return result.get(SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            context.cancel();
+            throw StepFailure.transientFailure("no answer within " + SECONDS + " s");
+        } catch (InterruptedException e) {
+            context.cancel();
+            Thread.currentThread().interrupt();
+            throw StepFailure.transientFailure("the test was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof StepFailure failure) {
+                throw failure;
+            }
+            throw StepFailure.transientFailure(cause == null ? "the test failed" : String.valueOf(cause.getMessage()));
+        }
+    }
+
+    /** The step context of a connection test: no execution, a deadline, hooks run when it is given up. */
+    private static final class TestContext implements StepContext {
+
+        private final CamelContext camel;
+        private final PlatformServices services;
+        private final Instant deadline;
+        private final String key = "connection-test:" + UUID.randomUUID();
+        private final List<Runnable> hooks = new CopyOnWriteArrayList<>();
+        private volatile boolean cancelled;
+
+        TestContext(CamelContext camel, PlatformServices services, Instant deadline) {
+            this.camel = camel;
+            this.services = services;
+            this.deadline = deadline;
+        }
+
+        void cancel() {
+            cancelled = true;
+            hooks.forEach(Runnable::run);
+        }
+
+        @Override
+        public String executionId() {
+            return key;
+        }
+
+        @Override
+        public String workflowId() {
+            return "connection-test";
+        }
+
+        @Override
+        public String stepKey() {
+            return "test";
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return key;
+        }
+
+        @Override
+        public JsonNode data() {
+            return JsonNodeFactory.instance.objectNode();
+        }
+
+        @Override
+        public Duration timeLeft() {
+            Duration left = Duration.between(Instant.now(), deadline);
+            return left.isNegative() ? Duration.ZERO : left;
+        }
+
+        @Override
+        public void onCancel(Runnable hook) {
+            hooks.add(hook);
+            if (cancelled) {
+                hook.run();
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public CamelContext camel() {
+            return camel;
+        }
+
+        @Override
+        public PlatformServices services() {
+            return services;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.placemat.workflows.app.connections;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Users as connections name them: owners and people shared with, by id in rows and by name in the API. */
+@Component
+class ConnectionUsers {
+
+    private final JdbcClient jdbc;
+
+    ConnectionUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UUID> idOf(String username) {
+        return jdbc.sql("SELECT id FROM users WHERE username = :name").param("name", username).query(UUID.class)
+                .optional();
+    }
+
+    /** Whether the user is an admin; false for an unknown or deleted one. */
+    boolean isAdmin(UUID id) {
+        return jdbc.sql("SELECT role = 'admin' FROM users WHERE id = :id").param("id", id).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
+    Optional<String> nameOf(UUID id) {
+        return jdbc.sql("SELECT username FROM users WHERE id = :id").param("id", id).query(String.class).optional();
+    }
+}

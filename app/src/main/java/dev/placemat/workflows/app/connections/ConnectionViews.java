@@ -1,0 +1,52 @@
+package dev.placemat.workflows.app.connections;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connections as the API shows them: owner and sharing by username, secret fields masked, and no fields at all for
+ * a user who may use the connection but not manage it.
+ */
+@Component
+class ConnectionViews {
+
+    private final ConnectionAccess access;
+    private final ConnectionUsers users;
+
+    ConnectionViews(ConnectionAccess access, ConnectionUsers users) {
+        this.access = access;
+        this.users = users;
+    }
+
+    Map<String, Object> of(ConnectionStore.Connection connection) {
+        boolean manage = access.mayManage(connection);
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (manage) {
+            connection.fields().forEach((k, v) -> fields.put(k, connection.type().isSecret(k)
+                    ? ConnectionController.MASK : v));
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", connection.name());
+        view.put("type", connection.type().id());
+        view.put("owner", connection.ownerId() == null ? null
+                : users.nameOf(connection.ownerId()).orElse(null));
+        view.put("shared_with", sharing(connection));
+        view.put("fields", fields);
+        view.put("can_manage", manage);
+        view.put("created_at", connection.createdAt());
+        view.put("updated_at", connection.updatedAt());
+        return view;
+    }
+
+    Map<String, List<String>> sharing(ConnectionStore.Connection connection) {
+        List<String> names = connection.sharedUsers().stream()
+                .map(users::nameOf)
+                .flatMap(Optional::stream)
+                .sorted()
+                .toList();
+        return Map.of("roles", connection.sharedRoles().stream().sorted().toList(), "users", names);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.placemat.workflows.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The trigger's data is at trigger_data for every trigger type, beside the design's own paths. */
+class ExecutionContextsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode initial(String triggerData) throws Exception {
+        return ExecutionContexts.initial((ObjectNode) JSON.readTree(triggerData), UUID.randomUUID(), UUID.randomUUID(),
+                1, Instant.parse("2026-12-04T09:00:00Z"));
+    }
+
+    @Test
+    void putsEachTriggersDataAtTriggerData() throws Exception {
+        assertThat(initial("{\"trigger\":{\"type\":\"webhook\"},\"webhook_data\":{\"n\":1},\"headers\":{\"a\":\"b\"}}")
+                .get("trigger_data")).isEqualTo(JSON.readTree("{\"n\":1}"));
+        assertThat(initial("{\"trigger\":{\"type\":\"event\"},\"event_data\":{\"id\":7}}").get("trigger_data"))
+                .isEqualTo(JSON.readTree("{\"id\":7}"));
+        assertThat(initial("{\"trigger\":{\"type\":\"manual\",\"user\":\"ann\"},\"order\":3}").get("trigger_data"))
+                .isEqualTo(JSON.readTree("{\"order\":3}"));
+        assertThat(initial("{\"trigger\":{\"type\":\"schedule\",\"schedule_id\":\"s\"}}").get("trigger_data"))
+                .isEqualTo(JSON.readTree("{}"));
+    }
+
+    @Test
+    void keepsTriggerDataARunGaveItself() throws Exception {
+        ObjectNode context = initial("{\"trigger\":{\"type\":\"manual\"},\"trigger_data\":{\"x\":1},\"y\":2}");
+        assertThat(context.get("trigger_data")).isEqualTo(JSON.readTree("{\"x\":1}"));
+        assertThat(context.get("y").asInt()).isEqualTo(2);
+    }
+}
