@@ -28,7 +28,9 @@ trap cleanup EXIT
 start
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-sql() { psql -h 127.0.0.1 -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" -U postgres -d postgres -tAc "$1"; }
+# the platform's own role, with the password the platform generated in its data directory (ADR 0071)
+sql() { PGPASSWORD="$(cat "$DATA/database.password")" psql -h 127.0.0.1 -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" \
+  -U placemat -d postgres -tAc "$1"; }
 ID=$(api -X POST localhost:$APP_PORT/api/workflows -d '{"name":"recovery","trigger":{"type":"webhook","config":{}},
   "steps":[{"action_type":"control.wait","config":{"duration_seconds":20}},
            {"action_type":"data.transform","config":{"expression":"\"done\""}}]}' | field "['id']")

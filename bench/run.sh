@@ -18,6 +18,8 @@ STUB_PORT=18182
 TOKEN=bench-token-$(date +%s)
 DATA=$(mktemp -d /tmp/placemat-bench-XXXXXX)
 JAR=${BENCH_JAR:-app/target/placemat-workflows.jar}
+# the JVM options of the README's run command (the deploy figures up to 10,000 workflows raise -Xmx, see below)
+JAVA_OPTS="-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m"
 [ -f "$JAR" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
 for tool in wrk curl psql jcmd python3; do command -v $tool >/dev/null || { echo "missing: $tool"; exit 1; }; done
 
@@ -31,7 +33,7 @@ java -Dsun.net.httpserver.nodelay=true bench/Stub.java "$STUB_PORT" & STUB_PID=$
 start_app() {
   local t0; t0=$(date +%s.%N)
   WORKFLOWS_DATA_DIR="$DATA" WORKFLOWS_ADMIN_TOKEN="$TOKEN" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
-    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --workflows.limits.rate-per-workflow=1000000 \
+    java ${BENCH_JAVA_OPTS:-$JAVA_OPTS} -jar "$JAR" --workflows.limits.rate-per-workflow=1000000 \
     --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \
     >> "$DATA/app.log" 2>&1 & APP_PID=$!
   for _ in $(seq 1 1200); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done
@@ -48,7 +50,8 @@ printf "existing data directory: %.1f s\n" "$STARTED_IN"
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
-sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -tAc "$1"; }
+# the platform's own role, with the password the platform generated in its data directory (ADR 0071)
+sql() { PGPASSWORD="$(cat "$DATA/database.password")" psql -h 127.0.0.1 -p "$PGPORT" -U placemat -d postgres -tAc "$1"; }
 
 WORKFLOW=$(sed "s/STUB_PORT/$STUB_PORT/" bench/workflow.json)
 deploy() {
@@ -84,7 +87,11 @@ echo "unfinished executions: $(sql "select count(*) from workflow_executions whe
 echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
 fi
 
-echo "== deploy time and heap by number of deployed workflows"
+# thousands of deployed workflows need more heap than the README's -Xmx256m (about 100 KB each): restart with 1 GB
+kill "$APP_PID"; wait "$APP_PID" || true
+JAVA_OPTS=${JAVA_OPTS/-Xmx256m/-Xmx1g}
+start_app
+echo "== deploy time and heap by number of deployed workflows (-Xmx1g)"
 printf "%-10s %16s %18s\n" workflows "median deploy ms" "heap used MB"
 DEPLOYED=2
 MAX=${BENCH_MAX_WORKFLOWS:-10000}
@@ -99,6 +106,8 @@ for target in 100 1000 5000 10000; do
   done
   MEDIAN=$(printf "%s\n" "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}')
   jcmd $APP_PID GC.run >/dev/null
-  HEAP=$(jcmd $APP_PID GC.heap_info | awk '/garbage-first heap/ {gsub("K","",$6); printf "%.0f", $6/1024}')
+  HEAP=$(jcmd $APP_PID GC.heap_info | awk '/total .*used/ && !/Metaspace|class space/ {
+    for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); gsub("[K,]", "", v); sum += v } }
+    END {printf "%.0f", sum / 1024}')
   printf "%-10s %16s %18s\n" "$target" "$MEDIAN" "$HEAP"
 done

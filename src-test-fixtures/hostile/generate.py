@@ -18,12 +18,14 @@ TRIGGER = {"type": "manual", "config": {}}
 cases = []
 
 
-def add(name, method, endpoint, body, status, path, content_type="application/json", actor="admin"):
+def add(name, method, endpoint, body, status, path, content_type="application/json", actor="admin", headers=None):
     text = body if isinstance(body, str) else json.dumps(body)
     case = {"method": method, "endpoint": endpoint, "content_type": content_type, "body": text,
             "expected_status": status, "expected_path": path}
     if actor != "admin":
         case["as"] = actor
+    if headers:
+        case["headers"] = headers
     cases.append((name, case))
 
 
@@ -193,6 +195,22 @@ for i, (ctype, fields, path) in enumerate([
         "type": ctype, "fields": fields}, 422, path, actor="editor")
 add("editor-reserved-connection-name", "POST", "/api/connections", {"name": "slack", "type": "slack",
     "fields": {"webhook_url": "https://hooks.example.org/x"}}, 422, "name", actor="editor")
+
+# Webhook bodies (issue 11.8): encodings other than gzip and charsets Java does not know answer 415, a body that
+# claims gzip and is not 400, never a 500; a webhook's rate limit and replay refusal are checked when saved.
+for i, encoding in enumerate(["br", "deflate", "compress", "zstd", "gzip, br", "x-unknown", "gzip;q=1"]):
+    add(f"webhook-encoding-{i}", "POST", "{webhook}", {"a": 1}, 415, "webhook_data",
+        headers={"Content-Encoding": encoding})
+add("webhook-not-gzip", "POST", "{webhook}", {"a": 1}, 400, "webhook_data", headers={"Content-Encoding": "gzip"})
+for i, charset in enumerate(["x-klingon", "", "utf-9", "../../etc/passwd", "\"\"", "%00", "UTF-8x"]):
+    add(f"webhook-charset-{i}", "POST", "{webhook}", {"a": 1}, 415, "webhook_data",
+        content_type="application/json; charset=" + charset)
+for i, limit in enumerate([0, -1, 600001, 10 ** 12, "many", 1.5, True]):
+    add(f"webhook-rate-limit-{i}", "POST", "/api/workflows",
+        definition(trigger={"type": "webhook", "config": {"rate_limit_per_minute": limit}}), 422,
+        "trigger.config.rate_limit_per_minute")
+add("webhook-refuse-replays-text", "POST", "/api/workflows",
+    definition(trigger={"type": "webhook", "config": {"refuse_replays": "yes"}}), 422, "trigger.config.refuse_replays")
 
 for old in glob.glob("cases/*.json"):
     os.remove(old)

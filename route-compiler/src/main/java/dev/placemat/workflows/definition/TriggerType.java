@@ -2,6 +2,8 @@ package dev.placemat.workflows.definition;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +70,15 @@ public enum TriggerType {
             @JsonPropertyDescription("async: answer 202 once the execution is stored; sync: answer with its output")
             ResponseMode responseMode,
             @JsonPropertyDescription("sync only: seconds to wait for the end before answering 202; default 30")
-            Integer syncTimeoutSeconds) {}
+            Integer syncTimeoutSeconds,
+            @JsonPropertyDescription("Signed webhooks: refuse a signature already accepted (409), so that a captured "
+                    + "request cannot be sent again")
+            Boolean refuseReplays,
+            @JsonPropertyDescription("Requests accepted per minute at most; more answer 429 with Retry-After")
+            @Min(1) @Max(MAX_RATE_LIMIT_PER_MINUTE) Integer rateLimitPerMinute) {
+
+        public static final int MAX_RATE_LIMIT_PER_MINUTE = 600_000;
+    }
 
     public record ScheduleConfig(
             @JsonProperty(required = true)

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Session sign-in for the designer, with a password or with an API token (with only {@code WORKFLOWS_ADMIN_TOKEN}
- * set, the admin has no password: the token is how a browser signs in). Failed sign-ins are audited and throttled.
+ * set, the admin has no password: the token is how a browser signs in). Failed sign-ins are audited and throttled
+ * per user and per address ({@link LoginThrottle}); a refused one is audited too ({@code login.throttled}).
  */
 @RestController
 @RequestMapping("/api/auth")
@@ -70,25 +72,33 @@ public class AuthController {
             return problem(HttpStatus.BAD_REQUEST, "Send username and password, or an API token as token.",
                     login == null || login.username() == null ? "username" : "password");
         }
-        // a password is guessed per user, a token from one address
-        String key = withToken ? "address:" + request.getRemoteAddr() : "user:" + login.username();
-        long wait = throttle.retryAfterSeconds(key);
+        // a password is guessed per user and from an address, a token from an address
+        String address = LoginThrottle.address(request.getRemoteAddr());
+        List<String> keys = withToken ? List.of(address) : List.of(LoginThrottle.user(login.username()), address);
+        String actor = withToken ? "(token)" : login.username();
+        String method = withToken ? "token" : "password";
+        long wait = throttle.retryAfterSeconds(keys);
         if (wait > 0) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+            audit.recordAs(actor, "login.throttled", "user", withToken ? null : login.username(),
+                    Map.of("method", method, "address", request.getRemoteAddr(), "retry_after_seconds", wait));
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(body(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again in " + wait + " s.",
                             withToken ? "token" : "password"));
         }
         PlatformUser user = withToken ? byToken(login.token()) : byPassword(login.username(), login.password());
         if (user == null) {
-            throttle.failed(key);
-            audit.recordAs(withToken ? "(token)" : login.username(), "login.failure", "user",
-                    withToken ? null : login.username(), Map.of("method", withToken ? "token" : "password"));
+            throttle.failed(keys);
+            audit.recordAs(actor, "login.failure", "user", withToken ? null : login.username(),
+                    Map.of("method", method, "address", request.getRemoteAddr()));
             return withToken
                     ? problem(HttpStatus.UNAUTHORIZED, "The API token is not valid or was revoked.", "token")
                     : problem(HttpStatus.UNAUTHORIZED, "Wrong username or password.", "password");
         }
-        throttle.succeeded(key);
+        if (!withToken) {
+            throttle.forget(LoginThrottle.user(login.username()));
+        }
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();
@@ -98,8 +108,7 @@ public class AuthController {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        audit.recordAs(user.username(), "login.success", "user", user.id(),
-                Map.of("method", withToken ? "token" : "password"));
+        audit.recordAs(user.username(), "login.success", "user", user.id(), Map.of("method", method));
         return ResponseEntity.ok(SignedIn.of(user));
     }
 

@@ -60,6 +60,7 @@ public class SecurityConfig {
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
+                .headers(h -> h.addHeaderWriter(new ContentSecurityPolicy()))
                 .build();
     }
 
@@ -85,7 +86,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/**").hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfig::sessionWrite)
                         .ignoringRequestMatchers(bearer)
@@ -103,8 +104,15 @@ public class SecurityConfig {
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()).addHeaderWriter(new ContentSecurityPolicy()));
         return http.build();
+    }
+
+    /** The designer reads the CSRF token from a cookie, sent like the session's only with same-site requests. */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
     }
 
     /** Only a request that carries a session can be forged by another site; others need no CSRF token. */

@@ -15,6 +15,18 @@ public class ProblemResponses {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        write(response, status, title, detail, List.of());
+    }
+
+    /** With one error at {@code path} (code {@code invalid}), as the API's answers about a field. */
+    public void writeInvalid(HttpServletResponse response, int status, String detail, String path)
+            throws IOException {
+        write(response, status, org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase(), detail,
+                List.of(Map.of("path", path, "code", "invalid", "message", detail)));
+    }
+
+    private void write(HttpServletResponse response, int status, String title, String detail, List<?> errors)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -23,7 +35,7 @@ public class ProblemResponses {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("errors", List.of());
+        body.put("errors", errors);
         response.setStatus(status);
         response.setContentType("application/problem+json");
         JSON.writeValue(response.getOutputStream(), body);

@@ -44,19 +44,22 @@ public class WebhookIngress implements ApplicationRunner {
     private final ExecutionLauncher launcher;
     private final WebhookSecrets secrets;
     private final WebhookRequests requests;
-    private final int maxBodyBytes;
     private final Duration tolerance;
     private final SyncWaits syncWaits;
+    private final SignatureReplays replays;
+    private final WebhookRateLimits rateLimits;
 
     public WebhookIngress(RouteDeployer deployer, WebhookPaths paths, RouteControl routes, ExecutionLauncher launcher,
-            WebhookSecrets secrets, WebhookRequests requests, WorkflowsProperties properties) {
+            WebhookSecrets secrets, WebhookRequests requests, WorkflowsProperties properties,
+            SignatureReplays replays, WebhookRateLimits rateLimits) {
         this.deployer = deployer;
         this.paths = paths;
         this.routes = routes;
         this.launcher = launcher;
         this.secrets = secrets;
         this.requests = requests;
-        this.maxBodyBytes = properties.webhook().maxBodyBytes();
+        this.replays = replays;
+        this.rateLimits = rateLimits;
         this.tolerance = Duration.ofSeconds(properties.webhook().signatureToleranceSeconds());
         this.syncWaits = new SyncWaits(Duration.ofSeconds(properties.webhook().syncWaitSeconds()),
                 properties.webhook().maxSyncWaits());
@@ -72,12 +75,13 @@ public class WebhookIngress implements ApplicationRunner {
         try {
             Message in = exchange.getIn();
             String webhookId = webhookIdOf(in);
-            byte[] body = WebhookRequest.body(in, maxBodyBytes);
+            byte[] body = WebhookRequest.body(in);
             paths.workflowsOf(webhookId).forEach(id -> deployer.lease(id).ifPresent(leased::add));
             if (leased.isEmpty()) {
                 throw new WebhookRejected(404, "No workflow is deployed under this webhook.", "webhook_id");
             }
             Set<String> hiddenHeaders = verify(leased, in, body);
+            rateLimits.acquire(leased);
             String key = idempotencyKey(in);
             if (key != null) {
                 Optional<List<UUID>> earlier = requests.claim(webhookId, key);
@@ -87,13 +91,21 @@ public class WebhookIngress implements ApplicationRunner {
                 }
             }
             ObjectNode triggerData = WebhookRequest.read(webhookId, in, body, hiddenHeaders);
-            List<SyncWaits.Started> started = launchAll(leased, triggerData, webhookId, key);
+            List<String> signatures = claimSignatures(leased, in, webhookId, key);
+            List<SyncWaits.Started> started;
+            try {
+                started = launchAll(leased, triggerData, webhookId, key);
+            } catch (LaunchRefused refused) {
+                signatures.forEach(signature -> replays.forget(webhookId, signature));
+                throw refused;
+            }
             if (key != null) {
                 requests.complete(webhookId, key, started.stream().map(SyncWaits.Started::executionId).toList());
             }
             syncWaits.answer(exchange, started);
         } catch (WebhookRejected rejected) {
-            WebhookReplies.rejected(exchange, rejected.status(), rejected.getMessage(), rejected.field(), null);
+            WebhookReplies.rejected(exchange, rejected.status(), rejected.getMessage(), rejected.field(),
+                    rejected.retryAfterSeconds());
         } catch (LaunchRefused refused) {
             WebhookReplies.rejected(exchange, refused.status(), refused.getMessage(), null, refused.retryAfterSeconds());
         } finally {
@@ -122,6 +134,33 @@ public class WebhookIngress implements ApplicationRunner {
             });
         }
         return hidden;
+    }
+
+    /**
+     * Records the signatures of the workflows that refuse replays ({@code refuse_replays}); one seen before is a
+     * replay: 409, nothing starts, and the request's Idempotency-Key is freed.
+     */
+    private List<String> claimSignatures(List<Deployment> leased, Message in, String webhookId, String key) {
+        List<String> claimed = new ArrayList<>();
+        for (Deployment deployment : leased) {
+            var trigger = deployment.definition().trigger();
+            String signature = WebhookSignature.presented(trigger, in);
+            if (!WebhookSignature.refusesReplays(trigger) || signature == null || claimed.contains(signature)
+                    || secrets.open(trigger).isEmpty()) {
+                continue;
+            }
+            if (!replays.firstTime(webhookId, signature)) {
+                claimed.forEach(earlier -> replays.forget(webhookId, earlier));
+                if (key != null) {
+                    requests.release(webhookId, key);
+                }
+                throw new WebhookRejected(409, "This signed request was received before: sign each request anew "
+                        + "(a new timestamp gives a new signature).", trigger.text("signature_header",
+                        WebhookSignature.SIGNATURE_HEADER));
+            }
+            claimed.add(signature);
+        }
+        return claimed;
     }
 
     private static String idempotencyKey(Message in) {

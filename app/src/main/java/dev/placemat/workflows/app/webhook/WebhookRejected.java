@@ -5,11 +5,17 @@ class WebhookRejected extends RuntimeException {
 
     private final int status;
     private final String field;
+    private final Integer retryAfterSeconds;
 
     WebhookRejected(int status, String message, String field) {
+        this(status, message, field, null);
+    }
+
+    WebhookRejected(int status, String message, String field, Integer retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     int status() {
@@ -18,5 +24,10 @@ class WebhookRejected extends RuntimeException {
 
     String field() {
         return field;
+    }
+
+    /** Seconds the caller should wait before trying again, or null. */
+    Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -12,12 +12,14 @@ import dev.placemat.workflows.app.connections.SecretRedactor;
 import dev.placemat.workflows.spi.CamelHeaders;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 
 /**
  * Turns a webhook request into trigger data: {@code webhook_data} (the parsed JSON body, form fields, or raw text),
@@ -37,17 +39,9 @@ final class WebhookRequest {
 
     private WebhookRequest() {}
 
-    /** The raw body (signatures are computed over it), refused past the size limit. */
-    static byte[] body(Message in, int maxBodyBytes) {
-        long declared = in.getHeader("Content-Length", -1L, Long.class);
-        if (declared > maxBodyBytes) {
-            throw tooLarge(maxBodyBytes);
-        }
-        byte[] body = in.getBody(byte[].class);
-        if (body != null && body.length > maxBodyBytes) {
-            throw tooLarge(maxBodyBytes);
-        }
-        return body == null ? new byte[0] : body;
+    /** The body as sent, decoded from gzip (signatures are computed over it): {@link WebhookBodyFilter} read it. */
+    static byte[] body(Message in) {
+        return (byte[]) ((PlatformHttpMessage) in).getRequest().getAttribute(WebhookBodyFilter.BODY);
     }
 
     /**
@@ -59,20 +53,40 @@ final class WebhookRequest {
         ObjectNode trigger = data.putObject("trigger");
         trigger.put("type", "webhook");
         trigger.put("webhook_id", webhookId);
-        String contentType = in.getHeader("Content-Type", "", String.class).toLowerCase(Locale.ROOT);
-        data.set("webhook_data", body(body, contentType));
+        String contentType = in.getHeader("Content-Type", "", String.class);
+        data.set("webhook_data", body(body, contentType.toLowerCase(Locale.ROOT), charset(contentType)));
         data.set("headers", headers(in.getHeaders(), hiddenHeaders));
-        data.set("query", query(in.getHeader(Exchange.HTTP_QUERY, String.class)));
+        data.set("query", query(in.getHeader(Exchange.HTTP_QUERY, String.class), StandardCharsets.UTF_8));
         return data;
     }
 
-    private static JsonNode body(byte[] body, String contentType) {
+    /** The {@code charset} parameter of a Content-Type as sent, or null when there is none. */
+    static String charsetName(String contentType) {
+        if (contentType != null) {
+            for (String parameter : contentType.split(";")) {
+                String p = parameter.strip();
+                if (p.regionMatches(true, 0, "charset=", 0, "charset=".length())) {
+                    return p.substring("charset=".length()).replace("\"", "").strip();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** UTF-8 unless the request names another charset ({@link WebhookBodyFilter} refused unknown ones). */
+    private static Charset charset(String contentType) {
+        String name = charsetName(contentType);
+        return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+    }
+
+    private static JsonNode body(byte[] body, String contentType, Charset charset) {
         if (body == null || body.length == 0) {
             return JsonNodeFactory.instance.objectNode();
         }
         if (contentType.contains("json")) {
             try {
-                return JSON.readTree(body);
+                return StandardCharsets.UTF_8.equals(charset) ? JSON.readTree(body)
+                        : JSON.readTree(new String(body, charset));
             } catch (StreamConstraintsException e) {
                 throw new WebhookRejected(400, "The JSON body is nested more than " + MAX_DEPTH + " levels deep.",
                         "webhook_data");
@@ -83,9 +97,9 @@ final class WebhookRequest {
                 throw new WebhookRejected(400, "The body cannot be read.", "webhook_data");
             }
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = new String(body, charset);
         if (contentType.contains("application/x-www-form-urlencoded")) {
-            return query(text);
+            return query(text, charset);
         }
         return JsonNodeFactory.instance.textNode(text);
     }
@@ -102,8 +116,8 @@ final class WebhookRequest {
         return out;
     }
 
-    /** Query strings and form bodies: repeated names keep their last value. */
-    private static ObjectNode query(String raw) {
+    /** Query strings and form bodies (percent-escapes in their charset): repeated names keep their last value. */
+    private static ObjectNode query(String raw, Charset charset) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         if (raw == null || raw.isEmpty()) {
             return out;
@@ -113,8 +127,8 @@ final class WebhookRequest {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq), charset);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), charset);
             if (!CamelHeaders.isControl(name)) {
                 out.put(name, SecretRedactor.isSecretName(name) ? SecretRedactor.MASK : value);
             }
@@ -122,16 +136,11 @@ final class WebhookRequest {
         return out;
     }
 
-    private static String decode(String s) {
+    private static String decode(String s, Charset charset) {
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            return URLDecoder.decode(s, charset);
         } catch (IllegalArgumentException e) {
             return s;
         }
-    }
-
-
-    private static WebhookRejected tooLarge(int max) {
-        return new WebhookRejected(413, "The body is larger than " + max + " bytes.", "webhook_data");
     }
 }

@@ -30,7 +30,7 @@ final class WebhookSignature {
     static void verify(String secret, TriggerSpec trigger, Message in, byte[] body, Duration tolerance, Instant now) {
         String signatureHeader = trigger.text("signature_header", SIGNATURE_HEADER);
         String timestampHeader = trigger.text("timestamp_header", TIMESTAMP_HEADER);
-        String signature = in.getHeader(signatureHeader, String.class);
+        String signature = presented(trigger, in);
         String timestamp = in.getHeader(timestampHeader, String.class);
         if (signature == null || timestamp == null) {
             throw unauthorized("The request is not signed: send " + signatureHeader + " and " + timestampHeader + ".");
@@ -62,6 +62,17 @@ final class WebhookSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
+    }
+
+    /** The signature a request presents to this trigger, or null. */
+    static String presented(TriggerSpec trigger, Message in) {
+        return in.getHeader(trigger.text("signature_header", SIGNATURE_HEADER), String.class);
+    }
+
+    /** True when the trigger refuses a signature it has accepted before ({@code refuse_replays}). */
+    static boolean refusesReplays(TriggerSpec trigger) {
+        var refuse = trigger.config().get("refuse_replays");
+        return refuse != null && refuse.asBoolean(false);
     }
 
     /** The headers a workflow signs with, in lower case: they are not passed on as workflow data. */

@@ -80,10 +80,14 @@ class TemplatesIT extends IntegrationTest {
             url = c.getMetaData().getURL();
         }
         String financeUrl = url.replaceFirst("/postgres(\\?.*)?$", "/finance");
-        if (jdbc.sql("SELECT count(*) FROM pg_database WHERE datname = 'finance'").query(Long.class).single() == 0) {
-            jdbc.sql("CREATE DATABASE finance").update();
+        var superuser = org.springframework.jdbc.core.simple.JdbcClient.create(new org.springframework.jdbc.datasource
+                .DriverManagerDataSource(url, "postgres", databaseCredentials().superuserPassword()));
+        if (superuser.sql("SELECT count(*) FROM pg_database WHERE datname = 'finance'").query(Long.class)
+                .single() == 0) {
+            superuser.sql("CREATE DATABASE finance").update();
         }
-        connection("finance", "database", Map.of("url", financeUrl, "username", "postgres"));
+        connection("finance", "database", Map.of("url", financeUrl, "username", "postgres",
+                "password", databaseCredentials().superuserPassword()));
         notion.reset();
         notion.page("db-projects", PAGE, "Harbour Clean-up");
         slack.reset();
@@ -92,7 +96,8 @@ class TemplatesIT extends IntegrationTest {
         connection("smtp", "smtp", Map.of("host", "127.0.0.1", "port", String.valueOf(MAIL.getSmtp().getPort()),
                 "from", "workflows@act.org.au", "starttls", "false"));
         connection("slack", "slack", Map.of("webhook_url", slack.webhookUrl()));
-        var finance = new org.springframework.jdbc.datasource.DriverManagerDataSource(financeUrl, "postgres", "");
+        var finance = new org.springframework.jdbc.datasource.DriverManagerDataSource(financeUrl, "postgres",
+                databaseCredentials().superuserPassword());
         var sql = org.springframework.jdbc.core.simple.JdbcClient.create(finance);
         sql.sql("CREATE TABLE IF NOT EXISTS project_budgets (project_id text PRIMARY KEY, project_name text, "
                 + "lead_email text, budget_utilization numeric)").update();
@@ -199,7 +204,8 @@ class TemplatesIT extends IntegrationTest {
         assertThat(execution.get("status").asText()).isEqualTo("completed");
         assertThat(execution.get("execution_data").get("step_1").get("row_count").asInt()).isZero();
         var finance = new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                jdbcUrl().replaceFirst("/postgres(\\?.*)?$", "/finance"), "postgres", "");
+                jdbcUrl().replaceFirst("/postgres(\\?.*)?$", "/finance"), "postgres",
+                databaseCredentials().superuserPassword());
         assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(finance)
                 .sql("SELECT count(*) FROM project_budgets").query(Long.class).single()).isEqualTo(2);
     }

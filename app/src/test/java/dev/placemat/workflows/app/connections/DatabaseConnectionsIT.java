@@ -40,14 +40,18 @@ class DatabaseConnectionsIT extends IntegrationTest {
             platformUrl = c.getMetaData().getURL().replaceFirst("\\?.*$", "");
         }
         targetUrl = platformUrl.replaceFirst("/postgres(\\?.*)?$", "/readonly_target");
-        if (jdbc.sql("SELECT count(*) FROM pg_database WHERE datname = 'readonly_target'").query(Long.class)
+        String password = databaseCredentials().superuserPassword();
+        JdbcClient superuser = JdbcClient.create(new DriverManagerDataSource(platformUrl, "postgres", password));
+        if (superuser.sql("SELECT count(*) FROM pg_database WHERE datname = 'readonly_target'").query(Long.class)
                 .single() == 0) {
-            jdbc.sql("CREATE DATABASE readonly_target").update();
+            superuser.sql("CREATE DATABASE readonly_target").update();
         }
-        target = JdbcClient.create(new DriverManagerDataSource(targetUrl, "postgres", ""));
+        target = JdbcClient.create(new DriverManagerDataSource(targetUrl, "postgres", password));
         target.sql("CREATE TABLE IF NOT EXISTS canary (id int)").update();
+        // the superuser, so that only the read-only transaction stands between a step and the files and programs
         api().put("/api/connections/reports", Map.of("type", "database", "fields",
-                Map.of("url", targetUrl, "username", "postgres", "writable", "false"))).expect(200);
+                Map.of("url", targetUrl, "username", "postgres", "password", password, "writable", "false")))
+                .expect(200);
     }
 
     private static ObjectNode query(String sql, int timeoutSeconds) {

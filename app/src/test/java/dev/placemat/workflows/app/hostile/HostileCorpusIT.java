@@ -9,6 +9,7 @@ import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
 import dev.placemat.workflows.app.support.Users;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * The hostile-input corpus (src-test-fixtures/hostile/cases, written by generate.py): every request gets its
  * expected 4xx with an error at the expected path; none a 500, none a stack trace. Cases marked {@code "as":
- * "editor"} are sent by an editor, and {@code {admin_connection}} names an admin's http connection shared with no one.
+ * "editor"} are sent by an editor, and {@code {admin_connection}} names an admin's http connection shared with no one;
+ * {@code "headers"} are sent along.
  */
 class HostileCorpusIT extends IntegrationTest {
 
@@ -46,8 +48,11 @@ class HostileCorpusIT extends IntegrationTest {
             String body = c.get("body").isNull() ? null
                     : c.get("body").asText().replace("{admin_connection}", adminConnection);
             Api sender = "editor".equals(c.path("as").asText()) ? editor : api();
+            List<String> headers = new ArrayList<>();
+            c.path("headers").fields().forEachRemaining(h -> headers.addAll(List.of(h.getKey(),
+                    h.getValue().asText())));
             Api.Answer answer = sender.raw(c.get("method").asText(), endpoint,
-                    body == null ? null : c.get("content_type").asText(), body);
+                    body == null ? null : c.get("content_type").asText(), body, headers.toArray(String[]::new));
             assertThat(answer.status()).as("%s %s: %s", c.get("method").asText(), endpoint, answer.text())
                     .isEqualTo(c.get("expected_status").asInt());
             assertThat(answer.text()).doesNotContain("\tat ", "Exception:", "at org.", "at java.");

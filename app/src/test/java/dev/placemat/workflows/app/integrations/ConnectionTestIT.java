@@ -108,8 +108,8 @@ class ConnectionTestIT extends IntegrationTest {
         try (var c = platformDatabase.getConnection()) {
             url = c.getMetaData().getURL().replaceFirst("\\?.*$", "");
         }
-        Runs.connection(api(), "ct-db", "database", Map.of("url", url, "username", "postgres",
-                "allow_platform_database", "true"));
+        Runs.connection(api(), "ct-db", "database", Map.of("url", url, "username", "placemat",
+                "password", databaseCredentials().appPassword(), "allow_platform_database", "true"));
         Runs.connection(api(), "ct-http", "http", Map.of("bearer_token", "ct-bearer-token-1",
                 "base_url", http.url("/api"), "allowed_hosts", URI.create(http.url("/api")).getAuthority()));
 

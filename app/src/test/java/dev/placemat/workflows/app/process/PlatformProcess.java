@@ -123,6 +123,21 @@ final class PlatformProcess {
         return process.pid();
     }
 
+    /** SIGKILL for the platform's JVM alone, as the OOM killer does: its database and that one's watchdog live on. */
+    void killPlatformOnly() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /**
+     * SIGKILL for the platform's JVM and the processes it started (the database's watchdog): the database lives on
+     * with nothing left to stop it, as after a kill of the whole process group but the detached postmaster.
+     */
+    void killPlatformAndWatchdog() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly().waitFor();
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
     /**
      * Stops the embedded PostgreSQL under the running platform: SIGINT to the postmaster is PostgreSQL's fast
      * shutdown, dropping every connection (pg_ctl refuses to run as root, which CI is).
@@ -160,8 +175,17 @@ final class PlatformProcess {
         return dataDir.resolve("postgres");
     }
 
-    private long postmasterPid() throws IOException {
-        return Long.parseLong(Files.readAllLines(pgData().resolve("postmaster.pid")).get(0).trim());
+    long postmasterPid() throws IOException {
+        return Long.parseLong(postmasterLine(0));
+    }
+
+    /** The port the embedded PostgreSQL listens on (loopback). */
+    int databasePort() throws IOException {
+        return Integer.parseInt(postmasterLine(3));
+    }
+
+    private String postmasterLine(int index) throws IOException {
+        return Files.readAllLines(pgData().resolve("postmaster.pid")).get(index).trim();
     }
 
     private static void run(String... command) throws Exception {

@@ -23,13 +23,16 @@ class WebhookIdMigrationIT extends IntegrationTest {
 
     @Test
     void sharedWebhookIdsOfAnEarlierVersionBecomeOnePerWorkflow() throws Exception {
-        String url;
+        String platformUrl;
         try (var c = platformDatabase.getConnection()) {
-            url = c.getMetaData().getURL().replaceFirst("/postgres(\\?.*)?$", "/migration_check");
+            platformUrl = c.getMetaData().getURL();
         }
-        jdbc.sql("DROP DATABASE IF EXISTS migration_check").update();
-        jdbc.sql("CREATE DATABASE migration_check").update();
-        DataSource old = new DriverManagerDataSource(url, "postgres", "");
+        String url = platformUrl.replaceFirst("/postgres(\\?.*)?$", "/migration_check");
+        String password = databaseCredentials().superuserPassword();
+        JdbcClient superuser = JdbcClient.create(new DriverManagerDataSource(platformUrl, "postgres", password));
+        superuser.sql("DROP DATABASE IF EXISTS migration_check").update();
+        superuser.sql("CREATE DATABASE migration_check").update();
+        DataSource old = new DriverManagerDataSource(url, "postgres", password);
         Flyway.configure().dataSource(old).locations("classpath:db/migration").target("30").load().migrate();
         JdbcClient db = JdbcClient.create(old);
         UUID first = UUID.randomUUID();

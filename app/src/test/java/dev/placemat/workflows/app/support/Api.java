@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -104,8 +105,14 @@ public final class Api {
 
     /** A raw request: method, path, content type and body as given, plus extra headers (name, value, ...). */
     public Answer raw(String method, String path, String contentType, String body, String... headers) {
+        return rawBytes(method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                headers);
+    }
+
+    /** A raw request with a body of bytes as given (compressed, or in another charset). */
+    public Answer rawBytes(String method, String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder builder = request(path).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

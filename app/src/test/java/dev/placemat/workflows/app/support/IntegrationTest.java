@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.support;
 
+import dev.placemat.workflows.app.embeddeddb.DatabaseCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,6 +72,15 @@ public abstract class IntegrationTest {
                 .expect(201);
         return Api.session(port, name, "a-password-of-" + name).post("/api/tokens", java.util.Map.of("name", "test"))
                 .expect(201).json().get("token").asText();
+    }
+
+    /** The embedded database's passwords, as an operator of this data directory reads them from its files. */
+    protected static DatabaseCredentials databaseCredentials() {
+        try {
+            return DatabaseCredentials.in(DATA_DIR);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path tempDir() {
