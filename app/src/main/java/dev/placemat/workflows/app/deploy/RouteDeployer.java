@@ -178,6 +178,13 @@ public class RouteDeployer {
         }
     }
 
+    /** The version of each workflow deployed here now. */
+    public Map<UUID, Integer> deployedVersions() {
+        Map<UUID, Integer> versions = new java.util.HashMap<>();
+        deployments.forEach((id, deployment) -> versions.put(id, deployment.version()));
+        return versions;
+    }
+
     /** The current deployment with a lease taken, or empty when the workflow is not deployed. */
     public Optional<Deployment> lease(UUID workflowId) {
         while (true) {

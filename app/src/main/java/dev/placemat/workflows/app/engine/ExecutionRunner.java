@@ -78,14 +78,15 @@ public class ExecutionRunner {
     public CompletableFuture<ExecutionResult> run(ExecutionRun run) {
         Deployment deployment = run.deployment();
         UUID id = run.id();
+        UUID owner = node.id();
         CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
         StepRecording recording = new StepRecording(writer, redactor, events, deployment.workflowId(), node.name(),
-                maxOutputBytes);
+                maxOutputBytes, () -> node.owns(owner));
         StepSink sink = run.test() == null ? recording : new BothSinks(recording, run.test().observer());
         ObjectNode context = ExecutionContexts.initial(run.triggerData(), id, deployment.workflowId(),
                 deployment.version(), run.startedAt());
         ExecutionState state = new ExecutionState(id.toString(), deployment.workflowId().toString(), context, sink,
-                run.journal(), maxSteps, node::leaseValid);
+                run.journal(), maxSteps, () -> node.holds(owner));
         recording.attach(state);
         if (run.test() != null) {
             state.haltAfter(run.test().stopAfter());
@@ -100,7 +101,7 @@ public class ExecutionRunner {
             if (deadline[0] != null) {
                 deadline[0].cancel(false);
             }
-            write(result);
+            write(result, owner);
             admission.release(deployment.workflowId());
             done.complete(result);
             if (result.isFinal() && run.test() == null) {
@@ -125,16 +126,17 @@ public class ExecutionRunner {
         return done;
     }
 
-    private void write(ExecutionResult result) {
+    /** Writes the end of a run, conditional on {@code owner} (the incarnation it ran under) still owning it. */
+    private void write(ExecutionResult result, UUID owner) {
         if (LiveExecutions.ABANDONED.equals(result.status())) {
             return;
         }
         String context = JsonText.of(redactor.scrub(ExecutionContexts.withoutAlias(result.context())));
         if (result.resumeAt() != null) {
-            writer.put(UpdateExecution.waiting(result.executionId(), result.resumeAt(), context, node.id()));
+            writer.put(UpdateExecution.waiting(result.executionId(), result.resumeAt(), context, owner));
         } else {
             writer.put(UpdateExecution.ended(result.executionId(), result.status(), redactor.scrub(result.error()),
-                    context, node.id()));
+                    context, owner));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.placemat.workflows.app.engine;
 
 import dev.placemat.workflows.app.cluster.ClusterNode;
+import dev.placemat.workflows.app.cluster.ClusterSignals;
+import dev.placemat.workflows.app.cluster.NodeFenced;
 import dev.placemat.workflows.app.recording.ExecutionWriter;
 import dev.placemat.workflows.app.recording.RowWrite.UpdateExecution;
 import java.time.Duration;
@@ -10,13 +12,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The executions that run on this node now, and how to stop each: cancelled by a person (here, or on another node
- * through the row's {@code cancel_requested}), timed out, or abandoned when this node lost its lease.
+ * through the row's {@code cancel_requested} and a signal on {@link #CANCEL_CHANNEL}, with a poll every second as
+ * the fallback), timed out, or abandoned when this node lost its lease or was declared dead.
  */
 @Component
 public class LiveExecutions {
@@ -25,16 +29,19 @@ public class LiveExecutions {
     static final Duration SHOWN_RUNNING_AFTER = Duration.ofMillis(100);
     /** The status a stop ends an execution with when it is not to be written: another node owns it now. */
     static final String ABANDONED = "abandoned";
+    /** Where a node that asked an execution's owner to cancel it says so (the payload is the execution id). */
+    public static final String CANCEL_CHANNEL = "placemat_cancel";
 
     private final Map<UUID, Live> live = new ConcurrentHashMap<>();
     private final ExecutionWriter writer;
     private final ClusterNode node;
     private final JdbcClient jdbc;
 
-    public LiveExecutions(ExecutionWriter writer, ClusterNode node, JdbcClient jdbc) {
+    public LiveExecutions(ExecutionWriter writer, ClusterNode node, JdbcClient jdbc, ClusterSignals signals) {
         this.writer = writer;
         this.node = node;
         this.jdbc = jdbc;
+        signals.subscribe(CANCEL_CHANNEL, this::cancelRequested);
     }
 
     /** An execution running here: how to stop it ({@code reason, status}), and since when it runs. */
@@ -84,6 +91,12 @@ public class LiveExecutions {
         live.values().forEach(execution -> execution.stop.accept(reason, ABANDONED));
     }
 
+    /** Other nodes may have taken what this node ran before it was declared dead: all of it is given up. */
+    @EventListener
+    public void fenced(NodeFenced fenced) {
+        abandonAll("node " + fenced.name() + " was declared dead by the cluster; another node takes the execution");
+    }
+
     /**
      * Marks the executions that have run longer than {@link #SHOWN_RUNNING_AFTER} as {@code running}. Writing it
      * for every execution as it starts would cost a row update per execution, mostly for ones that end within
@@ -101,7 +114,21 @@ public class LiveExecutions {
         });
     }
 
-    /** Cancels the executions running here that someone asked, on any node, to cancel. */
+    /** A node asked for a cancel: if the execution runs here, it stops now, with the reason stored on its row. */
+    private void cancelRequested(String payload) {
+        UUID id;
+        try {
+            id = UUID.fromString(payload);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (isLive(id)) {
+            jdbc.sql("SELECT cancel_requested FROM workflow_executions WHERE id = :id AND cancel_requested IS NOT NULL")
+                    .param("id", id).query(String.class).optional().ifPresent(reason -> cancel(id, reason));
+        }
+    }
+
+    /** Cancels the executions running here that someone asked, on any node, to cancel (signals may be missed). */
     @Scheduled(fixedDelay = 1000)
     void applyCancelRequests() {
         if (live.isEmpty()) {

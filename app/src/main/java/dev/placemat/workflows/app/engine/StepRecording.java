@@ -9,11 +9,13 @@ import dev.placemat.workflows.runtime.StepSink;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Where a stored execution's step records go: scrubbed of secrets, to the execution writer (a start is durable
- * once its batch commits), and as {@link StepEnded} events. It also keeps the execution's output budget: once the
+ * once its batch commits), and as {@link StepEnded} events; nothing once this node no longer owns the execution
+ * (another node took it after declaring this one dead). It also keeps the execution's output budget: once the
  * stored outputs pass it, the execution is stopped.
  */
 final class StepRecording implements StepSink {
@@ -24,11 +26,13 @@ final class StepRecording implements StepSink {
     private final UUID workflowId;
     private final String node;
     private final long maxOutputBytes;
+    private final BooleanSupplier owned;
     private final AtomicLong outputBytes = new AtomicLong();
     private volatile ExecutionState state;
 
     StepRecording(ExecutionWriter writer, SecretRedactor redactor, ApplicationEventPublisher events, UUID workflowId,
-            String node, long maxOutputBytes) {
+            String node, long maxOutputBytes, BooleanSupplier owned) {
+        this.owned = owned;
         this.writer = writer;
         this.redactor = redactor;
         this.events = events;
@@ -49,6 +53,9 @@ final class StepRecording implements StepSink {
 
     @Override
     public void ended(StepRecord record) {
+        if (!owned.getAsBoolean()) {
+            return;
+        }
         StepRecord scrubbed = redactor.scrub(record);
         long total = outputBytes.addAndGet(writer.ended(scrubbed));
         events.publishEvent(new StepEnded(workflowId, scrubbed));

@@ -1,6 +1,7 @@
 package dev.placemat.workflows.app.execution;
 
 import dev.placemat.workflows.app.cluster.ClusterNode;
+import dev.placemat.workflows.app.cluster.ClusterSignals;
 import dev.placemat.workflows.app.engine.LiveExecutions;
 import dev.placemat.workflows.app.errors.ConflictException;
 import java.time.Duration;
@@ -8,11 +9,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Cancels an execution from any node. Running here: it stops at once. Running on another live node: the request is
- * stored on its row, where that node finds it within a second and stops it at its next step. Not running anywhere
- * (waiting, interrupted, or its node is gone): it is cancelled in the database directly.
+ * stored on its row and signalled to that node when it commits, so the owner stops it at once (or, if the signal is
+ * lost, within a second when it polls the rows). Not running anywhere (waiting, interrupted, or its node is gone): it
+ * is cancelled in the database directly.
  */
 @Component
 public class ExecutionCancels {
@@ -21,12 +24,15 @@ public class ExecutionCancels {
 
     private final JdbcClient jdbc;
     private final LiveExecutions live;
-    private final ClusterNode node;
+    private final ClusterSignals signals;
+    private final TransactionTemplate transactions;
 
-    public ExecutionCancels(JdbcClient jdbc, LiveExecutions live, ClusterNode node) {
+    public ExecutionCancels(JdbcClient jdbc, LiveExecutions live, ClusterSignals signals,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.live = live;
-        this.node = node;
+        this.signals = signals;
+        this.transactions = transactions;
     }
 
     /** Cancels the execution; returns its status after (cancelled, or the status it ended with meanwhile). */
@@ -43,9 +49,15 @@ public class ExecutionCancels {
         if (direct == 1) {
             return "cancelled";
         }
-        int asked = jdbc.sql("UPDATE workflow_executions SET cancel_requested = :reason "
-                        + "WHERE id = :id AND status IN ('pending', 'running')")
-                .param("reason", reason).param("id", id).update();
+        int asked = transactions.execute(tx -> {
+            int rows = jdbc.sql("UPDATE workflow_executions SET cancel_requested = :reason "
+                            + "WHERE id = :id AND status IN ('pending', 'running')")
+                    .param("reason", reason).param("id", id).update();
+            if (rows == 1) {
+                signals.publish(LiveExecutions.CANCEL_CHANNEL, id.toString());
+            }
+            return rows;
+        });
         if (asked == 0) {
             throw new ConflictException("The execution " + id + " has ended already (" + status(id).orElse("deleted")
                     + "); there is nothing to cancel.");

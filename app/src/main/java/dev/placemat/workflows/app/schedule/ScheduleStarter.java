@@ -15,7 +15,7 @@ import org.springframework.core.annotation.Order;
 
 /**
  * camel-quartz runs on Spring's clustered Quartz scheduler (spring.quartz.*), which starts only after every deployed
- * workflow is loaded ({@code StartupDeployer} runs at order 10): a fire made up at startup then finds its route.
+ * workflow is loaded ({@code ClusterDeployments} runs at order 10): a fire made up at startup then finds its route.
  */
 @Configuration(proxyBeanMethods = false)
 public class ScheduleStarter {

@@ -37,8 +37,8 @@ public class SecurityConfig {
      * The console (Hawtio at /actuator/hawtio, its Jolokia at /actuator/jolokia), metrics and the API's OpenAPI
      * document with its Swagger UI are admin only.
      */
-    private static final String[] ADMIN = {"/api/audit/**", "/api/users/**", "/actuator/**", "/v3/api-docs",
-        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    private static final String[] ADMIN = {"/api/audit/**", "/api/users/**", "/api/cluster", "/api/cluster/**",
+        "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
     /** Connections: editors manage their own and see those they may use (ConnectionAccess); viewers none. */
     private static final String[] CONNECTIONS = {"/api/connections", "/api/connections/**"};
 

@@ -29,10 +29,12 @@ public class WorkflowController {
     private final TestRunner tests;
     private final CurrentUser currentUser;
     private final WorkflowAccess access;
+    private final NodeDeployments loaded;
 
     public WorkflowController(WorkflowService service, WorkflowRepository workflows, TestRunner tests,
-            CurrentUser currentUser, WorkflowAccess access) {
+            CurrentUser currentUser, WorkflowAccess access, NodeDeployments loaded) {
         this.access = access;
+        this.loaded = loaded;
         this.service = service;
         this.workflows = workflows;
         this.tests = tests;
@@ -52,8 +54,7 @@ public class WorkflowController {
 
     @GetMapping("/{id}")
     public ObjectNode get(@PathVariable UUID id) {
-        WorkflowRow row = service.get(id);
-        return WorkflowView.of(row, access.mayChange(row));
+        return withLoadedOn(service.get(id));
     }
 
     @PutMapping("/{id}")
@@ -70,7 +71,14 @@ public class WorkflowController {
     /** Deploys the current version, or the saved version the optional body names: {@code {"version": 3}}. */
     @PostMapping("/{id}/deploy")
     public ObjectNode deploy(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
-        return WorkflowView.of(service.deploy(id, VersionNumbers.of(body)));
+        return withLoadedOn(service.deploy(id, VersionNumbers.of(body)));
+    }
+
+    /** The workflow, with {@code loaded_on}: per version, on how many live nodes (and which) it is loaded. */
+    private ObjectNode withLoadedOn(WorkflowRow row) {
+        ObjectNode view = WorkflowView.of(row, access.mayChange(row));
+        view.putPOJO("loaded_on", loaded.loadedOn(row.id()));
+        return view;
     }
 
     @PostMapping("/{id}/undeploy")

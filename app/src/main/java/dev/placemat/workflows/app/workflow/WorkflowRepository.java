@@ -169,6 +169,26 @@ public class WorkflowRepository {
                 .list();
     }
 
+    /** One workflow at its deployed version, if it is active and deployed. */
+    public Optional<WorkflowRow> findDeployed(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", (SELECT definition FROM workflow_versions v WHERE v.workflow_id = w.id "
+                        + "AND v.version = w.deployed_version) AS definition FROM workflows w "
+                        + "WHERE id = :id AND is_active AND deployed_version IS NOT NULL")
+                .param("id", id)
+                .query(WorkflowRepository::row)
+                .optional();
+    }
+
+    /** The deployed version of every active deployed workflow (no definitions: cheap enough to read every few seconds). */
+    public Map<UUID, Integer> deployedVersions() {
+        Map<UUID, Integer> versions = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, deployed_version FROM workflows WHERE is_active AND deployed_version IS NOT NULL")
+                .query(rs -> {
+                    versions.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        return versions;
+    }
+
     /**
      * Whether another workflow than {@code except} has the webhook id, in its current version or the one deployed.
      */

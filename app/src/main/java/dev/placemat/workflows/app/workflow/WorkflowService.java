@@ -35,11 +35,13 @@ public class WorkflowService {
     private final WorkflowAccess access;
     private final WorkflowConnections connections;
     private final CurrentUser currentUser;
+    private final ClusterDeployments cluster;
 
     public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
             ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access,
-            WorkflowConnections connections, CurrentUser currentUser) {
+            WorkflowConnections connections, CurrentUser currentUser, ClusterDeployments cluster) {
         this.connections = connections;
+        this.cluster = cluster;
         this.audit = audit;
         this.currentUser = currentUser;
         this.access = access;
@@ -98,16 +100,16 @@ public class WorkflowService {
 
     public void delete(UUID id) {
         changeable(id);
-        deployer.undeploy(id);
-        if (!workflows.delete(id)) {
+        if (!cluster.undeploy(id, true)) {
             throw notFound(id);
         }
         audit.record("workflow.delete", "workflow", id);
     }
 
     /**
-     * Hot-loads the given saved version, or the current one when {@code version} is null; the version deployed before
-     * keeps running what it had started.
+     * Hot-loads the given saved version, or the current one when {@code version} is null, here and on every node of
+     * the cluster; the version deployed before keeps running what it had started. Answers once the deploy is stored
+     * and loaded on this node.
      */
     public WorkflowRow deploy(UUID id, Integer version) {
         WorkflowRow row = changeable(id);
@@ -116,16 +118,14 @@ public class WorkflowService {
                 new NotFoundException("The workflow '" + row.name() + "' has no version " + chosen + "."));
         WorkflowDefinition parsed = validator.validate(definition);
         connections.checkDeploy(parsed, row.createdBy());
-        deployer.deploy(id, chosen, parsed);
-        workflows.markDeployed(id, chosen);
+        cluster.deploy(id, chosen, parsed);
         audit.record("workflow.deploy", "workflow", id, Map.of("version", chosen));
         return get(id);
     }
 
     public WorkflowRow undeploy(UUID id) {
         changeable(id);
-        deployer.undeploy(id);
-        workflows.markUndeployed(id);
+        cluster.undeploy(id, false);
         audit.record("workflow.undeploy", "workflow", id);
         return get(id);
     }

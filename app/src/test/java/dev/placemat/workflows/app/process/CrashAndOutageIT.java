@@ -16,8 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged platform in a process of its own: its database stopped and started under load (503 with
- * Retry-After while down, never a 2xx without a row, recovery by itself), then killed with SIGKILL while slow
+ * The packaged platform in a process of its own: its database stopped and started under load (health and webhooks
+ * 503, with Retry-After, while down, never a 2xx without a row, recovery by itself), then killed with SIGKILL while slow
  * executions run and restarted on the same data directory: every accepted execution completes.
  */
 class CrashAndOutageIT extends IntegrationTest {
@@ -37,6 +37,8 @@ class CrashAndOutageIT extends IntegrationTest {
             List<String> accepted = new ArrayList<>();
 
             platform.stopDatabase();
+            await("a node that lost PostgreSQL is out of the load balancer").atMost(Duration.ofSeconds(30))
+                    .until(() -> platform.anonymous().get("/actuator/health").status() == 503);
             Api.Answer down = platform.anonymous().post(url, "{}");
             assertThat(down.status()).as(down.text()).isEqualTo(503);
             assertThat(down.header("retry-after")).isNotBlank();

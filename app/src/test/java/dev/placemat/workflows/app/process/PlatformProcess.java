@@ -54,6 +54,12 @@ final class PlatformProcess {
     }
 
     void start() throws IOException {
+        launch();
+        awaitHealthy();
+    }
+
+    /** Starts the process without waiting for it (several nodes start side by side). */
+    void launch() throws IOException {
         Path jar = Path.of("target", "placemat-workflows.jar").toAbsolutePath();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
@@ -64,7 +70,16 @@ final class PlatformProcess {
         builder.environment().put("WORKFLOWS_ADMIN_TOKEN", TOKEN);
         builder.environment().putAll(environment);
         process = builder.start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+    }
+
+    /** Waits until the platform answers health UP (it exits or takes two minutes: the test fails). */
+    void awaitHealthy() {
+        awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    /** Waits until the platform answers health UP (it exits or takes longer than {@code within}: the test fails). */
+    void awaitHealthy(Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("the platform exited: " + log());
@@ -88,8 +103,12 @@ final class PlatformProcess {
         await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(postgres).isEmpty());
     }
 
-    /** SIGKILL for the platform and its database: nothing gets to shut down cleanly. */
+    /** SIGKILL for the platform and its embedded database (if it has one): nothing gets to shut down cleanly. */
     void crash() throws Exception {
+        if (!Files.exists(pgData().resolve("postmaster.pid"))) {
+            process.destroyForcibly().waitFor();
+            return;
+        }
         long postgres = postmasterPid();
         process.destroyForcibly().waitFor();
         ProcessHandle.of(postgres).ifPresent(ProcessHandle::destroyForcibly);
@@ -97,6 +116,11 @@ final class PlatformProcess {
             restartedPostgres.destroyForcibly().waitFor();
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(postgres).isEmpty());
+    }
+
+    /** The platform's process id (to pause it with SIGSTOP, as a long GC pause or a frozen VM would). */
+    long pid() {
+        return process.pid();
     }
 
     /** SIGKILL for the platform's JVM alone, as the OOM killer does: its database and that one's watchdog live on. */
