@@ -33,12 +33,12 @@ export function ClusterPage() {
             {nodes.map((n) => (
               <tr key={n.id} data-testid={`cluster-node-${n.name}`}>
                 <td><strong>{n.name}</strong></td>
-                <td className={n.alive ? 'alive' : 'dead'}>{n.alive ? 'alive' : 'gone'}</td>
+                <td className={n.status === 'alive' ? 'alive' : 'dead'}>{n.status === 'alive' ? 'alive' : 'gone'}{n.self ? ' (this node)' : ''}</td>
                 <td><code>{n.address}</code></td>
                 <td>{n.version}</td>
                 <td>{formatDateTime(n.started_at)}</td>
                 <td>{formatDateTime(n.heartbeat_at)}</td>
-                <td>{n.running_executions}</td>
+                <td>{n.running}</td>
               </tr>
             ))}
           </tbody>

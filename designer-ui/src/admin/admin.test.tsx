@@ -140,12 +140,12 @@ describe('users, tokens, audit and cluster', () => {
     renderAt('/cluster', <ClusterPage />, {
       'GET /api/cluster': () => ({ body: { nodes: [
         { id: 'n1', name: 'node-a', address: '10.0.0.1:8080', version: '0.1.0', started_at: '2025-03-05T09:00:00Z',
-          heartbeat_at: '2025-03-05T10:00:00Z', alive: true, running_executions: 3 },
+          heartbeat_at: '2025-03-05T10:00:00Z', status: 'alive', running: 3, self: true },
         { id: 'n2', name: 'node-b', address: '10.0.0.2:8080', version: '0.1.0', started_at: '2025-03-05T09:00:00Z',
-          heartbeat_at: '2025-03-05T09:10:00Z', alive: false, running_executions: 0 },
+          heartbeat_at: '2025-03-05T09:10:00Z', status: 'dead', running: 0, self: false },
       ] } }),
     });
-    expect(await screen.findByTestId('cluster-node-node-a')).toHaveTextContent('alive');
+    expect(await screen.findByTestId('cluster-node-node-a')).toHaveTextContent('alive (this node)');
     expect(screen.getByTestId('cluster-node-node-b')).toHaveTextContent('gone');
   });
 

@@ -302,6 +302,10 @@ export interface ClusterNode {
   version: string;
   started_at: string;
   heartbeat_at: string;
-  alive: boolean;
-  running_executions: number;
+  /** alive, dead (declared dead by the others) or stopped */
+  status: string;
+  /** executions it owns that are pending or running */
+  running: number;
+  /** the node that answered */
+  self: boolean;
 }

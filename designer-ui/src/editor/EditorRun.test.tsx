@@ -71,6 +71,8 @@ describe('running and testing from the editor', () => {
     });
     expect((calls.filter((c) => c.path === '/api/workflows/test')[1].body as { pinned: object }).pinned).not.toHaveProperty('2');
 
+    // the buttons are disabled while a test runs: wait until the first one has ended
+    await waitFor(() => expect(screen.getByTestId('run-up-to-button')).toBeEnabled());
     fireEvent.click(screen.getByTestId('run-up-to-button'));
     await waitFor(() => expect(calls.filter((c) => c.path === '/api/workflows/test')).toHaveLength(3));
     expect(calls.filter((c) => c.path === '/api/workflows/test')[2].body).toMatchObject({ stop_after: '2.then.2', pinned: {} });
