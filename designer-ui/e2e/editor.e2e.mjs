@@ -83,8 +83,9 @@ await scenario('editor', async ({ page, byId, begin, shot }) => {
   await byId('test-data').fill('{"requested_by": "e2e"}');
   await byId('run-button').click();
   await byId('run-result').waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-testid="test-result-status"]')?.textContent === 'completed',
-    null, { timeout: 20_000 });
+  // the run is followed live: wait for its last step, then its branch step, to show completed
+  await page.waitForFunction(() => document.querySelector('[data-testid="step-test-status-3"]')?.textContent?.includes('completed'),
+    null, { timeout: 20_000 }).catch(() => { throw new Error('the run did not reach step 3'); });
   check((await text('step-test-status-2.then.1')).includes('completed'), 'the then branch did not run');
   check((await text('run-result')).includes('over budget: 95'), `the run shows no output: ${await text('run-result')}`);
   const executionLink = await byId('open-execution').getAttribute('href');

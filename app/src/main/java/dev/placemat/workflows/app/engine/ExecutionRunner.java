@@ -109,9 +109,10 @@ public class ExecutionRunner {
                         run.triggerData(), result, run.startedAt()));
             }
         };
+        // the stop's end comes first: the route, failing on another thread once its step is given up, must not win
         BiConsumer<String, String> stop = (reason, status) -> {
-            state.stop(reason);
             end.accept(new ExecutionResult(id, status, reason, state.snapshot(), null));
+            state.stop(reason);
         };
         LiveExecutions.Live execution = new LiveExecutions.Live(stop);
         live.add(id, execution);
