@@ -2,8 +2,9 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// findBy and waitFor wait up to 3 s: the build runs these tests on two busy cores
-configure({ asyncUtilTimeout: 3000 });
+// findBy and waitFor wait up to 10 s (a test up to 30 s): the build runs these tests on two busy cores, where a
+// re-render after a navigation has taken more than 3 s
+configure({ asyncUtilTimeout: 10_000 });
 
 // React Flow measures nodes with ResizeObserver and reads transforms with DOMMatrixReadOnly: jsdom has neither.
 class ResizeObserverStub {
