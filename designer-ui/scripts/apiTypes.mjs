@@ -1,7 +1,7 @@
 /**
  * The designer's API types, generated from the OpenAPI document the app serves (designer-ui/openapi.json, kept equal
- * to it by the app's OpenApiDocumentIT). `npm run api:types` writes src/api/schema.ts; src/api/schema.test.ts fails
- * when that file is not what this generates.
+ * to it by the app's OpenApiDocumentIT) into src/api/schema.ts, which is not committed: `npm run build`, `test`,
+ * `typecheck` and `dev` write it first, so it cannot drift from openapi.json.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,14 +11,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DOCUMENT = join(root, 'openapi.json');
 export const OUTPUT = join(root, 'src', 'api', 'schema.ts');
-const HEADER = '/**\n * Generated from openapi.json by `npm run api:types` (openapi-typescript). Do not edit by hand.\n */\n\n';
+const HEADER = '/**\n * Generated from openapi.json by scripts/apiTypes.mjs (openapi-typescript) before every build. Do not edit.\n */\n\n';
 
-export async function generate() {
-  const ast = await openapiTS(JSON.parse(readFileSync(DOCUMENT, 'utf8')));
-  return HEADER + astToString(ast);
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(OUTPUT, await generate());
-  console.log(`wrote ${OUTPUT}`);
-}
+const ast = await openapiTS(JSON.parse(readFileSync(DOCUMENT, 'utf8')));
+writeFileSync(OUTPUT, HEADER + astToString(ast));

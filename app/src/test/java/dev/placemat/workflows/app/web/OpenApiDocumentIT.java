@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document the app serves (springdoc, from the controllers) against docs/api.md, and the copy the designer
- * generates its API types from ({@code designer-ui/openapi.json}; {@code npm run api:types} turns it into
- * {@code src/api/schema.ts}, and a vitest test keeps that file current).
+ * generates its API types from before every build ({@code designer-ui/openapi.json} into {@code src/api/schema.ts}).
  */
 class OpenApiDocumentIT extends IntegrationTest {
 
@@ -83,7 +82,7 @@ class OpenApiDocumentIT extends IntegrationTest {
         Files.writeString(SERVED_COPY, JSON.writeValueAsString(JSON.treeToValue(served, Object.class)) + "\n");
         JsonNode committed = Files.exists(DESIGNER_COPY) ? JSON.readTree(DESIGNER_COPY.toFile()) : null;
         assertThat(committed).as("designer-ui/openapi.json is not the document the app serves: copy "
-                + "app/target/openapi.json to designer-ui/openapi.json and run `npm run api:types` in designer-ui")
+                + "app/target/openapi.json to designer-ui/openapi.json")
                 .isEqualTo(served);
     }
 
