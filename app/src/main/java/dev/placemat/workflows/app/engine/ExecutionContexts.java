@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.definition.TriggerType;
+import dev.placemat.workflows.runtime.ExecutionState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -42,17 +43,15 @@ public final class ExecutionContexts {
     }
 
     /**
-     * The context as it is stored and published: without {@code trigger_data}, which is the trigger's data again
-     * (kept in the execution's {@code trigger_data} column, and put back when an execution resumes). Published in a
-     * {@code workflow.completed} event that starts the next workflow, it would double the event at every hop.
+     * The context an execution ends with, as it is stored, answered and published: a copy without
+     * {@code trigger_data}, which is the trigger's data again (kept in the execution's {@code trigger_data} column,
+     * and put back when an execution resumes). Published in a {@code workflow.completed} event that starts the next
+     * workflow, it would double the event at every hop.
      */
-    public static JsonNode withoutAlias(JsonNode context) {
-        if (!(context instanceof ObjectNode object) || !object.has(TriggerType.DATA_PATH)) {
-            return context;
-        }
-        ObjectNode copy = object.deepCopy();
-        copy.remove(TriggerType.DATA_PATH);
-        return copy;
+    static ObjectNode result(ExecutionState state) {
+        ObjectNode context = state.snapshot();
+        context.remove(TriggerType.DATA_PATH);
+        return context;
     }
 
     /** The trigger's data: the webhook body, the event's data, or the fields of a manual run (shared, not copied). */

@@ -111,7 +111,7 @@ public class ExecutionRunner {
         };
         // the stop's end comes first: the route, failing on another thread once its step is given up, must not win
         BiConsumer<String, String> stop = (reason, status) -> {
-            end.accept(new ExecutionResult(id, status, reason, state.snapshot(), null));
+            end.accept(new ExecutionResult(id, status, reason, ExecutionContexts.result(state), null));
             state.stop(reason);
         };
         LiveExecutions.Live execution = new LiveExecutions.Live(stop);
@@ -132,7 +132,7 @@ public class ExecutionRunner {
         if (LiveExecutions.ABANDONED.equals(result.status())) {
             return;
         }
-        String context = JsonText.of(redactor.scrub(ExecutionContexts.withoutAlias(result.context())));
+        String context = JsonText.of(redactor.scrub(result.context()));
         if (result.resumeAt() != null) {
             writer.put(UpdateExecution.waiting(result.executionId(), result.resumeAt(), context, owner));
         } else {
@@ -172,17 +172,17 @@ public class ExecutionRunner {
         UUID id = UUID.fromString(state.executionId());
         Exception failure = exchange.getException();
         if (failure instanceof ExecutionSuspended suspended) {
-            return new ExecutionResult(id, "waiting", null, state.snapshot(), suspended.resumeAt());
+            return new ExecutionResult(id, "waiting", null, ExecutionContexts.result(state), suspended.resumeAt());
         }
         if (failure instanceof ExecutionHalted halted) {
-            return new ExecutionResult(id, "completed", null, state.snapshot(), null);
+            return new ExecutionResult(id, "completed", null, ExecutionContexts.result(state), null);
         }
         if (failure instanceof ExecutionAbandoned abandoned) {
-            return new ExecutionResult(id, LiveExecutions.ABANDONED, abandoned.getMessage(), state.snapshot(), null);
+            return new ExecutionResult(id, LiveExecutions.ABANDONED, abandoned.getMessage(), ExecutionContexts.result(state), null);
         }
         String error = failure == null ? null
                 : failure instanceof StepFailure step ? step.getMessage()
                 : "the execution failed: " + failure.getClass().getSimpleName();
-        return new ExecutionResult(id, failure == null ? "completed" : "failed", error, state.snapshot(), null);
+        return new ExecutionResult(id, failure == null ? "completed" : "failed", error, ExecutionContexts.result(state), null);
     }
 }

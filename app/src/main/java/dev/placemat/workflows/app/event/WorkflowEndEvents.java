@@ -3,7 +3,6 @@ package dev.placemat.workflows.app.event;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
-import dev.placemat.workflows.app.engine.ExecutionContexts;
 import dev.placemat.workflows.app.engine.ExecutionEnded;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
@@ -50,7 +49,7 @@ public class WorkflowEndEvents {
         data.put("execution_id", ended.result().executionId().toString());
         data.put("status", ended.result().status());
         data.put("error", ended.result().error());
-        data.set("context", ExecutionContexts.withoutAlias(ended.result().context()));
+        data.set("context", ended.result().context());
         PlatformEvent event = new PlatformEvent(ended.result().executionId().toString(), type, data, depth);
         publisher.execute(() -> {
             try {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.app.engine.ExecutionContexts;
 import dev.placemat.workflows.app.engine.ExecutionResult;
 import java.util.Iterator;
 import java.util.List;
@@ -42,7 +41,7 @@ final class WebhookReplies {
             item.put("status", result.status());
             item.put("error", result.error());
             item.set("output", lastStepOutput(result.context()));
-            item.set("context", ExecutionContexts.withoutAlias(result.context()));
+            item.set("context", result.context());
         }
         body.put("success", allCompleted);
         respond(exchange, 200, "application/json", body, null);
