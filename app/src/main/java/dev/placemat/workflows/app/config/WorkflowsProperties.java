@@ -35,8 +35,9 @@ public record WorkflowsProperties(
         @DefaultValue @Valid Recovery recovery,
         @DefaultValue @Valid Mail mail) {
 
-    /** @param durable fsync and synchronous commit on for the embedded database (off only in tests) */
+    /** @param embedded the embedded PostgreSQL, used when no external database is configured */
     public record Database(@DefaultValue Embedded embedded) {
+        /** @param durable fsync and synchronous commit on for the embedded database (off only in tests) */
         public record Embedded(@DefaultValue("true") boolean durable) {}
     }
 

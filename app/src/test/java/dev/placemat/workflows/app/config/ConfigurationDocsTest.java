@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's configuration table and the IDE agree: every {@code workflows.*} property in the metadata that the
  * configuration processor generates from the properties records is in the README, by its name, its environment
- * variable, or its leaf name in the row of its group ({@code workflows.limits.*}: {@code rate-per-workflow}).
+ * variable, or its leaf name in the row of its group ({@code workflows.limits.*}: {@code rate-per-workflow}), and has
+ * its default and a description there.
  */
 class ConfigurationDocsTest {
 
@@ -35,8 +36,10 @@ class ConfigurationDocsTest {
             }
         }
         assertThat(missing).as("properties missing from the README's configuration table").isEmpty();
-        assertThat(metadata.get("properties")).as("properties carry their defaults")
-                .anySatisfy(p -> assertThat(p.path("name").asText()).isEqualTo("workflows.limits.rate-per-workflow"));
+        assertThat(metadata.get("properties")).filteredOn(p -> p.get("name").asText().startsWith("workflows."))
+                .as("every setting has its default in its record and a description for the IDE")
+                .allSatisfy(p -> assertThat(p.has("defaultValue") && !p.path("description").asText().isBlank())
+                        .as(p.get("name").asText()).isTrue());
     }
 
     private static boolean documented(String name, List<String> readme) {
