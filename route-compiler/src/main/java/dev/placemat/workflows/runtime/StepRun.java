@@ -1,6 +1,7 @@
 package dev.placemat.workflows.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.StepContext;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 
 /** The {@link StepContext} of one attempt; {@link #cancel()} gives the attempt up and runs its cancel hooks. */
-final class StepRun implements StepContext {
+public final class StepRun implements StepContext {
 
     private final ExecutionState state;
     private final String stepKey;
@@ -29,6 +30,15 @@ final class StepRun implements StepContext {
         this.deadline = deadline;
         this.camel = camel;
         this.services = services;
+    }
+
+    /**
+     * A context for work that is a step of no execution (a connection test): key {@code key}, an empty context, until
+     * {@code deadline}.
+     */
+    public static StepRun alone(String key, Instant deadline, CamelContext camel, PlatformServices services) {
+        ExecutionState state = new ExecutionState(key, key, JsonNodeFactory.instance.objectNode(), record -> { });
+        return new StepRun(state, "test", key, deadline, camel, services);
     }
 
     @Override
@@ -82,7 +92,7 @@ final class StepRun implements StepContext {
     }
 
     /** Gives the attempt up: later calls of {@link #cancelled()} say so, and every hook runs once. */
-    void cancel() {
+    public void cancel() {
         List<Runnable> toRun;
         synchronized (this) {
             if (cancelled) {

@@ -1,20 +1,15 @@
 package dev.placemat.workflows.app.connections;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.placemat.workflows.app.errors.NotFoundException;
+import dev.placemat.workflows.runtime.StepRun;
 import dev.placemat.workflows.spi.ConnectionTester;
 import dev.placemat.workflows.spi.PlatformServices;
-import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +58,8 @@ public class ConnectionTests {
             answer.put("message", "connections of type " + type + " cannot be tested");
             return answer;
         }
-        TestContext context = new TestContext(camel, services, Instant.now().plusSeconds(SECONDS));
+        StepRun context = StepRun.alone("connection-test:" + UUID.randomUUID(), Instant.now().plusSeconds(SECONDS),
+                camel, services);
         try {
             ConnectionTester.Result result = await(tester.test(name, context).toCompletableFuture(), context);
             answer.put("ok", true);
@@ -77,7 +73,7 @@ public class ConnectionTests {
         return answer;
     }
 
-    private static ConnectionTester.Result await(Future<ConnectionTester.Result> result, TestContext context)
+    private static ConnectionTester.Result await(Future<ConnectionTester.Result> result, StepRun context)
             throws StepFailure {
         try {
             return result.get(SECONDS, TimeUnit.SECONDS);
@@ -94,82 +90,6 @@ public class ConnectionTests {
                 throw failure;
             }
             throw StepFailure.transientFailure(cause == null ? "the test failed" : String.valueOf(cause.getMessage()));
-        }
-    }
-
-    /** The step context of a connection test: no execution, a deadline, hooks run when it is given up. */
-    private static final class TestContext implements StepContext {
-
-        private final CamelContext camel;
-        private final PlatformServices services;
-        private final Instant deadline;
-        private final String key = "connection-test:" + UUID.randomUUID();
-        private final List<Runnable> hooks = new CopyOnWriteArrayList<>();
-        private volatile boolean cancelled;
-
-        TestContext(CamelContext camel, PlatformServices services, Instant deadline) {
-            this.camel = camel;
-            this.services = services;
-            this.deadline = deadline;
-        }
-
-        void cancel() {
-            cancelled = true;
-            hooks.forEach(Runnable::run);
-        }
-
-        @Override
-        public String executionId() {
-            return key;
-        }
-
-        @Override
-        public String workflowId() {
-            return "connection-test";
-        }
-
-        @Override
-        public String stepKey() {
-            return "test";
-        }
-
-        @Override
-        public String idempotencyKey() {
-            return key;
-        }
-
-        @Override
-        public JsonNode data() {
-            return JsonNodeFactory.instance.objectNode();
-        }
-
-        @Override
-        public Duration timeLeft() {
-            Duration left = Duration.between(Instant.now(), deadline);
-            return left.isNegative() ? Duration.ZERO : left;
-        }
-
-        @Override
-        public void onCancel(Runnable hook) {
-            hooks.add(hook);
-            if (cancelled) {
-                hook.run();
-            }
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public CamelContext camel() {
-            return camel;
-        }
-
-        @Override
-        public PlatformServices services() {
-            return services;
         }
     }
 }
