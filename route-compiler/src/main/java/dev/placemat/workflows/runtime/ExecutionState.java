@@ -41,6 +41,7 @@ public final class ExecutionState {
     private volatile StepAttempt current;
     private volatile String haltAfter;
     private volatile boolean halted;
+    private volatile boolean completedInThisRun;
 
     public ExecutionState(String executionId, String workflowId, ObjectNode context, StepSink sink) {
         this(executionId, workflowId, context, sink, Journal.EMPTY, UNLIMITED, () -> true);
@@ -82,9 +83,18 @@ public final class ExecutionState {
 
     /** A step completed: the run halts when it was the last one asked for. */
     void completed(String stepKey) {
+        completedInThisRun = true;
         if (stepKey.equals(haltAfter)) {
             halted = true;
         }
+    }
+
+    /**
+     * Whether a step completed in this run (not in an earlier one, whose records are durable already): until its
+     * end is on record, a crash would make it run again.
+     */
+    boolean completedInThisRun() {
+        return completedInThisRun;
     }
 
     /** Why the execution was asked to stop, or null. */

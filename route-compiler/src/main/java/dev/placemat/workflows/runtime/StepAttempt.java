@@ -22,6 +22,11 @@ import org.apache.camel.Exchange;
  * with its failure, or given up (timeout or stop), in which case the work is stopped too: the worker is interrupted,
  * a pending stage cancelled and the action's cancel hooks run. Route processing goes on from a worker thread,
  * never from a timer or an I/O thread.
+ *
+ * <p>An action starts before its start record is durable only when running it twice would do no harm and nothing
+ * completed before it in this run. Otherwise it waits for that record: rows are written in order, so the end of the
+ * step before it is then on record too, and a crash can make only the step in flight run again, never one that
+ * completed.
  */
 final class StepAttempt {
 
@@ -76,9 +81,10 @@ final class StepAttempt {
         CompletableFuture<Void> durable = state.sink().started(record).toCompletableFuture();
         state.running(this);
         JsonNode resolved = input;
+        boolean onRecordFirst = !safe || state.completedInThisRun();
         if (refused != null) {
             end(null, refused);
-        } else if (!safe && !durable.isDone()) {
+        } else if (onRecordFirst && !durable.isDone()) {
             armTimeout();
             durable.whenComplete((ok, error) -> {
                 if (error != null) {
@@ -87,7 +93,7 @@ final class StepAttempt {
                     onWorker(() -> launch(resolved));
                 }
             });
-        } else if (!safe && durable.isCompletedExceptionally()) {
+        } else if (onRecordFirst && durable.isCompletedExceptionally()) {
             end(null, notRecorded(durable.handle((ok, error) -> error).join()));
         } else if (processor.inline()) {
             launch(resolved);

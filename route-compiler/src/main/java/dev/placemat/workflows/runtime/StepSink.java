@@ -8,8 +8,9 @@ import java.util.concurrent.CompletionStage;
 public interface StepSink {
 
     /**
-     * An attempt started. The stage completes once the record is durable: a step that is not safe to repeat starts
-     * its work only then, so that a crash can never leave its effect without the record that it began.
+     * An attempt started. The stage completes once the record is durable, and with it every record given before:
+     * a step that is not safe to repeat, or that follows a step completed in this run, starts its work only then, so
+     * that a crash can never leave its effect without the record that it began, nor lose the end of the step before.
      */
     default CompletionStage<Void> started(StepRecord record) {
         return CompletableFuture.completedFuture(null);

@@ -327,6 +327,27 @@ class RouteExecutionTest {
     }
 
     @Test
+    void startsAStepAfterOneThatCompletedOnlyOnceItsStartIsDurable() throws Exception {
+        Records sink = new Records();
+        sink.durable = new CompletableFuture<>();
+        String id = UUID.randomUUID().toString();
+        ExecutionState state = new ExecutionState(id, "wf", (ObjectNode) json("{}"), sink);
+        CompiledWorkflow compiled = compile("[{'action_type':'test.count'},{'action_type':'test.count'}]");
+        Exchange exchange = new DefaultExchange(camel);
+        state.attachTo(exchange);
+        CompletableFuture<Exchange> done = camel.createProducerTemplate().asyncSend(compiled.endpoint(), exchange);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.started.size() == 2);
+        Thread.sleep(200);
+        assertThat(TestActions.Count.CALLS.get(id + "/" + id + ":1").get()).as("the first step, safe to repeat")
+                .isEqualTo(1);
+        assertThat(TestActions.Count.CALLS).as("the second step waits until the first one's end is on record")
+                .doesNotContainKey(id + "/" + id + ":2");
+        sink.durable.complete(null);
+        assertThat(done.get(5, TimeUnit.SECONDS).getException()).isNull();
+        assertThat(TestActions.Count.CALLS.get(id + "/" + id + ":2").get()).isEqualTo(1);
+    }
+
+    @Test
     void stopsAtTheExecutionsStepAttemptBudget() throws Exception {
         Run run = run("[{'action_type':'test.echo'},{'action_type':'test.echo'},{'action_type':'test.echo'}]", "{}",
                 UUID.randomUUID().toString(), Journal.EMPTY, 2);

@@ -54,7 +54,7 @@ class ClusterIT {
                 theWaitCompletesOnAnotherNodeOnTime(cluster, wait, waitStarted);
                 aFrozenNodeDeclaredDeadGivesUpItsWorkAndJoinsAgain(cluster, service);
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(e.getMessage() + cluster.logs(), e);
+                throw new AssertionError(e.getMessage() + cluster.logs() + "\n--- what failed ---\n" + e.getMessage(), e);
             }
         }
     }
