@@ -1,25 +1,9 @@
 /** The cluster's nodes (admins): which are alive, since when, what they run. Refreshed every 5 seconds. */
-import { useState } from 'react';
-import { api } from '../api/api';
-import { ApiError } from '../api/client';
-import type { ClusterNode } from '../api/types';
-import { errorText, formatDateTime } from '../components/format';
-import { usePolling } from '../executions/usePolling';
+import { formatDateTime } from '../components/format';
+import { useClusterNodes } from './useClusterNodes';
 
 export function ClusterPage() {
-  const [nodes, setNodes] = useState<ClusterNode[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [unsupported, setUnsupported] = useState(false);
-
-  usePolling(async () => {
-    try {
-      setNodes((await api.cluster()).nodes);
-      setError(null);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setUnsupported(true);
-      else setError(errorText(e));
-    }
-  }, 5000, []);
+  const { nodes, error, unsupported } = useClusterNodes();
 
   return (
     <div className="page" data-testid="cluster-page">

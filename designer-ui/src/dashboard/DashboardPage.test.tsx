@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthProvider } from '../auth/AuthContext';
 import { fetchStub } from '../test/fixtures';
 import { bucketLabel, DashboardPage } from './DashboardPage';
 
@@ -63,6 +64,43 @@ describe('dashboard', () => {
     expect(await screen.findByTestId('success-wf-2')).toHaveTextContent('—');
     expect(screen.getByTestId('success-wf-3')).toHaveTextContent('50%');
     expect(screen.getByTestId('kpi-success')).toHaveTextContent('—');
+  });
+
+  const emptyAnalytics = {
+    'GET /api/analytics/workflows': () => ({ body: [] }),
+    'GET /api/analytics/performance': () => ({ body: {
+      execution_rate: { interval: 'hour', time_zone: 'UTC', buckets: [] }, success_rate: null, average_duration_ms: null,
+      duration_percentiles: { p50: null, p95: null, p99: null }, error_patterns: [], bottlenecks: [],
+    } }),
+  };
+  const node = (name: string, status: string, running: number) => ({
+    id: `id-${name}`, name, address: `http://${name}:8080`, version: '0.1.0', started_at: '2025-03-05T09:00:00Z',
+    heartbeat_at: '2025-03-05T10:00:00Z', status, running, self: name === 'node-1',
+  });
+  const signedIn = (role: string) => () => ({ body: { id: 'u-1', username: role, role } });
+
+  it('shows admins how many cluster nodes are alive and what each runs', async () => {
+    const { stub } = fetchStub({
+      ...emptyAnalytics,
+      'GET /api/auth/me': signedIn('admin'),
+      'GET /api/cluster': () => ({ body: { live: 2, nodes: [
+        node('node-1', 'alive', 4), node('node-2', 'alive', 0), node('node-3', 'dead', 0),
+      ] } }),
+    });
+    vi.stubGlobal('fetch', vi.fn(stub));
+    render(<AuthProvider><MemoryRouter><DashboardPage /></MemoryRouter></AuthProvider>);
+    expect(await screen.findByTestId('cluster-live')).toHaveTextContent('2 of 3 alive');
+    expect(screen.getByTestId('dashboard-node-node-1')).toHaveTextContent('node-1 alive · 4 running');
+    expect(screen.getByTestId('dashboard-node-node-3')).toHaveTextContent('node-3 gone');
+  });
+
+  it('shows no cluster to a viewer, and asks for none', async () => {
+    const { stub, calls } = fetchStub({ ...emptyAnalytics, 'GET /api/auth/me': signedIn('viewer') });
+    vi.stubGlobal('fetch', vi.fn(stub));
+    render(<AuthProvider><MemoryRouter><DashboardPage /></MemoryRouter></AuthProvider>);
+    expect(await screen.findByText('No workflow has run in this period.')).toBeInTheDocument();
+    expect(screen.queryByTestId('dashboard-cluster')).not.toBeInTheDocument();
+    expect(calls.map((c) => c.path)).not.toContain('/api/cluster');
   });
 
   it('labels hourly bars by hour and daily bars by day', () => {

@@ -1,10 +1,15 @@
-/** The dashboard: executions over time, success rate, duration percentiles, top errors, slowest steps. */
+/**
+ * The dashboard: executions over time, success rate, duration percentiles, top errors, slowest steps, and for admins
+ * the cluster's nodes.
+ */
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api/api';
+import { useUser } from '../auth/AuthContext';
 import type { PerformanceAnalytics, WorkflowAnalytics } from '../api/types';
 import { errorText, formatDateTime, formatDuration } from '../components/format';
 import { HorizontalBars, Legend, StackedBars, type StackSeries } from './charts';
+import { ClusterPanel } from './ClusterPanel';
 
 const SERIES: StackSeries[] = [
   { key: 'completed', label: 'completed', color: 'var(--ok)' },
@@ -43,6 +48,7 @@ export function DashboardPage() {
   const [workflows, setWorkflows] = useState<WorkflowAnalytics[] | null>(null);
   const [perf, setPerf] = useState<PerformanceAnalytics | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const isAdmin = useUser()?.role?.toLowerCase() === 'admin';
 
   useEffect(() => {
     Promise.all([api.workflowAnalytics(range), api.performance(range, zone())])
@@ -90,6 +96,7 @@ export function DashboardPage() {
             .filter((k) => pct[k] !== null && pct[k] !== undefined)
             .map((k) => ({ label: k, value: pct[k]!, display: formatDuration(pct[k]) })) : []} />
         </section>
+        {isAdmin && <ClusterPanel />}
         <section className="panel">
           <h3>Top errors</h3>
           <HorizontalBars testId="chart-errors" color="var(--bad)" empty="No errors."
