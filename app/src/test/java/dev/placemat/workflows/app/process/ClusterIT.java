@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.CountingServer;
 import dev.placemat.workflows.app.support.Json;
+import dev.placemat.workflows.compiler.IngressCompiler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,13 +21,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Three packaged platforms on one PostgreSQL server act as one platform (issue 13): membership and
- * {@code GET /api/cluster}; deploys, undeploys and redeploys on one node reach the others within a second; a schedule
- * fires once per tick across the three; a cancel on one node stops what another runs; a node SIGKILLed under
+ * Three packaged platforms on one PostgreSQL server and one Kafka broker act as one platform (issue 13): membership
+ * and {@code GET /api/cluster}; deploys, undeploys and redeploys on one node reach the others within a second; a
+ * schedule fires once per tick across the three; a cancel on one node stops what another runs; an event runs each
+ * event workflow once per event id, shared by the nodes through Kafka consumer groups; a node SIGKILLed under
  * round-robin load loses nothing (its executions are each claimed by one live node and finish, no completed step runs
  * twice) and a durable wait it had started completes on another node on time; a node frozen until the others declare
  * it dead gives up what was taken from it when it wakes, and joins again.
@@ -37,16 +42,20 @@ class ClusterIT {
 
     @Test
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
-    void threeNodesOnOneDatabaseBehaveAsOnePlatform() throws Exception {
+    void threeNodesOnOneDatabaseAndKafkaBehaveAsOnePlatform() throws Exception {
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.afterPropertiesSet();
         try (CountingServer service = new CountingServer();
                 PlatformCluster cluster = new PlatformCluster(3, Map.of("WORKFLOWS_OUTBOUND_ALLOW", "127.0.0.1",
-                        "WORKFLOWS_SCHEDULE_MIN_INTERVAL_SECONDS", "5"))) {
+                        "WORKFLOWS_SCHEDULE_MIN_INTERVAL_SECONDS", "5",
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString()))) {
             try {
                 cluster.start();
                 listsTheNodesForAdminsOnly(cluster);
                 String schedule = deploysAScheduleOnNode1(cluster);
                 deploysUndeploysAndRedeploysOnEveryNodeWithinASecond(cluster);
                 cancelsFromNode2WhatNode3Runs(cluster, service);
+                runsEachEventOncePerWorkflowAcrossTheNodes(cluster, kafka.getBrokersAsString());
                 firesTheScheduleOncePerTick(cluster, schedule);
                 String wait = startsASixtySecondWaitOnNode1(cluster);
                 Instant waitStarted = Instant.now();
@@ -54,8 +63,11 @@ class ClusterIT {
                 theWaitCompletesOnAnotherNodeOnTime(cluster, wait, waitStarted);
                 aFrozenNodeDeclaredDeadGivesUpItsWorkAndJoinsAgain(cluster, service);
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(e.getMessage() + cluster.logs() + "\n--- what failed ---\n" + e.getMessage(), e);
+                throw new AssertionError(e.getMessage() + cluster.logs() + "\n--- what failed ---\n" + e.getMessage(),
+                        e);
             }
+        } finally {
+            kafka.destroy();
         }
     }
 
@@ -137,6 +149,52 @@ class ClusterIT {
         assertThat(answer.get("status").asText()).isEqualTo("cancelled");
         assertThat(status(cluster, id)).isEqualTo("cancelled");
         assertThat(service.calls("cancel-2")).as("no further step starts").isZero();
+    }
+
+    /**
+     * Two event workflows on the Kafka topic, each consumed by its own consumer group with a member on every node:
+     * events published round robin on the three nodes, every fifth one a second time with the same event id, run
+     * each workflow once per event id, on more than one node.
+     */
+    private static void runsEachEventOncePerWorkflowAcrossTheNodes(PlatformCluster cluster, String brokers)
+            throws Exception {
+        List<UUID> workflows = new ArrayList<>();
+        for (int w = 1; w <= 2; w++) {
+            workflows.add(UUID.fromString(cluster.node(w).api().deploy(Json.of("{'name':'on order " + w + "',"
+                    + "'trigger':{'type':'event','config':{'event_type':'order.placed'}},'steps':" + done() + "}"))
+                    .get("id").asText()));
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> workflows.stream()
+                    .allMatch(id -> groupMembers(admin, IngressCompiler.eventGroup(id.toString())) == 3));
+        }
+        int events = 30;
+        for (int i = 0; i < events; i++) {
+            String path = "/api/events/order.placed?event_id=order-" + i;
+            cluster.node(1 + i % 3).api().post(path, "{\"n\":" + i + "}").expect(202);
+            if (i % 5 == 0) {
+                cluster.node(1 + (i + 1) % 3).api().post(path, "{\"n\":" + i + "}").expect(202);
+            }
+        }
+        UUID[] ids = workflows.toArray(UUID[]::new);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cluster.jdbc().sql("SELECT count(*) FROM "
+                + "workflow_executions WHERE workflow_id = ANY(:ids) AND status = 'completed'").param("ids", ids)
+                .query(Integer.class).single() >= 2 * events);
+        Thread.sleep(2000);
+        Map<String, Object> runs = cluster.jdbc().sql("SELECT count(*) AS executions, count(DISTINCT (workflow_id, "
+                        + "trigger_data->'trigger'->>'event_id')) AS distinct_events, count(DISTINCT started_node) "
+                        + "AS nodes FROM workflow_executions WHERE workflow_id = ANY(:ids)").param("ids", ids)
+                .query().singleRow();
+        System.out.println("events across the cluster: " + runs);
+        assertThat(((Number) runs.get("executions")).intValue()).as("one execution per workflow and event id")
+                .isEqualTo(2 * events);
+        assertThat(((Number) runs.get("distinct_events")).intValue()).isEqualTo(2 * events);
+        assertThat(((Number) runs.get("nodes")).intValue()).as("nodes that ran events").isGreaterThanOrEqualTo(2);
+    }
+
+    private static int groupMembers(Admin admin, String group) {
+        return admin.describeConsumerGroups(List.of(group)).all().toCompletionStage().toCompletableFuture().join()
+                .get(group).members().size();
     }
 
     private static String deploysAScheduleOnNode1(PlatformCluster cluster) {
