@@ -7,7 +7,8 @@
 #
 # usage: bench/run.sh [seconds per level (default 20)] [warm-up seconds (default 60)]
 #        BENCH_SKIP_LOAD=1 for the deploy figures only; BENCH_MAX_WORKFLOWS (default 10000) for the last of them;
-#        BENCH_JAR to measure another build of the jar; BENCH_JAVA_OPTS for JVM options
+#        BENCH_JAR to measure another build of the jar; BENCH_JAVA_OPTS for JVM options;
+#        BENCH_PROFILE=1 records the c=32 level with JDK Flight Recorder and prints where the CPU went
 # needs: the jar (mvn -DskipTests package), wrk, curl, psql, jcmd (apt-get install wrk postgresql-client)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,7 +74,11 @@ for level in 1 8 32 sync-32; do
   URL_NOW=$TARGET; [ "$level" = "$c" ] || URL_NOW=$SYNC_TARGET
   BEFORE_E=$(sql "select count(*) from workflow_executions")
   BEFORE_S=$(sql "select count(*) from step_executions")
+  PROFILED=""
+  if [ -n "${BENCH_PROFILE:-}" ] && [ "$level" = 32 ]; then PROFILED=1; fi
+  if [ -n "$PROFILED" ]; then jcmd $APP_PID JFR.start name=load settings=profile filename="$DATA/load.jfr" >/dev/null; fi
   OUT=$(wrk -t$(( c < 2 ? 1 : 2 )) -c$c -d${SECONDS_PER_LEVEL}s --latency -s bench/post.lua "$URL_NOW")
+  if [ -n "$PROFILED" ]; then jcmd $APP_PID JFR.stop name=load >/dev/null; fi
   RATE=$(echo "$OUT" | awk '/Requests\/sec/ {print $2}')
   P50=$(echo "$OUT" | awk '$1=="50%" {print $2}')
   P99=$(echo "$OUT" | awk '$1=="99%" {print $2}')
@@ -85,6 +90,7 @@ for level in 1 8 32 sync-32; do
 done
 echo "unfinished executions: $(sql "select count(*) from workflow_executions where status not in ('completed')")"
 echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
+if [ -n "${BENCH_PROFILE:-}" ]; then echo "== where the CPU went at c=32 (JFR)"; python3 bench/jfr_split.py "$DATA/load.jfr"; fi
 fi
 
 # thousands of deployed workflows need more heap than the README's -Xmx256m (about 100 KB each): restart with 1 GB

@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -41,20 +39,11 @@ public class SecretRedactor {
     private static final int MIN_LENGTH = 6;
 
     /** Names (lower case, '-' read as '_') whose values are credentials. */
-    private static final Set<String> SECRET_NAMES = Set.of("authorization", "proxy_authorization", "cookie",
+    static final Set<String> SECRET_NAMES = Set.of("authorization", "proxy_authorization", "cookie",
             "set_cookie", "x_api_key", "api_key", "apikey", "x_auth_token", "x_access_token", "access_token",
             "auth_token", "token", "refresh_token", "id_token", "client_secret", "secret", "password", "passwd",
             "signature", "sig", "x_webhook_signature", "x_hub_signature", "x_hub_signature_256",
             "x_amz_signature", "x_amz_credential", "x_amz_security_token");
-    private static final String NAME_ALTERNATIVES = String.join("|", SECRET_NAMES.stream()
-            .sorted((a, b) -> b.length() - a.length())
-            .map(n -> n.replace("_", "[-_]")).toList());
-    /** A scheme's credentials, a credential query parameter, or a credential header line. */
-    private static final Pattern IN_TEXT = Pattern.compile(
-            "(?i)(\\b(?:Bearer|Basic)\\s+)[A-Za-z0-9._~+/=-]{4,}"
-            + "|([?&;](?:" + NAME_ALTERNATIVES + ")=)[^&#\\s\"'<>]+"
-            + "|(?m)(^\\s*(?:" + NAME_ALTERNATIVES + ")\\s*:\\s*)\\S[^\\r\\n]*");
-
     private final ConnectionStore connections;
     private volatile Set<String> secrets = Set.of();
 
@@ -107,7 +96,7 @@ public class SecretRedactor {
                 out = out.replace(secret, MASK);
             }
         }
-        return maskPatterns(out);
+        return CredentialText.mask(out);
     }
 
     /** The node with secrets masked: the same instance when it holds none (records are not copied for nothing). */
@@ -167,27 +156,5 @@ public class SecretRedactor {
             index++;
         }
         return out == null ? node : out;
-    }
-
-    private static String maskPatterns(String text) {
-        if (!mayHoldPattern(text)) {
-            return text;
-        }
-        Matcher m = IN_TEXT.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        do {
-            String keep = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            m.appendReplacement(out, Matcher.quoteReplacement(keep + MASK));
-        } while (m.find());
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /** A cheap test that skips the pattern for text that cannot hold one: no '=', no ':' and no space. */
-    private static boolean mayHoldPattern(String text) {
-        return text.length() > 4 && (text.indexOf('=') >= 0 || text.indexOf(':') >= 0 || text.indexOf(' ') >= 0);
     }
 }
