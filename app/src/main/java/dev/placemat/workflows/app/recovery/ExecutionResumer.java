@@ -1,6 +1,7 @@
 package dev.placemat.workflows.app.recovery;
 
 import dev.placemat.workflows.app.cluster.ClusterNode;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.deploy.RouteDeployer;
 import dev.placemat.workflows.app.engine.Admission;
@@ -44,10 +45,11 @@ public class ExecutionResumer {
     private final Admission admission;
     private final StepRows steps;
     private final ClusterNode node;
+    private final StoredJson json;
 
     public ExecutionResumer(JdbcClient jdbc, RouteDeployer deployer, WorkflowRepository workflows,
             DefinitionValidator validator, WorkflowCompiler compiler, ExecutionRunner runner, Admission admission,
-            StepRows steps, ClusterNode node) {
+            StepRows steps, ClusterNode node, StoredJson json) {
         this.jdbc = jdbc;
         this.deployer = deployer;
         this.workflows = workflows;
@@ -57,6 +59,7 @@ public class ExecutionResumer {
         this.admission = admission;
         this.steps = steps;
         this.node = node;
+        this.json = json;
     }
 
     /** Resumes a claimed execution; {@code reason} is recorded with the run ("recovered after node x stopped"). */
@@ -128,7 +131,7 @@ public class ExecutionResumer {
                         + "interrupted_step = NULL, error_message = NULL, resume_count = e.resume_count + 1 "
                         + "WHERE e.id = :id AND e.status = 'interrupted' RETURNING " + Claimed.COLUMNS)
                 .param("node", node.id()).param("id", id)
-                .query((rs, n) -> Claimed.of(rs, null)).optional();
+                .query((rs, n) -> Claimed.of(rs, null, json)).optional();
         if (claimed.isEmpty()) {
             admission.release(state.workflowId());
             throw new ConflictException("The execution was resumed by someone else just now.");

@@ -2,7 +2,7 @@ package dev.placemat.workflows.app.recovery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.cluster.ClusterNode;
-import dev.placemat.workflows.app.db.Columns;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.deploy.RouteDeployer;
 import dev.placemat.workflows.app.engine.Admission;
@@ -45,10 +45,11 @@ public class Reruns {
     private final Admission admission;
     private final StepRows steps;
     private final ClusterNode node;
+    private final StoredJson json;
 
     public Reruns(JdbcClient jdbc, TransactionTemplate transactions, RouteDeployer deployer,
             WorkflowRepository workflows, DefinitionValidator validator, ExecutionRunner runner, Admission admission,
-            StepRows steps, ClusterNode node) {
+            StepRows steps, ClusterNode node, StoredJson json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.deployer = deployer;
@@ -58,6 +59,7 @@ public class Reruns {
         this.admission = admission;
         this.steps = steps;
         this.node = node;
+        this.json = json;
     }
 
     private record Old(UUID workflowId, int version, ObjectNode triggerData) {}
@@ -67,7 +69,7 @@ public class Reruns {
         Old old = jdbc.sql("SELECT workflow_id, workflow_version, trigger_data FROM workflow_executions WHERE id = :id")
                 .param("id", oldId)
                 .query((rs, n) -> new Old(rs.getObject(1, UUID.class), rs.getInt(2),
-                        (ObjectNode) Columns.json(rs.getString(3))))
+                        (ObjectNode) json.read(rs.getString(3))))
                 .optional().orElseThrow(() -> new NotFoundException("There is no execution " + oldId + "."));
         int runOn = version(old, version);
         List<StepRecord> before = fromStep == null ? List.of() : stepsBefore(oldId, fromStep);
