@@ -129,9 +129,7 @@ public class ExecutionRepository {
                     step.put("input", json.read(rs.getString("input_data")));
                     step.put("output", json.read(rs.getString("output_data")));
                     step.put("error", rs.getString("error_message"));
-                    step.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
-                    step.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
-                    step.put("duration_ms", rs.getObject("duration_ms"));
+                    putTiming(step, rs);
                     step.put("node", rs.getString("node"));
                     return step;
                 })
@@ -145,11 +143,16 @@ public class ExecutionRepository {
         item.put("workflow_name", rs.getString("workflow_name"));
         item.put("workflow_version", rs.getInt("workflow_version"));
         item.put("status", rs.getString("status"));
-        item.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
-        item.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
-        item.put("duration_ms", rs.getObject("duration_ms"));
+        putTiming(item, rs);
         item.put("error_message", rs.getString("error_message"));
         return item;
+    }
+
+    /** When an execution or an attempt started and ended, and how long it ran ({@code duration_ms}). */
+    private static void putTiming(Map<String, Object> row, ResultSet rs) throws SQLException {
+        row.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
+        row.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
+        row.put("duration_ms", rs.getObject("duration_ms"));
     }
 
     /** A page of a list. */
