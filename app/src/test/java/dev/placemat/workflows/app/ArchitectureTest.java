@@ -1,8 +1,14 @@
 package dev.placemat.workflows.app;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -47,6 +53,18 @@ class ArchitectureTest {
                 .or().haveSimpleNameEndingWith("Store")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
                         "org.springframework.web..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theAppMakesNoObjectMapperOfItsOwn() {
+        noClasses().that().resideInAPackage("dev.placemat.workflows.app..")
+                .and().resideOutsideOfPackage("dev.placemat.workflows.app.config..")
+                .should().callConstructorWhere(target(owner(assignableTo(ObjectMapper.class))))
+                .orShould().callMethodWhere(target(owner(assignableTo(JsonMapper.class))).and(target(name("builder"))))
+                .because("the application's ObjectMapper bean (spring.jackson.*, Jackson2ObjectMapperBuilderCustomizer) "
+                        + "is the one every class uses; a class that needs other settings derives them from it "
+                        + "(copy(), an ObjectReader)")
                 .check(CLASSES);
     }
 }

@@ -2,10 +2,8 @@ package dev.placemat.workflows.app.analytics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
-import java.time.Instant;
 
-/** Database numbers and times as the API shows them. */
+/** Database numbers as the API shows them (times: {@link dev.placemat.workflows.app.db.Columns#instant}). */
 final class Numbers {
 
     private Numbers() {}
@@ -17,9 +15,5 @@ final class Numbers {
         }
         BigDecimal number = value instanceof BigDecimal big ? big : new BigDecimal(value.toString());
         return number.setScale(scale, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

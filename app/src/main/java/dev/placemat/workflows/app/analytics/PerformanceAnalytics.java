@@ -1,7 +1,7 @@
 package dev.placemat.workflows.app.analytics;
 
 import static dev.placemat.workflows.app.analytics.Numbers.decimal;
-import static dev.placemat.workflows.app.analytics.Numbers.instant;
+import static dev.placemat.workflows.app.db.Columns.instant;
 
 import java.sql.Timestamp;
 import java.time.Instant;

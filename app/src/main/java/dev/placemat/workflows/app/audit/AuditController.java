@@ -1,6 +1,7 @@
 package dev.placemat.workflows.app.audit;
 
 import dev.placemat.workflows.app.db.Columns;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.errors.BadRequestException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,9 +27,11 @@ public class AuditController {
             + "AND (CAST(:to AS timestamptz) IS NULL OR at < :to)";
 
     private final JdbcClient jdbc;
+    private final StoredJson json;
 
-    public AuditController(JdbcClient jdbc) {
+    public AuditController(JdbcClient jdbc, StoredJson json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @GetMapping
@@ -64,7 +67,7 @@ public class AuditController {
                     item.put("action", rs.getString("action"));
                     item.put("target_type", rs.getString("target_type"));
                     item.put("target_id", rs.getString("target_id"));
-                    item.put("detail", Columns.json(rs.getString("detail")));
+                    item.put("detail", json.read(rs.getString("detail")));
                     return item;
                 }).list();
         long total = jdbc.sql("SELECT count(*)" + FILTER).params(params).query(Long.class).single();

@@ -15,14 +15,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
+    private final ObjectMapper mapper;
 
-    public AuditLog(JdbcClient jdbc, CurrentUser currentUser) {
+    public AuditLog(JdbcClient jdbc, CurrentUser currentUser, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.mapper = mapper;
     }
 
     /** Records an action of the signed-in user. */
@@ -50,9 +50,9 @@ public class AuditLog {
         return text == null ? "anonymous" : text.length() <= max ? text : text.substring(0, max);
     }
 
-    private static String json(Map<String, ?> detail) {
+    private String json(Map<String, ?> detail) {
         try {
-            return detail == null || detail.isEmpty() ? null : JSON.writeValueAsString(detail);
+            return detail == null || detail.isEmpty() ? null : mapper.writeValueAsString(detail);
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConnectionStore implements Connections {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
 
     /**
@@ -45,12 +44,14 @@ public class ConnectionStore implements Connections {
     private final JdbcClient jdbc;
     private final SecretBox box;
     private final ApplicationEventPublisher events;
+    private final ObjectMapper mapper;
     private final Map<String, Optional<Connection>> cache = new ConcurrentHashMap<>();
 
-    public ConnectionStore(JdbcClient jdbc, SecretBox box, ApplicationEventPublisher events) {
+    public ConnectionStore(JdbcClient jdbc, SecretBox box, ApplicationEventPublisher events, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.box = box;
         this.events = events;
+        this.mapper = mapper;
     }
 
     @Override
@@ -176,15 +177,15 @@ public class ConnectionStore implements Connections {
 
     private Map<String, String> open(String sealed) {
         try {
-            return Map.copyOf(JSON.readValue(box.open(sealed), FIELDS));
+            return Map.copyOf(mapper.readValue(box.open(sealed), FIELDS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored connection cannot be read");
         }
     }
 
-    private static String json(Map<String, String> fields) {
+    private String json(Map<String, String> fields) {
         try {
-            return JSON.writeValueAsString(fields);
+            return mapper.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

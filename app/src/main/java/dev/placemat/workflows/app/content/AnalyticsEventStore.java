@@ -1,7 +1,7 @@
 package dev.placemat.workflows.app.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.placemat.workflows.app.db.JsonText;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.spi.AnalyticsEvents;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class AnalyticsEventStore implements AnalyticsEvents {
 
     private final JdbcClient jdbc;
+    private final StoredJson json;
 
-    public AnalyticsEventStore(JdbcClient jdbc) {
+    public AnalyticsEventStore(JdbcClient jdbc, StoredJson json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
@@ -24,7 +26,7 @@ public class AnalyticsEventStore implements AnalyticsEvents {
                         + "VALUES (:id, :name, :properties::jsonb, :workflow, :execution)")
                 .param("id", id)
                 .param("name", eventName)
-                .param("properties", JsonText.of(properties))
+                .param("properties", json.write(properties))
                 .param("workflow", uuidOrNull(workflowId))
                 .param("execution", uuidOrNull(executionId))
                 .update();

@@ -2,7 +2,7 @@ package dev.placemat.workflows.app.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.cluster.ClusterNode;
-import dev.placemat.workflows.app.db.JsonText;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.recording.ExecutionWriter;
 import dev.placemat.workflows.app.recording.RowWrite.InsertExecution;
@@ -30,12 +30,15 @@ public class ExecutionLauncher {
     private final Admission admission;
     private final ExecutionRunner runner;
     private final ClusterNode node;
+    private final StoredJson json;
 
-    public ExecutionLauncher(ExecutionWriter writer, Admission admission, ExecutionRunner runner, ClusterNode node) {
+    public ExecutionLauncher(ExecutionWriter writer, Admission admission, ExecutionRunner runner, ClusterNode node,
+            StoredJson json) {
         this.writer = writer;
         this.admission = admission;
         this.runner = runner;
         this.node = node;
+        this.json = json;
     }
 
     /**
@@ -71,7 +74,7 @@ public class ExecutionLauncher {
         }
         Instant start = Instant.now();
         try {
-            store(new InsertExecution(id, deployment.workflowId(), deployment.version(), JsonText.of(triggerData),
+            store(new InsertExecution(id, deployment.workflowId(), deployment.version(), json.write(triggerData),
                     start, node.id(), node.name(), test != null, null, new CompletableFuture<>()));
         } catch (LaunchRefused refused) {
             admission.release(deployment.workflowId());

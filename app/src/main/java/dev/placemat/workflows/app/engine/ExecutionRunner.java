@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.cluster.ClusterNode;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import dev.placemat.workflows.app.connections.SecretRedactor;
-import dev.placemat.workflows.app.db.JsonText;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.recording.ExecutionWriter;
 import dev.placemat.workflows.app.recording.RowWrite.UpdateExecution;
@@ -52,6 +52,7 @@ public class ExecutionRunner {
     private final LiveExecutions live;
     private final WorkflowLimits limits;
     private final ClusterNode node;
+    private final StoredJson json;
     private final EngineThreads threads;
     private final ExecutorService starters;
     private final int maxSteps;
@@ -59,7 +60,7 @@ public class ExecutionRunner {
 
     public ExecutionRunner(CamelContext camel, ExecutionWriter writer, SecretRedactor redactor,
             ApplicationEventPublisher events, Admission admission, LiveExecutions live, WorkflowLimits limits,
-            ClusterNode node, EngineThreads threads, EnginePools pools, WorkflowsProperties properties) {
+            ClusterNode node, EngineThreads threads, EnginePools pools, WorkflowsProperties properties, StoredJson json) {
         this.camel = camel;
         this.writer = writer;
         this.redactor = redactor;
@@ -68,6 +69,7 @@ public class ExecutionRunner {
         this.live = live;
         this.limits = limits;
         this.node = node;
+        this.json = json;
         this.threads = threads;
         this.starters = pools.executions();
         this.maxSteps = properties.limits().maxStepsPerExecution();
@@ -132,7 +134,7 @@ public class ExecutionRunner {
         if (LiveExecutions.ABANDONED.equals(result.status())) {
             return;
         }
-        String context = JsonText.of(redactor.scrub(result.context()));
+        String context = json.write(redactor.scrub(result.context()));
         if (result.resumeAt() != null) {
             writer.put(UpdateExecution.waiting(result.executionId(), result.resumeAt(), context, owner));
         } else {

@@ -1,16 +1,9 @@
 package dev.placemat.workflows.app.errors;
 
 /** A well-formed request that asks for something that does not fit (422), with the field at fault. */
-public class UnprocessableException extends RuntimeException {
-
-    private final String field;
+public class UnprocessableException extends FieldException {
 
     public UnprocessableException(String field, String message) {
-        super(message, null, false, false);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

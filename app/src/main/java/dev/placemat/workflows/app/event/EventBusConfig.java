@@ -1,6 +1,7 @@
 package dev.placemat.workflows.app.event;
 
 import dev.placemat.workflows.app.config.WorkflowsProperties;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.deploy.RouteControl;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -22,18 +23,18 @@ public class EventBusConfig {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(KAFKA_CONFIGURED)
     EventBus kafkaEventBus(Environment environment, RouteControl routes, ProducerTemplate producer,
-            WorkflowsProperties properties) {
+            WorkflowsProperties properties, StoredJson json) {
         String brokers = environment.getProperty("camel.component.kafka.brokers", "");
         if (brokers.isBlank()) {
             brokers = environment.getProperty("spring.kafka.bootstrap-servers", "");
         }
         return new KafkaEventBus(routes, producer, brokers.trim(), properties.events().topic(),
-                properties.events().partitions());
+                properties.events().partitions(), json);
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(EventBus.class)
-    EventBus inProcessEventBus(RouteControl routes, ProducerTemplate producer) {
-        return new InProcessEventBus(routes, producer);
+    EventBus inProcessEventBus(RouteControl routes, ProducerTemplate producer, StoredJson json) {
+        return new InProcessEventBus(routes, producer, json);
     }
 }

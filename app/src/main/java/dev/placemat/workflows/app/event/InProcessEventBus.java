@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.event;
 
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.deploy.RouteControl;
 import dev.placemat.workflows.compiler.IngressCompiler;
 import java.util.Map;
@@ -23,11 +24,13 @@ final class InProcessEventBus implements EventBus {
 
     private final RouteControl routes;
     private final ProducerTemplate producer;
+    private final StoredJson json;
     private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
 
-    InProcessEventBus(RouteControl routes, ProducerTemplate producer) {
+    InProcessEventBus(RouteControl routes, ProducerTemplate producer, StoredJson json) {
         this.routes = routes;
         this.producer = producer;
+        this.json = json;
     }
 
     @Override
@@ -56,7 +59,7 @@ final class InProcessEventBus implements EventBus {
     }
 
     private void accept(UUID workflowId, Exchange exchange) throws Exception {
-        PlatformEvent event = PlatformEvent.fromJson(exchange.getIn().getBody(String.class));
+        PlatformEvent event = PlatformEvent.fromJson(json.read(exchange.getIn().getBody(String.class)));
         Subscription subscription = subscriptions.get(workflowId);
         if (subscription != null && subscription.eventType().equals(event.type())) {
             subscription.handler().handle(event);

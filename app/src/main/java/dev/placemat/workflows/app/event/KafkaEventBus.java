@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.event;
 
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.deploy.RouteControl;
 import dev.placemat.workflows.compiler.IngressCompiler;
 import java.util.Map;
@@ -30,13 +31,16 @@ final class KafkaEventBus implements EventBus {
     private final KafkaTopics topics;
     private final String brokers;
     private final String topic;
+    private final StoredJson json;
     private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
 
-    KafkaEventBus(RouteControl routes, ProducerTemplate producer, String brokers, String topic, int partitions) {
+    KafkaEventBus(RouteControl routes, ProducerTemplate producer, String brokers, String topic, int partitions,
+            StoredJson json) {
         this.routes = routes;
         this.producer = producer;
         this.brokers = brokers;
         this.topic = topic;
+        this.json = json;
         this.topics = new KafkaTopics(brokers, topic, partitions);
     }
 
@@ -78,8 +82,8 @@ final class KafkaEventBus implements EventBus {
         in.removeHeaders("*");
         PlatformEvent event;
         try {
-            event = PlatformEvent.fromJson(body);
-        } catch (IllegalArgumentException e) {
+            event = PlatformEvent.fromJson(json.read(body));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             log.warn("skipped a record on {} that is not an event: {}", topic, e.getMessage());
             commit.commit();
             return;

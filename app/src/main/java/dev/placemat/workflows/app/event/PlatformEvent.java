@@ -1,18 +1,14 @@
 package dev.placemat.workflows.app.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 
 /**
  * An event: its type ({@code notion.opportunity.stage_changed}, {@code workflow.completed}), an id that makes
  * redeliveries recognisable, its data, and how many workflows it has chained through (0 for an event from outside).
  */
 public record PlatformEvent(String id, String type, JsonNode data, int depth) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public PlatformEvent {
         data = data == null || data.isNull() || data.isMissingNode() ? JsonNodeFactory.instance.objectNode() : data;
@@ -34,17 +30,16 @@ public record PlatformEvent(String id, String type, JsonNode data, int depth) {
         return node.toString();
     }
 
-    /** @throws IllegalArgumentException when the text is not an event */
-    public static PlatformEvent fromJson(String text) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.path("id").isTextual() || !node.path("type").isTextual()) {
-                throw new IllegalArgumentException("not an event: id and type are required");
-            }
-            return new PlatformEvent(node.get("id").asText(), node.get("type").asText(), node.get("data"),
-                    node.path("depth").asInt(0));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not an event: " + e.getMessage(), e);
+    /**
+     * The event of a tree read from {@link #toJson}'s text.
+     *
+     * @throws IllegalArgumentException when the tree is not an event
+     */
+    public static PlatformEvent fromJson(JsonNode node) {
+        if (node == null || !node.path("id").isTextual() || !node.path("type").isTextual()) {
+            throw new IllegalArgumentException("not an event: id and type are required");
         }
+        return new PlatformEvent(node.get("id").asText(), node.get("type").asText(), node.get("data"),
+                node.path("depth").asInt(0));
     }
 }

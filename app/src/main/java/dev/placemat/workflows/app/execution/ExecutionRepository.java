@@ -1,6 +1,7 @@
 package dev.placemat.workflows.app.execution;
 
 import dev.placemat.workflows.app.db.Columns;
+import dev.placemat.workflows.app.db.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,9 +28,11 @@ public class ExecutionRepository {
             + "AND e.is_test = :test";
 
     private final JdbcClient jdbc;
+    private final StoredJson json;
 
-    public ExecutionRepository(JdbcClient jdbc) {
+    public ExecutionRepository(JdbcClient jdbc, StoredJson json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** A page of executions, newest first. */
@@ -65,8 +68,8 @@ public class ExecutionRepository {
                 .param("id", id)
                 .query((rs, n) -> {
                     Map<String, Object> item = item(rs, n);
-                    item.put("trigger_data", Columns.json(rs.getString("trigger_data")));
-                    item.put("execution_data", Columns.json(rs.getString("execution_data")));
+                    item.put("trigger_data", json.read(rs.getString("trigger_data")));
+                    item.put("execution_data", json.read(rs.getString("execution_data")));
                     item.put("resume_at", Columns.instant(rs.getTimestamp("resume_at")));
                     item.put("interrupted_step", rs.getString("interrupted_step"));
                     item.put("rerun_of", rs.getObject("rerun_of", UUID.class));
@@ -123,12 +126,10 @@ public class ExecutionRepository {
                     step.put("action_type", rs.getString("action_type"));
                     step.put("status", rs.getString("status"));
                     step.put("attempt", rs.getInt("retry_count") + 1);
-                    step.put("input", Columns.json(rs.getString("input_data")));
-                    step.put("output", Columns.json(rs.getString("output_data")));
+                    step.put("input", json.read(rs.getString("input_data")));
+                    step.put("output", json.read(rs.getString("output_data")));
                     step.put("error", rs.getString("error_message"));
-                    step.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
-                    step.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
-                    step.put("duration_ms", rs.getObject("duration_ms"));
+                    putTiming(step, rs);
                     step.put("node", rs.getString("node"));
                     return step;
                 })
@@ -142,11 +143,16 @@ public class ExecutionRepository {
         item.put("workflow_name", rs.getString("workflow_name"));
         item.put("workflow_version", rs.getInt("workflow_version"));
         item.put("status", rs.getString("status"));
-        item.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
-        item.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
-        item.put("duration_ms", rs.getObject("duration_ms"));
+        putTiming(item, rs);
         item.put("error_message", rs.getString("error_message"));
         return item;
+    }
+
+    /** When an execution or an attempt started and ended, and how long it ran ({@code duration_ms}). */
+    private static void putTiming(Map<String, Object> row, ResultSet rs) throws SQLException {
+        row.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
+        row.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
+        row.put("duration_ms", rs.getObject("duration_ms"));
     }
 
     /** A page of a list. */

@@ -1,6 +1,7 @@
 package dev.placemat.workflows.app.recording;
 
 import dev.placemat.workflows.app.config.WorkflowsProperties;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.runtime.StepRecord;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
@@ -32,11 +33,13 @@ public class ExecutionWriter {
     private final BlockingQueue<RowWrite> queue;
     private final int batchSize;
     private final int maxStepBytes;
+    private final StoredJson json;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public ExecutionWriter(DataSource dataSource, WorkflowsProperties properties) {
+    public ExecutionWriter(DataSource dataSource, WorkflowsProperties properties, StoredJson json) {
         this.dataSource = dataSource;
+        this.json = json;
         this.queue = new ArrayBlockingQueue<>(properties.writer().queueCapacity());
         this.batchSize = properties.writer().batchSize();
         this.maxStepBytes = properties.limits().maxStepOutputBytes();
@@ -74,14 +77,14 @@ public class ExecutionWriter {
     /** Queues an attempt's start; the future completes once its row is durable. */
     public CompletableFuture<Void> started(StepRecord record, UUID workflowId, String node) {
         CompletableFuture<Void> committed = new CompletableFuture<>();
-        put(new RowWrite.StartStep(record, workflowId, node, StepTruncation.json(record.input(), maxStepBytes),
+        put(new RowWrite.StartStep(record, workflowId, node, StepTruncation.json(json, record.input(), maxStepBytes),
                 committed));
         return committed;
     }
 
     /** Queues an attempt's end; returns the size of its output's JSON text as stored. */
     public int ended(StepRecord record) {
-        String output = StepTruncation.json(record.output(), maxStepBytes);
+        String output = StepTruncation.json(json, record.output(), maxStepBytes);
         put(new RowWrite.EndStep(record, output));
         return output == null ? 0 : output.length();
     }

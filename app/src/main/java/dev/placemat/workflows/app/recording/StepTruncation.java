@@ -3,7 +3,7 @@ package dev.placemat.workflows.app.recording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.app.db.JsonText;
+import dev.placemat.workflows.app.db.StoredJson;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,8 +19,8 @@ final class StepTruncation {
     private StepTruncation() {}
 
     /** The JSON text of a value, or of the marker that stands for it when it is too large. */
-    static String json(JsonNode value, int maxBytes) {
-        String text = JsonText.of(value);
+    static String json(StoredJson json, JsonNode value, int maxBytes) {
+        String text = json.write(value);
         if (text == null || text.length() <= maxBytes / 4) {
             return text;
         }
@@ -33,6 +33,6 @@ final class StepTruncation {
         marker.put("original_bytes", bytes);
         marker.put("max_bytes", maxBytes);
         marker.put("preview", text.substring(0, Math.min(PREVIEW_CHARS, text.length())));
-        return JsonText.of(marker);
+        return json.write(marker);
     }
 }

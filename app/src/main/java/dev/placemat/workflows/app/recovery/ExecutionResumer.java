@@ -1,8 +1,8 @@
 package dev.placemat.workflows.app.recovery;
 
 import dev.placemat.workflows.app.cluster.ClusterNode;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.deploy.Deployment;
-import dev.placemat.workflows.app.deploy.RouteDeployer;
 import dev.placemat.workflows.app.engine.Admission;
 import dev.placemat.workflows.app.engine.ExecutionRun;
 import dev.placemat.workflows.app.engine.ExecutionRunner;
@@ -10,12 +10,10 @@ import dev.placemat.workflows.app.engine.LaunchRefused;
 import dev.placemat.workflows.app.errors.ConflictException;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.app.errors.UnprocessableException;
-import dev.placemat.workflows.app.workflow.WorkflowRepository;
 import dev.placemat.workflows.compiler.WorkflowCompiler;
 import dev.placemat.workflows.runtime.Journal;
 import dev.placemat.workflows.runtime.StepRecord;
 import dev.placemat.workflows.runtime.StepStatus;
-import dev.placemat.workflows.validation.DefinitionValidator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,27 +34,24 @@ public class ExecutionResumer {
     private static final Logger log = LoggerFactory.getLogger(ExecutionResumer.class);
 
     private final JdbcClient jdbc;
-    private final RouteDeployer deployer;
-    private final WorkflowRepository workflows;
-    private final DefinitionValidator validator;
+    private final VersionLeases versions;
     private final WorkflowCompiler compiler;
     private final ExecutionRunner runner;
     private final Admission admission;
     private final StepRows steps;
     private final ClusterNode node;
+    private final StoredJson json;
 
-    public ExecutionResumer(JdbcClient jdbc, RouteDeployer deployer, WorkflowRepository workflows,
-            DefinitionValidator validator, WorkflowCompiler compiler, ExecutionRunner runner, Admission admission,
-            StepRows steps, ClusterNode node) {
+    ExecutionResumer(JdbcClient jdbc, VersionLeases versions, WorkflowCompiler compiler, ExecutionRunner runner,
+            Admission admission, StepRows steps, ClusterNode node, StoredJson json) {
         this.jdbc = jdbc;
-        this.deployer = deployer;
-        this.workflows = workflows;
-        this.validator = validator;
+        this.versions = versions;
         this.compiler = compiler;
         this.runner = runner;
         this.admission = admission;
         this.steps = steps;
         this.node = node;
+        this.json = json;
     }
 
     /** Resumes a claimed execution; {@code reason} is recorded with the run ("recovered after node x stopped"). */
@@ -67,10 +62,7 @@ public class ExecutionResumer {
         }
         Deployment deployment;
         try {
-            deployment = deployer.leaseVersion(execution.workflowId(), execution.version(),
-                    () -> validator.validate(workflows.definition(execution.workflowId(), execution.version())
-                            .orElseThrow(() -> new IllegalStateException("version " + execution.version()
-                                    + " of its workflow is not stored"))));
+            deployment = versions.lease(execution.workflowId(), execution.version());
         } catch (RuntimeException e) {
             end(execution, "failed", "could not be resumed: " + e.getMessage());
             return;
@@ -128,7 +120,7 @@ public class ExecutionResumer {
                         + "interrupted_step = NULL, error_message = NULL, resume_count = e.resume_count + 1 "
                         + "WHERE e.id = :id AND e.status = 'interrupted' RETURNING " + Claimed.COLUMNS)
                 .param("node", node.id()).param("id", id)
-                .query((rs, n) -> Claimed.of(rs, null)).optional();
+                .query((rs, n) -> Claimed.of(rs, null, json)).optional();
         if (claimed.isEmpty()) {
             admission.release(state.workflowId());
             throw new ConflictException("The execution was resumed by someone else just now.");

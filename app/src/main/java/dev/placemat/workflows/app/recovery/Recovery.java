@@ -2,6 +2,7 @@ package dev.placemat.workflows.app.recovery;
 
 import dev.placemat.workflows.app.cluster.ClusterNode;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.engine.Admission;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,14 +34,16 @@ public class Recovery implements ApplicationRunner {
     private final ClusterNode node;
     private final Admission admission;
     private final ExecutionResumer resumer;
+    private final StoredJson json;
     private final int batchSize;
 
     public Recovery(JdbcClient jdbc, ClusterNode node, Admission admission, ExecutionResumer resumer,
-            WorkflowsProperties properties) {
+            WorkflowsProperties properties, StoredJson json) {
         this.jdbc = jdbc;
         this.node = node;
         this.admission = admission;
         this.resumer = resumer;
+        this.json = json;
         this.batchSize = properties.recovery().batchSize();
     }
 
@@ -102,7 +105,7 @@ public class Recovery implements ApplicationRunner {
                         + "FROM c WHERE e.id = c.id RETURNING " + Claimed.COLUMNS + ", c.previous")
                 .param("limit", limit)
                 .param("node", node.id())
-                .query((rs, n) -> Claimed.of(rs, rs.getString("previous")))
+                .query((rs, n) -> Claimed.of(rs, rs.getString("previous"), json))
                 .list();
     }
 
@@ -118,7 +121,7 @@ public class Recovery implements ApplicationRunner {
                         + "resume_count = e.resume_count + 1 FROM c WHERE e.id = c.id RETURNING " + Claimed.COLUMNS)
                 .param("limit", limit)
                 .param("node", node.id())
-                .query((rs, n) -> Claimed.of(rs, null))
+                .query((rs, n) -> Claimed.of(rs, null, json))
                 .list();
     }
 }

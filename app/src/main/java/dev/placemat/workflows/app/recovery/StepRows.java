@@ -1,6 +1,7 @@
 package dev.placemat.workflows.app.recovery;
 
 import dev.placemat.workflows.app.db.Columns;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.runtime.StepRecord;
 import dev.placemat.workflows.runtime.StepStatus;
 import java.util.List;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class StepRows {
 
     private final JdbcClient jdbc;
+    private final StoredJson json;
 
-    public StepRows(JdbcClient jdbc) {
+    public StepRows(JdbcClient jdbc, StoredJson json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     public List<StepRecord> of(UUID executionId) {
@@ -27,8 +30,8 @@ public class StepRows {
                 .query((rs, n) -> new StepRecord(rs.getObject("id", UUID.class), executionId.toString(),
                         rs.getString("step_key"), rs.getString("iteration"), rs.getInt("step_number"),
                         rs.getString("action_type"), StepStatus.of(rs.getString("status")),
-                        rs.getInt("retry_count") + 1, Columns.json(rs.getString("input_data")),
-                        Columns.json(rs.getString("output_data")), rs.getString("error_message"),
+                        rs.getInt("retry_count") + 1, json.read(rs.getString("input_data")),
+                        json.read(rs.getString("output_data")), rs.getString("error_message"),
                         Columns.instant(rs.getTimestamp("started_at")), Columns.instant(rs.getTimestamp("completed_at"))))
                 .list();
     }

@@ -1,21 +1,18 @@
 package dev.placemat.workflows.app.security;
 
+import dev.placemat.workflows.app.web.ApiRequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Loads the deferred CSRF token on every request, so that the {@code XSRF-TOKEN} cookie reaches the designer. */
-class CsrfCookieFilter extends OncePerRequestFilter {
-
-    /** Webhooks never carry a session: they need no token and get no cookie. */
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/webhooks/");
-    }
+/**
+ * Loads the deferred CSRF token on every request, so that the {@code XSRF-TOKEN} cookie reaches the designer.
+ * Webhooks never carry a session: they need no token and get no cookie.
+ */
+class CsrfCookieFilter extends ApiRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

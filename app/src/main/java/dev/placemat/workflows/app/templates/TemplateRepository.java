@@ -1,10 +1,10 @@
 package dev.placemat.workflows.app.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.placemat.workflows.app.db.JsonText;
+import dev.placemat.workflows.app.db.StoredJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +24,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TemplateRepository implements ApplicationRunner {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JdbcClient jdbc;
+    private final StoredJson json;
 
-    public TemplateRepository(JdbcClient jdbc) {
+    public TemplateRepository(JdbcClient jdbc, StoredJson json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
@@ -44,7 +44,7 @@ public class TemplateRepository implements ApplicationRunner {
                     .param("name", t.get("name").asText())
                     .param("category", t.get("category").asText())
                     .param("description", t.get("description").asText())
-                    .param("config", JsonText.of(t.get("template_config")))
+                    .param("config", json.write(t.get("template_config")))
                     .update();
         }
     }
@@ -58,7 +58,7 @@ public class TemplateRepository implements ApplicationRunner {
                     t.put("name", rs.getString("name"));
                     t.put("category", rs.getString("category"));
                     t.put("description", rs.getString("description"));
-                    t.put("template_config", json(rs.getString("template_config")));
+                    t.put("template_config", json.read(rs.getString("template_config")));
                     t.put("usage_count", rs.getInt("usage_count"));
                     return t;
                 })
@@ -70,23 +70,15 @@ public class TemplateRepository implements ApplicationRunner {
         return jdbc.sql("UPDATE workflow_templates SET usage_count = usage_count + 1 WHERE id = :id "
                         + "RETURNING template_config")
                 .param("id", id)
-                .query((rs, n) -> json(rs.getString(1)))
+                .query((rs, n) -> json.read(rs.getString(1)))
                 .optional();
     }
 
-    private static JsonNode read(Resource resource) {
-        try (var in = resource.getInputStream()) {
-            return JSON.readTree(in);
+    private JsonNode read(Resource resource) {
+        try {
+            return json.read(resource.getContentAsString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("template " + resource.getFilename() + " cannot be read", e);
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.placemat.workflows.app.web;
 import dev.placemat.workflows.app.engine.LaunchRefused;
 import dev.placemat.workflows.app.errors.BadRequestException;
 import dev.placemat.workflows.app.errors.ConflictException;
+import dev.placemat.workflows.app.errors.FieldException;
 import dev.placemat.workflows.app.errors.ForbiddenException;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.app.errors.UnprocessableException;
@@ -60,14 +61,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(),
-                List.of(new FieldError(e.field(), "invalid", e.getMessage())));
+        return fieldProblem(HttpStatus.BAD_REQUEST, "Bad request", e);
     }
 
     @ExceptionHandler(UnprocessableException.class)
     ResponseEntity<ProblemDetail> unprocessable(UnprocessableException e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", e.getMessage(),
-                List.of(new FieldError(e.field(), "invalid", e.getMessage())));
+        return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", e);
+    }
+
+    private static ResponseEntity<ProblemDetail> fieldProblem(HttpStatus status, String title, FieldException e) {
+        return problem(status, title, e.getMessage(), List.of(new FieldError(e.field(), "invalid", e.getMessage())));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -12,7 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProblemResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json;
+
+    public ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
 
     public void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         write(response, status, title, detail, List.of());
@@ -38,6 +42,6 @@ public class ProblemResponses {
         body.put("errors", errors);
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        JSON.writeValue(response.getOutputStream(), body);
+        json.writeValue(response.getOutputStream(), body);
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The API's body size limit ({@code workflows.limits.max-api-body-bytes}): a declared length above it is answered
@@ -21,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestBodyLimit extends OncePerRequestFilter {
+public class RequestBodyLimit extends ApiRequestFilter {
 
     /** Thrown by the body stream past the limit. */
     static final class BodyTooLarge extends IOException {
@@ -36,11 +35,6 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     public RequestBodyLimit(WorkflowsProperties properties, ProblemResponses problems) {
         this.maxBytes = properties.limits().maxApiBodyBytes();
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/webhooks/");
     }
 
     @Override

@@ -30,10 +30,12 @@ final class SyncWaits {
 
     private final Duration defaultWait;
     private final Semaphore waiting;
+    private final WebhookReplies replies;
 
-    SyncWaits(Duration defaultWait, int maxWaiting) {
+    SyncWaits(Duration defaultWait, int maxWaiting, WebhookReplies replies) {
         this.defaultWait = defaultWait;
         this.waiting = new Semaphore(maxWaiting);
+        this.replies = replies;
     }
 
     /** A launch with how long to wait for it, if its workflow answers in sync. */
@@ -49,7 +51,7 @@ final class SyncWaits {
     void answer(Exchange exchange, List<Started> started) {
         List<UUID> ids = started.stream().map(Started::executionId).toList();
         if (started.stream().allMatch(one -> one.syncWait() == null) || !waiting.tryAcquire()) {
-            WebhookReplies.accepted(exchange, ids);
+            replies.accepted(exchange, ids);
             return;
         }
         try {
@@ -59,7 +61,7 @@ final class SyncWaits {
         }
     }
 
-    private static void answerWhenEnded(Exchange exchange, List<UUID> ids, List<Started> started) {
+    private void answerWhenEnded(Exchange exchange, List<UUID> ids, List<Started> started) {
         List<ExecutionResult> results = new ArrayList<>();
         for (Started one : started) {
             if (one.syncWait() == null) {
@@ -68,12 +70,12 @@ final class SyncWaits {
             ExecutionResult result = await(one.launch(), one.syncWait());
             if (result == null || !result.isFinal()) {
                 // still running, waiting in the database, or handed to another node: answer as async
-                WebhookReplies.accepted(exchange, ids);
+                replies.accepted(exchange, ids);
                 return;
             }
             results.add(result);
         }
-        WebhookReplies.ended(exchange, ids, results);
+        replies.ended(exchange, ids, results);
     }
 
     private static ExecutionResult await(Launch launch, Duration wait) {

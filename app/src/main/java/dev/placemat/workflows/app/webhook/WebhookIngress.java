@@ -48,10 +48,12 @@ public class WebhookIngress implements ApplicationRunner {
     private final SyncWaits syncWaits;
     private final SignatureReplays replays;
     private final WebhookRateLimits rateLimits;
+    private final WebhookRequest request;
+    private final WebhookReplies replies;
 
     public WebhookIngress(RouteDeployer deployer, WebhookPaths paths, RouteControl routes, ExecutionLauncher launcher,
             WebhookSecrets secrets, WebhookRequests requests, WorkflowsProperties properties,
-            SignatureReplays replays, WebhookRateLimits rateLimits) {
+            SignatureReplays replays, WebhookRateLimits rateLimits, WebhookRequest request, WebhookReplies replies) {
         this.deployer = deployer;
         this.paths = paths;
         this.routes = routes;
@@ -60,9 +62,11 @@ public class WebhookIngress implements ApplicationRunner {
         this.requests = requests;
         this.replays = replays;
         this.rateLimits = rateLimits;
+        this.request = request;
+        this.replies = replies;
         this.tolerance = Duration.ofSeconds(properties.webhook().signatureToleranceSeconds());
         this.syncWaits = new SyncWaits(Duration.ofSeconds(properties.webhook().syncWaitSeconds()),
-                properties.webhook().maxSyncWaits());
+                properties.webhook().maxSyncWaits(), replies);
     }
 
     @Override
@@ -90,7 +94,7 @@ public class WebhookIngress implements ApplicationRunner {
                     return;
                 }
             }
-            ObjectNode triggerData = WebhookRequest.read(webhookId, in, body, hiddenHeaders);
+            ObjectNode triggerData = request.read(webhookId, in, body, hiddenHeaders);
             List<String> signatures = claimSignatures(leased, in, webhookId, key);
             List<SyncWaits.Started> started;
             try {
@@ -104,10 +108,10 @@ public class WebhookIngress implements ApplicationRunner {
             }
             syncWaits.answer(exchange, started);
         } catch (WebhookRejected rejected) {
-            WebhookReplies.rejected(exchange, rejected.status(), rejected.getMessage(), rejected.field(),
+            replies.rejected(exchange, rejected.status(), rejected.getMessage(), rejected.field(),
                     rejected.retryAfterSeconds());
         } catch (LaunchRefused refused) {
-            WebhookReplies.rejected(exchange, refused.status(), refused.getMessage(), null, refused.retryAfterSeconds());
+            replies.rejected(exchange, refused.status(), refused.getMessage(), null, refused.retryAfterSeconds());
         } finally {
             leased.forEach(Deployment::release);
         }
@@ -172,12 +176,12 @@ public class WebhookIngress implements ApplicationRunner {
         return key;
     }
 
-    private static void replay(Exchange exchange, List<UUID> executionIds) {
+    private void replay(Exchange exchange, List<UUID> executionIds) {
         if (executionIds.isEmpty()) {
             throw new WebhookRejected(409, "A request with this Idempotency-Key is still being accepted; "
                     + "retry in a moment.", "Idempotency-Key");
         }
-        WebhookReplies.accepted(exchange, executionIds);
+        replies.accepted(exchange, executionIds);
     }
 
     /**

@@ -15,22 +15,27 @@ import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /** Every answer a webhook gives, written with only the headers set here. */
-final class WebhookReplies {
+@Component
+class WebhookReplies {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STEP = Pattern.compile("step_(\\d+)");
 
-    private WebhookReplies() {}
+    private final ObjectMapper json;
+
+    WebhookReplies(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** 202: the executions are stored and will run. */
-    static void accepted(Exchange exchange, List<UUID> executionIds) {
+    void accepted(Exchange exchange, List<UUID> executionIds) {
         respond(exchange, 202, "application/json", started(executionIds), null);
     }
 
     /** 200: every sync execution ended; each with its status, error, last step's output and final context. */
-    static void ended(Exchange exchange, List<UUID> executionIds, List<ExecutionResult> results) {
+    void ended(Exchange exchange, List<UUID> executionIds, List<ExecutionResult> results) {
         ObjectNode body = started(executionIds);
         ArrayNode list = body.putArray("results");
         boolean allCompleted = true;
@@ -47,7 +52,7 @@ final class WebhookReplies {
         respond(exchange, 200, "application/json", body, null);
     }
 
-    static void rejected(Exchange exchange, int status, String detail, String field, Integer retryAfter) {
+    void rejected(Exchange exchange, int status, String detail, String field, Integer retryAfter) {
         ObjectNode problem = JsonNodeFactory.instance.objectNode();
         problem.put("type", "about:blank");
         problem.put("title", HttpStatus.valueOf(status).getReasonPhrase());
@@ -83,7 +88,7 @@ final class WebhookReplies {
         return last;
     }
 
-    private static void respond(Exchange exchange, int status, String contentType, ObjectNode body, Integer retryAfter) {
+    private void respond(Exchange exchange, int status, String contentType, ObjectNode body, Integer retryAfter) {
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
@@ -94,7 +99,7 @@ final class WebhookReplies {
             out.setHeader("Retry-After", retryAfter.toString());
         }
         try {
-            out.setBody(JSON.writeValueAsBytes(body));
+            out.setBody(json.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

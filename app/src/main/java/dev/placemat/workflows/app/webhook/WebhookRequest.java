@@ -1,11 +1,11 @@
 package dev.placemat.workflows.app.webhook;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.connections.SecretRedactor;
@@ -20,24 +20,30 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns a webhook request into trigger data: {@code webhook_data} (the parsed JSON body, form fields, or raw text),
  * {@code headers} and {@code query}. Camel's own headers, and headers that carry credentials, are left out: they
  * are neither workflow data nor ever passed on. So is the route's path parameter, which Camel adds as a header.
  * Query parameters and form fields with a credential's name ({@link SecretRedactor#isSecretName}) are kept with
- * their value masked.
+ * their value masked. A JSON body is read with the application's ObjectMapper, nested at most {@link #MAX_DEPTH}
+ * levels deep and with nothing after its value.
  */
-final class WebhookRequest {
+@Component
+class WebhookRequest {
 
     static final int MAX_DEPTH = 64;
     private static final String PATH_PARAMETER = "webhookid";
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .build())
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private WebhookRequest() {}
+    private final ObjectReader json;
+
+    WebhookRequest(ObjectMapper mapper) {
+        ObjectMapper bodies = mapper.copy();
+        bodies.getFactory().setStreamReadConstraints(bodies.getFactory().streamReadConstraints().rebuild()
+                .maxNestingDepth(MAX_DEPTH).build());
+        this.json = bodies.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     /** The body as sent, decoded from gzip (signatures are computed over it): {@link WebhookBodyFilter} read it. */
     static byte[] body(Message in) {
@@ -48,7 +54,7 @@ final class WebhookRequest {
      * @param body          the raw body, from {@link #body}
      * @param hiddenHeaders further headers (lower case) to leave out, such as a workflow's own signature header
      */
-    static ObjectNode read(String webhookId, Message in, byte[] body, Set<String> hiddenHeaders) {
+    ObjectNode read(String webhookId, Message in, byte[] body, Set<String> hiddenHeaders) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         ObjectNode trigger = data.putObject("trigger");
         trigger.put("type", "webhook");
@@ -79,14 +85,14 @@ final class WebhookRequest {
         return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
     }
 
-    private static JsonNode body(byte[] body, String contentType, Charset charset) {
+    private JsonNode body(byte[] body, String contentType, Charset charset) {
         if (body == null || body.length == 0) {
             return JsonNodeFactory.instance.objectNode();
         }
         if (contentType.contains("json")) {
             try {
-                return StandardCharsets.UTF_8.equals(charset) ? JSON.readTree(body)
-                        : JSON.readTree(new String(body, charset));
+                return StandardCharsets.UTF_8.equals(charset) ? json.readTree(body)
+                        : json.readTree(new String(body, charset));
             } catch (StreamConstraintsException e) {
                 throw new WebhookRejected(400, "The JSON body is nested more than " + MAX_DEPTH + " levels deep.",
                         "webhook_data");

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookRequests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    WebhookRequests(JdbcClient jdbc) {
+    WebhookRequests(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -49,7 +49,7 @@ class WebhookRequests {
                         + "AND idempotency_key = :key")
                 .param("webhookId", webhookId)
                 .param("key", key)
-                .param("ids", JSON.valueToTree(executionIds.stream().map(UUID::toString).toList()).toString())
+                .param("ids", json.valueToTree(executionIds.stream().map(UUID::toString).toList()).toString())
                 .update();
     }
 
@@ -61,9 +61,9 @@ class WebhookRequests {
                 .update();
     }
 
-    private static List<UUID> parse(String json) {
+    private List<UUID> parse(String ids) {
         try {
-            return Arrays.stream(JSON.readValue(json, String[].class)).map(UUID::fromString).toList();
+            return Arrays.stream(json.readValue(ids, String[].class)).map(UUID::fromString).toList();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored execution ids cannot be read", e);
         }

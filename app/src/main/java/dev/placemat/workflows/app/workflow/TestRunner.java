@@ -12,21 +12,15 @@ import dev.placemat.workflows.app.engine.ExecutionLauncher;
 import dev.placemat.workflows.app.engine.ExecutionResult;
 import dev.placemat.workflows.app.engine.ExecutionRun;
 import dev.placemat.workflows.app.engine.ExecutionRunner;
-import dev.placemat.workflows.app.errors.NotFoundException;
-import dev.placemat.workflows.app.errors.UnprocessableException;
-import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.runtime.ExecutionState;
 import dev.placemat.workflows.runtime.Journal;
 import dev.placemat.workflows.runtime.StepRecord;
 import dev.placemat.workflows.runtime.StepSink;
-import dev.placemat.workflows.validation.DefinitionValidator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -46,34 +40,23 @@ public class TestRunner {
 
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
-    private final DefinitionValidator validator;
+    private final TestRequests requests;
     private final RouteDeployer deployer;
     private final ExecutionLauncher launcher;
     private final ExecutionRunner runner;
     private final SecretRedactor redactor;
-    private final WorkflowRepository workflows;
-    private final WorkflowAccess access;
-    private final WorkflowConnections connections;
 
-    public TestRunner(DefinitionValidator validator, RouteDeployer deployer, ExecutionLauncher launcher,
-            ExecutionRunner runner, SecretRedactor redactor, WorkflowRepository workflows, WorkflowAccess access,
-            WorkflowConnections connections) {
-        this.connections = connections;
-        this.validator = validator;
+    public TestRunner(TestRequests requests, RouteDeployer deployer, ExecutionLauncher launcher,
+            ExecutionRunner runner, SecretRedactor redactor) {
+        this.requests = requests;
         this.deployer = deployer;
         this.launcher = launcher;
         this.runner = runner;
         this.redactor = redactor;
-        this.workflows = workflows;
-        this.access = access;
     }
 
-    /** What a test request asks for. */
-    private record Request(WorkflowDefinition definition, ObjectNode triggerData, WorkflowRow workflow,
-            Map<String, JsonNode> pinned, String stopAfter) {}
-
     public ObjectNode run(JsonNode body) {
-        Request request = read(body);
+        TestRequests.Request request = requests.read(body);
         List<StepRecord> records = Collections.synchronizedList(new ArrayList<>());
         StepSink observer = r -> records.add(redactor.scrub(r));
         Journal pinned = Journal.pinned(request.pinned());
@@ -99,54 +82,6 @@ public class TestRunner {
         }
         ExecutionResult result = await(done, executionId);
         return answer(executionId, request.workflow() != null, result, records);
-    }
-
-    private Request read(JsonNode body) {
-        JsonNode workflow = body == null ? null : body.get("workflow");
-        JsonNode testData = body == null ? null : body.has("testData") ? body.get("testData") : body.get("test_data");
-        WorkflowDefinition definition = validator.validate(WebhookIds.assign(workflow, null));
-        WorkflowRow stored = workflow(body);
-        connections.checkSave(definition, stored == null ? null : stored.createdBy());
-        ObjectNode triggerData = testData instanceof ObjectNode data ? data.deepCopy()
-                : JsonNodeFactory.instance.objectNode();
-        if (!triggerData.has("trigger")) {
-            triggerData.putObject("trigger").put("type", definition.trigger().type()).put("test", true);
-        }
-        Map<String, JsonNode> pinned = new LinkedHashMap<>();
-        JsonNode pins = body.path("pinned");
-        if (!pins.isMissingNode() && !pins.isNull() && !pins.isObject()) {
-            throw new UnprocessableException("pinned", "pinned must be an object of step keys to outputs");
-        }
-        pins.fields().forEachRemaining(pin -> {
-            if (definition.step(pin.getKey()).isEmpty()) {
-                throw new UnprocessableException("pinned." + pin.getKey(), "there is no step " + pin.getKey()
-                        + " to pin an output for");
-            }
-            pinned.put(pin.getKey(), pin.getValue());
-        });
-        String stopAfter = body.path("stop_after").isTextual() ? body.path("stop_after").asText() : null;
-        if (stopAfter != null && definition.step(stopAfter).isEmpty()) {
-            throw new UnprocessableException("stop_after", "there is no step " + stopAfter + " to stop after");
-        }
-        return new Request(definition, triggerData, stored, pinned, stopAfter);
-    }
-
-    /** The stored workflow the test belongs to, when the request names one the caller may run. */
-    private WorkflowRow workflow(JsonNode body) {
-        JsonNode id = body.path("workflow_id");
-        if (id.isMissingNode() || id.isNull()) {
-            return null;
-        }
-        UUID workflowId;
-        try {
-            workflowId = UUID.fromString(id.asText());
-        } catch (IllegalArgumentException e) {
-            throw new UnprocessableException("workflow_id", "workflow_id must be a workflow's id");
-        }
-        WorkflowRow row = workflows.find(workflowId)
-                .orElseThrow(() -> new NotFoundException("There is no workflow " + workflowId + "."));
-        access.checkChange(row);
-        return row;
     }
 
     private static ExecutionResult await(CompletableFuture<ExecutionResult> done, UUID executionId) {

@@ -30,11 +30,13 @@ public class WorkflowController {
     private final CurrentUser currentUser;
     private final WorkflowAccess access;
     private final NodeDeployments loaded;
+    private final ManualRuns runs;
 
     public WorkflowController(WorkflowService service, WorkflowRepository workflows, TestRunner tests,
-            CurrentUser currentUser, WorkflowAccess access, NodeDeployments loaded) {
+            CurrentUser currentUser, WorkflowAccess access, NodeDeployments loaded, ManualRuns runs) {
         this.access = access;
         this.loaded = loaded;
+        this.runs = runs;
         this.service = service;
         this.workflows = workflows;
         this.tests = tests;
@@ -89,7 +91,7 @@ public class WorkflowController {
     @PostMapping("/{id}/execute")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> execute(@PathVariable UUID id, @RequestBody(required = false) JsonNode triggerData) {
-        Launch launch = service.execute(id, triggerData, currentUser.name());
+        Launch launch = runs.run(id, triggerData, currentUser.name());
         return Map.of("execution_id", launch.executionId(), "status", "pending");
     }
 

@@ -1,7 +1,7 @@
 package dev.placemat.workflows.app.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.app.db.Columns;
+import dev.placemat.workflows.app.db.StoredJson;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -14,16 +14,18 @@ import org.springframework.stereotype.Repository;
 public class WorkflowDocuments {
 
     private final JdbcClient jdbc;
+    private final StoredJson json;
 
-    public WorkflowDocuments(JdbcClient jdbc) {
+    public WorkflowDocuments(JdbcClient jdbc, StoredJson json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The current definition of every workflow, by name. */
     public List<ObjectNode> allCurrent() {
         return jdbc.sql("SELECT v.definition FROM workflows w JOIN workflow_versions v ON v.workflow_id = w.id "
                         + "AND v.version = w.version ORDER BY w.name, w.created_at")
-                .query((rs, n) -> (ObjectNode) Columns.json(rs.getString(1)))
+                .query((rs, n) -> (ObjectNode) json.read(rs.getString(1)))
                 .list();
     }
 

@@ -2,11 +2,11 @@ package dev.placemat.workflows.app.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.db.Columns;
-import dev.placemat.workflows.app.db.JsonText;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import java.sql.ResultSet;
@@ -28,15 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class WorkflowRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
         private static final String COLUMNS = "id, name, description, trigger_type, is_active, version, deployed_version, "
             + "deployed_at, webhook_id, created_at, updated_at, created_by, shared";
 
     private final JdbcClient jdbc;
+    private final StoredJson json;
 
-    public WorkflowRepository(JdbcClient jdbc) {
+    public WorkflowRepository(JdbcClient jdbc, StoredJson json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Transactional
@@ -48,7 +48,7 @@ public class WorkflowRepository {
                 .param("name", definition.name())
                 .param("description", definition.description())
                 .param("type", definition.trigger().type())
-                .param("config", JsonText.of(definition.trigger().config()))
+                .param("config", this.json.write(definition.trigger().config()))
                 .param("createdBy", createdBy)
                 .param("webhookId", webhookId)
                 .update();
@@ -67,7 +67,7 @@ public class WorkflowRepository {
                 .param("name", definition.name())
                 .param("description", definition.description())
                 .param("type", definition.trigger().type())
-                .param("config", JsonText.of(definition.trigger().config()))
+                .param("config", this.json.write(definition.trigger().config()))
                 .param("webhookId", webhookId)
                 .query(Integer.class)
                 .optional();
@@ -84,7 +84,7 @@ public class WorkflowRepository {
                         + "VALUES (:id, :version, :json::json, :savedBy)")
                 .param("id", id)
                 .param("version", version)
-                .param("json", JsonText.of(json))
+                .param("json", this.json.write(json))
                 .param("savedBy", savedBy)
                 .update();
     }
@@ -106,35 +106,35 @@ public class WorkflowRepository {
                     .param("id", id)
                     .param("number", step.number())
                     .param("type", step.actionType())
-                    .param("config", JsonText.of(step.config()))
+                    .param("config", json.write(step.config()))
                     .param("condition", conditions(step))
-                    .param("retry", JsonText.of(JSON.valueToTree(Map.of("max_retries", step.retry().maxRetries(),
-                            "retry_delay", step.retry().retryDelayMs(),
-                            "backoff_multiplier", step.retry().backoffMultiplier()))))
+                    .param("retry", json.write(JsonNodeFactory.instance.objectNode().put("max_retries", step.retry().maxRetries())
+                            .put("retry_delay", step.retry().retryDelayMs())
+                            .put("backoff_multiplier", step.retry().backoffMultiplier())))
                     .param("timeout", step.timeoutSeconds())
                     .update();
         }
     }
 
-    private static String conditions(StepSpec step) {
+    private String conditions(StepSpec step) {
         if (step.conditions().isEmpty()) {
             return null;
         }
-        ArrayNode list = JSON.createArrayNode();
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
         step.conditions().forEach(c -> {
             ObjectNode o = list.addObject().put("field", c.field()).put("operator", c.operator().id());
             if (!c.value().isMissingNode()) {
                 o.set("value", c.value());
             }
         });
-        return JsonText.of(list);
+        return json.write(list);
     }
 
     public Optional<WorkflowRow> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + ", (SELECT definition FROM workflow_versions v WHERE v.workflow_id = w.id "
                         + "AND v.version = w.version) AS definition FROM workflows w WHERE id = :id")
                 .param("id", id)
-                .query(WorkflowRepository::row)
+                .query(this::row)
                 .optional();
     }
 
@@ -143,13 +143,13 @@ public class WorkflowRepository {
         return jdbc.sql("SELECT definition FROM workflow_versions WHERE workflow_id = :id AND version = :version")
                 .param("id", id)
                 .param("version", version)
-                .query((rs, n) -> (ObjectNode) Columns.json(rs.getString(1)))
+                .query((rs, n) -> (ObjectNode) json.read(rs.getString(1)))
                 .optional();
     }
 
     /** Workflows with their last execution, newest first. */
     public List<Map<String, Object>> list() {
-        return jdbc.sql("SELECT w.id, w.name, w.description, w.trigger_type, w.is_active, w.version, w.deployed_version, "
+        List<Map<String, Object>> rows = jdbc.sql("SELECT w.id, w.name, w.description, w.trigger_type, w.is_active, w.version, w.deployed_version, "
                         + "w.updated_at, e.id AS last_execution_id, e.status AS last_execution_status, "
                         + "e.started_at AS last_execution_started_at, (SELECT (v.definition -> 'tags')::text "
                         + "FROM workflow_versions v WHERE v.workflow_id = w.id AND v.version = w.version) AS tags "
@@ -158,6 +158,8 @@ public class WorkflowRepository {
                         + "ORDER BY started_at DESC LIMIT 1) e ON true ORDER BY w.updated_at DESC")
                 .query()
                 .listOfRows();
+        rows.forEach(row -> row.put("tags", json.read((String) row.get("tags"))));
+        return rows;
     }
 
     /** Active workflows with a deployed version, to load at startup. */
@@ -165,7 +167,7 @@ public class WorkflowRepository {
         return jdbc.sql("SELECT " + COLUMNS + ", (SELECT definition FROM workflow_versions v WHERE v.workflow_id = w.id "
                         + "AND v.version = w.deployed_version) AS definition FROM workflows w "
                         + "WHERE is_active AND deployed_version IS NOT NULL")
-                .query(WorkflowRepository::row)
+                .query(this::row)
                 .list();
     }
 
@@ -175,7 +177,7 @@ public class WorkflowRepository {
                         + "AND v.version = w.deployed_version) AS definition FROM workflows w "
                         + "WHERE id = :id AND is_active AND deployed_version IS NOT NULL")
                 .param("id", id)
-                .query(WorkflowRepository::row)
+                .query(this::row)
                 .optional();
     }
 
@@ -224,13 +226,13 @@ public class WorkflowRepository {
         return jdbc.sql("DELETE FROM workflows WHERE id = :id").param("id", id).update() > 0;
     }
 
-    private static WorkflowRow row(ResultSet rs, int n) throws SQLException {
+    private WorkflowRow row(ResultSet rs, int n) throws SQLException {
         return new WorkflowRow(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
                 rs.getString("description"),
                 rs.getString("trigger_type"),
-                (ObjectNode) Columns.json(rs.getString("definition")),
+                (ObjectNode) json.read(rs.getString("definition")),
                 rs.getBoolean("is_active"),
                 rs.getInt("version"),
                 (Integer) rs.getObject("deployed_version"),

@@ -1,18 +1,12 @@
 package dev.placemat.workflows.app.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.audit.AuditLog;
-import dev.placemat.workflows.app.deploy.Deployment;
-import dev.placemat.workflows.app.deploy.RouteDeployer;
-import dev.placemat.workflows.app.engine.ExecutionLauncher;
-import dev.placemat.workflows.app.engine.Launch;
 import dev.placemat.workflows.app.errors.ConflictException;
 import dev.placemat.workflows.app.errors.ForbiddenException;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.app.identity.CurrentUser;
-import dev.placemat.workflows.definition.TriggerType;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.util.Map;
@@ -22,14 +16,15 @@ import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** Creating, changing, deploying and running workflows. Every definition is validated before it is stored. */
+/**
+ * Creating, changing and deploying workflows. Every definition is validated before it is stored. Manual runs are
+ * {@link ManualRuns}'.
+ */
 @Service
 public class WorkflowService {
 
     private final DefinitionValidator validator;
     private final WorkflowRepository workflows;
-    private final RouteDeployer deployer;
-    private final ExecutionLauncher launcher;
     private final AuditLog audit;
     private final WebhookSecrets secrets;
     private final WorkflowAccess access;
@@ -37,9 +32,9 @@ public class WorkflowService {
     private final CurrentUser currentUser;
     private final ClusterDeployments cluster;
 
-    public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, RouteDeployer deployer,
-            ExecutionLauncher launcher, AuditLog audit, WebhookSecrets secrets, WorkflowAccess access,
-            WorkflowConnections connections, CurrentUser currentUser, ClusterDeployments cluster) {
+    public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, AuditLog audit,
+            WebhookSecrets secrets, WorkflowAccess access, WorkflowConnections connections, CurrentUser currentUser,
+            ClusterDeployments cluster) {
         this.connections = connections;
         this.cluster = cluster;
         this.audit = audit;
@@ -47,8 +42,6 @@ public class WorkflowService {
         this.access = access;
         this.validator = validator;
         this.workflows = workflows;
-        this.deployer = deployer;
-        this.launcher = launcher;
         this.secrets = secrets;
     }
 
@@ -92,7 +85,7 @@ public class WorkflowService {
     }
 
     /** The workflow, if the current user may change it (404 or 403 otherwise). */
-    private WorkflowRow changeable(UUID id) {
+    WorkflowRow changeable(UUID id) {
         WorkflowRow row = get(id);
         access.checkChange(row);
         return row;
@@ -128,36 +121,6 @@ public class WorkflowService {
         cluster.undeploy(id, false);
         audit.record("workflow.undeploy", "workflow", id);
         return get(id);
-    }
-
-    /** A manual run of the deployed version: the body's fields become the trigger data. */
-    public Launch execute(UUID id, JsonNode body, String user) {
-        changeable(id);
-        Deployment deployment = deployer.lease(id).orElseThrow(() -> new ConflictException(
-                "The workflow is not deployed; deploy it first (POST /api/workflows/" + id + "/deploy)."));
-        ObjectNode triggerData = body != null && body.isObject()
-                ? ((ObjectNode) body).deepCopy()
-                : JsonNodeFactory.instance.objectNode();
-        if (body != null && !body.isObject() && !body.isNull() && !body.isMissingNode()) {
-            triggerData.set("input", body);
-        }
-        aliasForTrigger(triggerData, deployment.definition().trigger().type());
-        ObjectNode trigger = triggerData.putObject("trigger");
-        trigger.put("type", "manual");
-        trigger.put("user", user);
-        Launch launch = launcher.launch(deployment, triggerData);
-        audit.record("workflow.execute", "workflow", id, Map.of("execution_id", launch.executionId().toString()));
-        return launch;
-    }
-
-    /**
-     * A manual run of a webhook or event workflow gets its fields where that trigger puts its data too
-     * ({@code webhook_data}, {@code event_data}), unless the run gives them itself: the workflow resolves the same
-     * way whichever way it was started.
-     */
-    private static void aliasForTrigger(ObjectNode triggerData, String triggerType) {
-        TriggerType.byId(triggerType).flatMap(TriggerType::designDataPath).filter(path -> !triggerData.has(path))
-                .ifPresent(path -> triggerData.set(path, triggerData.deepCopy()));
     }
 
     /**

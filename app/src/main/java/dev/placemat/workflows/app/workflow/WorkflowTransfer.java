@@ -5,19 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.identity.CurrentUser;
-import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.definition.WorkflowDefinition;
-import dev.placemat.workflows.spi.ActionRegistry;
-import dev.placemat.workflows.validation.ConfigSchemas;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import dev.placemat.workflows.validation.FieldError;
 import dev.placemat.workflows.validation.InvalidDefinitionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,17 +33,15 @@ public class WorkflowTransfer {
     private final WorkflowService service;
     private final WorkflowDocuments documents;
     private final DefinitionValidator validator;
-    private final ActionRegistry actions;
-    private final ConfigSchemas schemas;
+    private final MissingConnections missingConnections;
     private final CurrentUser currentUser;
 
     public WorkflowTransfer(WorkflowService service, WorkflowDocuments documents, DefinitionValidator validator,
-            ActionRegistry actions, ConfigSchemas schemas, CurrentUser currentUser) {
+            MissingConnections missingConnections, CurrentUser currentUser) {
         this.service = service;
         this.documents = documents;
         this.validator = validator;
-        this.actions = actions;
-        this.schemas = schemas;
+        this.missingConnections = missingConnections;
         this.currentUser = currentUser;
     }
 
@@ -105,7 +98,7 @@ public class WorkflowTransfer {
             throw new InvalidDefinitionException(errors);
         }
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.set("missing_connections", missingConnections(parsed));
+        answer.set("missing_connections", missingConnections.of(parsed));
         ArrayNode created = answer.putArray("created");
         for (Entry entry : entries) {
             WorkflowRow row = service.create(portable(entry.definition()), currentUser.id());
@@ -150,47 +143,5 @@ public class WorkflowTransfer {
         }
         String path = error.path().equals("$") ? prefix : prefix + "." + error.path();
         return new FieldError(path, error.code(), error.message());
-    }
-
-    /** The connections the steps name (or use by default) that do not exist here. */
-    private ArrayNode missingConnections(List<WorkflowDefinition> definitions) {
-        record Use(int workflow, String name, String step, String connection) {}
-        List<Use> uses = new ArrayList<>();
-        for (int i = 0; i < definitions.size(); i++) {
-            WorkflowDefinition definition = definitions.get(i);
-            for (StepSpec step : flatten(definition.steps()).toList()) {
-                String connection = connectionOf(step);
-                if (connection != null) {
-                    uses.add(new Use(i, definition.name(), step.path(), connection));
-                }
-            }
-        }
-        Set<String> existing = documents.existingConnections(uses.stream().map(Use::connection).distinct().toList());
-        ArrayNode missing = JsonNodeFactory.instance.arrayNode();
-        uses.stream().filter(use -> !existing.contains(use.connection())).forEach(use -> missing.addObject()
-                .put("workflow_index", use.workflow())
-                .put("workflow", use.name())
-                .put("step", use.step())
-                .put("connection", use.connection()));
-        return missing;
-    }
-
-    private static Stream<StepSpec> flatten(List<StepSpec> steps) {
-        return steps.stream().flatMap(step -> Stream.concat(Stream.of(step),
-                step.children().values().stream().flatMap(WorkflowTransfer::flatten)));
-    }
-
-    /** The connection a step names, else the one its action uses by default (its schema says which). */
-    private String connectionOf(StepSpec step) {
-        JsonNode named = step.config().get("connection");
-        if (named != null && named.isTextual() && !named.asText().isBlank()) {
-            return named.asText().contains("{{") ? null : named.asText().trim();
-        }
-        return actions.find(step.actionType())
-                .map(action -> schemas.schemaOf(action.descriptor().configType())
-                        .path("properties").path("connection").path("default"))
-                .filter(fallback -> !fallback.isMissingNode() && !fallback.isNull())
-                .map(JsonNode::asText)
-                .orElse(null);
     }
 }

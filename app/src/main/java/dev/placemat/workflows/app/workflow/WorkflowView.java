@@ -3,7 +3,6 @@ package dev.placemat.workflows.app.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.app.db.Columns;
 import dev.placemat.workflows.compiler.IngressCompiler;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +59,8 @@ public final class WorkflowView {
             item.put("version", row.get("version"));
             item.put("deployed_version", row.get("deployed_version"));
             item.put("updated_at", row.get("updated_at"));
-            JsonNode tags = Columns.json((String) row.get("tags"));
-            item.put("tags", tags != null && tags.isArray() ? tags : JsonNodeFactory.instance.arrayNode());
+            Object tags = row.get("tags");
+            item.put("tags", tags instanceof JsonNode node && node.isArray() ? node : JsonNodeFactory.instance.arrayNode());
             Object last = row.get("last_execution_id");
             item.put("last_execution", last == null ? null : Map.of("id", last,
                     "status", row.get("last_execution_status"), "started_at", row.get("last_execution_started_at")));

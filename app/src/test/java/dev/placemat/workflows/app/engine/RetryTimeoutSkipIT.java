@@ -44,10 +44,14 @@ class RetryTimeoutSkipIT extends IntegrationTest {
         service.stop();
     }
 
-    private String run(String steps) {
+    /** Runs a workflow of these steps with {@code {"n": 3}} and returns its execution once it ended with {@code status}. */
+    private JsonNode runUntilEnded(String steps, String status) {
         JsonNode workflow = api().deploy(Json.of("{'name':'r','trigger':{'type':'manual'},'steps':" + steps + "}"));
-        return api().post("/api/workflows/" + workflow.get("id").asText() + "/execute", Map.of("n", 3))
+        String id = api().post("/api/workflows/" + workflow.get("id").asText() + "/execute", Map.of("n", 3))
                 .expect(202).json().get("execution_id").asText();
+        JsonNode execution = Executions.awaitEnd(api(), id);
+        assertThat(execution.get("status").asText()).isEqualTo(status);
+        return execution;
     }
 
     private String url(String path) {
@@ -56,13 +60,12 @@ class RetryTimeoutSkipIT extends IntegrationTest {
 
     @Test
     void retriesAFailingStepWithExponentialBackoffThenSucceeds() {
-        String id = run("[{'action_type':'http.request','config':{'url':'" + url("/flaky") + "'},"
-                + "'retry_config':{'max_retries':3,'retry_delay':200,'backoff_multiplier':2}}]");
-        JsonNode execution = Executions.awaitEnd(api(), id);
-        assertThat(execution.get("status").asText()).isEqualTo("completed");
+        JsonNode execution = runUntilEnded("[{'action_type':'http.request','config':{'url':'" + url("/flaky") + "'},"
+                + "'retry_config':{'max_retries':3,'retry_delay':200,'backoff_multiplier':2}}]", "completed");
 
         List<Map<String, Object>> rows = jdbc.sql("SELECT status, retry_count, started_at, completed_at, error_message "
-                + "FROM step_executions WHERE execution_id = ?::uuid ORDER BY retry_count").param(id).query().listOfRows();
+                + "FROM step_executions WHERE execution_id = ?::uuid ORDER BY retry_count")
+                .param(execution.get("id").asText()).query().listOfRows();
         assertThat(rows).extracting(r -> r.get("status"), r -> r.get("retry_count"))
                 .containsExactly(tuple("failed", 0), tuple("failed", 1), tuple("completed", 2));
         assertThat((String) rows.get(0).get("error_message")).startsWith("HTTP 503 Service Unavailable from 127.0.0.1");
@@ -78,21 +81,17 @@ class RetryTimeoutSkipIT extends IntegrationTest {
 
     @Test
     void doesNotRetryA4xx() {
-        String id = run("[{'action_type':'http.request','config':{'url':'" + url("/missing") + "'},"
-                + "'retry_config':{'max_retries':3,'retry_delay':10}}]");
-        JsonNode execution = Executions.awaitEnd(api(), id);
-        assertThat(execution.get("status").asText()).isEqualTo("failed");
+        JsonNode execution = runUntilEnded("[{'action_type':'http.request','config':{'url':'" + url("/missing") + "'},"
+                + "'retry_config':{'max_retries':3,'retry_delay':10}}]", "failed");
         assertThat(execution.get("error_message").asText()).startsWith("HTTP 404 Not Found from 127.0.0.1");
         assertThat(execution.get("steps")).hasSize(1);
     }
 
     @Test
     void recordsAStepWhoseConditionIsFalseAsSkipped() {
-        String id = run("[{'action_type':'data.transform','config':{'expression':'n * 2'}},"
+        JsonNode execution = runUntilEnded("[{'action_type':'data.transform','config':{'expression':'n * 2'}},"
                 + "{'action_type':'data.transform','condition':{'field':'step_1','operator':'greater_than','value':10},"
-                + "'config':{'expression':'`never`'}},{'action_type':'data.transform','config':{'expression':'step_1'}}]");
-        JsonNode execution = Executions.awaitEnd(api(), id);
-        assertThat(execution.get("status").asText()).isEqualTo("completed");
+                + "'config':{'expression':'`never`'}},{'action_type':'data.transform','config':{'expression':'step_1'}}]", "completed");
         assertThat(execution.get("steps")).extracting(s -> s.get("step_key").asText(), s -> s.get("status").asText())
                 .containsExactly(tuple("1", "completed"), tuple("2", "skipped"), tuple("3", "completed"));
         assertThat(execution.get("execution_data").get("step_3").asInt()).isEqualTo(6);
@@ -100,10 +99,8 @@ class RetryTimeoutSkipIT extends IntegrationTest {
 
     @Test
     void failsAStepThatRunsLongerThanItsTimeout() {
-        String id = run("[{'action_type':'http.request','config':{'url':'" + url("/slow") + "'},"
-                + "'timeout_seconds':1,'retry_config':{'max_retries':0}}]");
-        JsonNode execution = Executions.awaitEnd(api(), id);
-        assertThat(execution.get("status").asText()).isEqualTo("failed");
+        JsonNode execution = runUntilEnded("[{'action_type':'http.request','config':{'url':'" + url("/slow") + "'},"
+                + "'timeout_seconds':1,'retry_config':{'max_retries':0}}]", "failed");
         JsonNode step = execution.get("steps").get(0);
         assertThat(step.get("status").asText()).isEqualTo("failed");
         assertThat(step.get("error").asText()).contains("step 1 timed out after 1 s (timeout_seconds)");

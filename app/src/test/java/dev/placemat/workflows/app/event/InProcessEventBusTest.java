@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.deploy.RouteControl;
 import dev.placemat.workflows.definition.TriggerSpec;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class InProcessEventBusTest {
 
+    private static final StoredJson JSON = new StoredJson(new ObjectMapper());
+
     private DefaultCamelContext camel;
     private InProcessEventBus bus;
 
@@ -31,7 +34,7 @@ class InProcessEventBusTest {
     void open() {
         camel = new DefaultCamelContext();
         camel.start();
-        bus = new InProcessEventBus(new RouteControl(camel), camel.createProducerTemplate());
+        bus = new InProcessEventBus(new RouteControl(camel), camel.createProducerTemplate(), JSON);
     }
 
     @AfterEach
@@ -104,6 +107,6 @@ class InProcessEventBusTest {
     @Test
     void travelsAsJsonWithItsIdTypeDepthAndData() {
         PlatformEvent event = new PlatformEvent("id-1", "t.x", JsonNodeFactory.instance.objectNode().put("a", 1), 3);
-        assertThat(PlatformEvent.fromJson(event.toJson())).isEqualTo(event);
+        assertThat(PlatformEvent.fromJson(JSON.read(event.toJson()))).isEqualTo(event);
     }
 }

@@ -24,7 +24,7 @@ class SyncWaitsTest {
 
     @Test
     void answers202AtOnceWhenTheBoundOfWaitingWebhooksIsReached() throws Exception {
-        SyncWaits waits = new SyncWaits(Duration.ofSeconds(30), 1);
+        SyncWaits waits = new SyncWaits(Duration.ofSeconds(30), 1, new WebhookReplies(new ObjectMapper()));
         CompletableFuture<ExecutionResult> slow = new CompletableFuture<>();
         Exchange first = new DefaultExchange(camel);
         CompletableFuture<Void> firstAnswered = CompletableFuture.runAsync(() -> waits.answer(first,
