@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.placemat.workflows.connectors.common.PlainJson;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
@@ -21,7 +22,7 @@ import dev.placemat.workflows.template.Paths;
 public final class DataTransformAction implements TaskAction<DataTransformAction.Config> {
 
     static final long TIME_LIMIT_MS = 1_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PlainJson.mapper();
 
     public record Config(
             @JsonPropertyDescription("A JSONata expression over the whole context, such as step_1.rows[amount > 10]")
