@@ -7,6 +7,7 @@ import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * What the update actions share: one page of a database changed by its id ({@code PATCH /v1/pages/{id}}), through
@@ -17,29 +18,31 @@ abstract class NotionPageUpdate<C> implements TaskAction<C> {
 
     private final NotionPages pages = new NotionPages();
     private final NotionDatabase database;
+    private final Function<C, String> pageId;
+    private final Function<C, Object> updates;
+    private final Function<C, String> connection;
 
-    NotionPageUpdate(NotionDatabase database) {
+    /** The database, and where a config holds the page id, the updates and the connection name. */
+    NotionPageUpdate(NotionDatabase database, Function<C, String> pageId, Function<C, Object> updates,
+            Function<C, String> connection) {
         this.database = database;
+        this.pageId = pageId;
+        this.updates = updates;
+        this.connection = connection;
     }
-
-    abstract String pageId(C config);
-
-    abstract Object updates(C config);
-
-    abstract String connection(C config);
 
     @Override
     public Optional<ConnectionUse> connectionUse() {
-        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
+        return NotionClient.connectionUse();
     }
 
     @Override
     public CompletableFuture<ObjectNode> execute(C config, StepContext context) throws StepFailure {
-        Object updates = updates(config);
-        if (updates == null) {
+        Object changes = updates.apply(config);
+        if (changes == null) {
             throw StepFailure.permanent("updates is empty after templates were resolved");
         }
-        return pages.update(database, pageId(config), updates, connection(config), context);
+        return pages.update(database, pageId.apply(config), changes, connection.apply(config), context);
     }
 
     @Override
