@@ -13,10 +13,7 @@ public final class EventTriggerRule implements TriggerRule {
         if (!"event".equals(trigger.type())) {
             return;
         }
-        String type = trigger.text("event_type", null);
-        if (type != null && !EVENT_TYPE.matcher(type).matches()) {
-            errors.add("trigger.config.event_type", "invalid_event_type", "event_type must be 1 to 100 letters, "
-                    + "digits, '.', '-' or '_', such as notion.opportunity.stage_changed");
-        }
+        TriggerRule.checkText(trigger, "event_type", EVENT_TYPE, "invalid_event_type", "event_type must be 1 to 100 "
+                + "letters, digits, '.', '-' or '_', such as notion.opportunity.stage_changed", errors);
     }
 }

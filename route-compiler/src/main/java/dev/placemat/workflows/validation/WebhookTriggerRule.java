@@ -15,17 +15,11 @@ public final class WebhookTriggerRule implements TriggerRule {
         if (!"webhook".equals(trigger.type())) {
             return;
         }
-        String id = trigger.text("webhook_id", null);
-        if (id != null && !WEBHOOK_ID.matcher(id).matches()) {
-            errors.add("trigger.config.webhook_id", "invalid_webhook_id", "webhook_id must be 16 to 64 letters, "
-                    + "digits, '-' or '_'; leave it out and the server generates one");
-        }
+        TriggerRule.checkText(trigger, "webhook_id", WEBHOOK_ID, "invalid_webhook_id", "webhook_id must be 16 to 64 "
+                + "letters, digits, '-' or '_'; leave it out and the server generates one", errors);
         for (String field : new String[] {"signature_header", "timestamp_header"}) {
-            String name = trigger.text(field, null);
-            if (name != null && !HEADER_NAME.matcher(name).matches()) {
-                errors.add("trigger.config." + field, "invalid_header", field + " must be an HTTP header name: "
-                        + "letters, digits and '-'");
-            }
+            TriggerRule.checkText(trigger, field, HEADER_NAME, "invalid_header", field + " must be an HTTP header "
+                    + "name: letters, digits and '-'", errors);
         }
         var timeout = trigger.config().get("sync_timeout_seconds");
         if (timeout != null && timeout.isInt()
