@@ -10,7 +10,6 @@ import dev.placemat.workflows.spi.TaskAction;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -57,11 +56,32 @@ public final class TestActions {
         }
     }
 
-    /** {@code test.flaky}: fails {@code fail_times} times per execution, then returns the attempt count. */
-    public static final class Flaky implements TaskAction<Flaky.Config> {
-        public record Config(int failTimes, Boolean permanent) {}
+    /**
+     * What {@code test.flaky} and {@code test.rate_limited} share: the first {@code fail_times} calls per execution
+     * and step fail as {@link #failure} says, later ones return the call count.
+     */
+    abstract static class FailsFirst<C> implements TaskAction<C> {
 
         private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
+        abstract int failTimes(C config);
+
+        abstract StepFailure failure(C config, int call);
+
+        @Override
+        public Object execute(C config, StepContext context) throws StepFailure {
+            int call = CALLS.computeIfAbsent(getClass().getSimpleName() + context.executionId() + context.stepKey(),
+                    k -> new AtomicInteger()).incrementAndGet();
+            if (call <= failTimes(config)) {
+                throw failure(config, call);
+            }
+            return Map.of("calls", call);
+        }
+    }
+
+    /** {@code test.flaky}: fails {@code fail_times} times per execution, then returns the attempt count. */
+    public static final class Flaky extends FailsFirst<Flaky.Config> {
+        public record Config(int failTimes, Boolean permanent) {}
 
         @Override
         public ActionDescriptor<Config> descriptor() {
@@ -69,15 +89,14 @@ public final class TestActions {
         }
 
         @Override
-        public Object execute(Config config, StepContext context) throws StepFailure {
-            int call = CALLS.computeIfAbsent(context.executionId() + context.stepKey(), k -> new AtomicInteger())
-                    .incrementAndGet();
-            if (call <= config.failTimes()) {
-                throw Boolean.TRUE.equals(config.permanent())
-                        ? StepFailure.permanent("refused on call " + call)
-                        : StepFailure.transientFailure("failed on call " + call);
-            }
-            return Map.of("calls", call);
+        int failTimes(Config config) {
+            return config.failTimes();
+        }
+
+        @Override
+        StepFailure failure(Config config, int call) {
+            return Boolean.TRUE.equals(config.permanent()) ? StepFailure.permanent("refused on call " + call)
+                    : StepFailure.transientFailure("failed on call " + call);
         }
     }
 
@@ -191,10 +210,8 @@ public final class TestActions {
     }
 
     /** {@code test.rate_limited}: refused {@code fail_times} times per execution, asking to wait {@code retry_after_ms}. */
-    public static final class RateLimited implements TaskAction<RateLimited.Config> {
+    public static final class RateLimited extends FailsFirst<RateLimited.Config> {
         public record Config(int failTimes, long retryAfterMs) {}
-
-        private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
         @Override
         public ActionDescriptor<Config> descriptor() {
@@ -202,13 +219,13 @@ public final class TestActions {
         }
 
         @Override
-        public Object execute(Config config, StepContext context) throws StepFailure {
-            int call = CALLS.computeIfAbsent(context.executionId() + context.stepKey(), k -> new AtomicInteger())
-                    .incrementAndGet();
-            if (call <= config.failTimes()) {
-                throw StepFailure.retryAfter("HTTP 429 on call " + call, Duration.ofMillis(config.retryAfterMs()));
-            }
-            return Map.of("calls", call);
+        int failTimes(Config config) {
+            return config.failTimes();
+        }
+
+        @Override
+        StepFailure failure(Config config, int call) {
+            return StepFailure.retryAfter("HTTP 429 on call " + call, Duration.ofMillis(config.retryAfterMs()));
         }
     }
 
