@@ -15,12 +15,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real, started {@link DefaultCamelContext} (one per test class: start it in {@code @BeforeAll}) and step contexts
- * over it.
+ * A real, started {@link DefaultCamelContext} and step contexts over it: one per test class, registered as an
+ * extension ({@code @RegisterExtension static final StepFixture FIXTURE = new StepFixture();}), which stops it after
+ * the class's tests.
  */
-public final class StepFixture implements AutoCloseable {
+public final class StepFixture implements AutoCloseable, AfterAllCallback {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +40,7 @@ public final class StepFixture implements AutoCloseable {
 
     /** A step context with this execution data. */
     public StepContext context(JsonNode data, PlatformServices services) {
-        return new Context(data == null ? JSON.createObjectNode() : data, services, camel);
+        return cancellable(data, services);
     }
 
     /** Binds a config given as JSON (snake_case) to an action's config record, as the engine does. */
@@ -78,18 +81,35 @@ public final class StepFixture implements AutoCloseable {
 
     /** A step context with this execution data whose attempt a test can give up ({@link Cancellable#cancel}). */
     public Cancellable cancellable(JsonNode data, PlatformServices services) {
-        return new Cancellable(context(data, services));
+        return new Cancellable(data == null ? JSON.createObjectNode() : data, services, camel);
     }
 
-    /** A step context that runs its cancel hooks when the test gives the attempt up. */
+    @Override
+    public void close() {
+        camel.stop();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /**
+     * The step context of step 1 of execution {@code exec-1} (workflow {@code wf-1}), 30 s left, that runs its
+     * cancel hooks when the test gives the attempt up.
+     */
     public static final class Cancellable implements StepContext {
 
-        private final StepContext base;
+        private final JsonNode data;
+        private final PlatformServices services;
+        private final CamelContext camel;
         private final List<Runnable> hooks = new CopyOnWriteArrayList<>();
         private volatile boolean cancelled;
 
-        Cancellable(StepContext base) {
-            this.base = base;
+        Cancellable(JsonNode data, PlatformServices services, CamelContext camel) {
+            this.data = data;
+            this.services = services;
+            this.camel = camel;
         }
 
         /** Gives the attempt up, as the engine does when its timeout passes. */
@@ -113,54 +133,6 @@ public final class StepFixture implements AutoCloseable {
 
         @Override
         public String executionId() {
-            return base.executionId();
-        }
-
-        @Override
-        public String workflowId() {
-            return base.workflowId();
-        }
-
-        @Override
-        public String stepKey() {
-            return base.stepKey();
-        }
-
-        @Override
-        public String idempotencyKey() {
-            return base.idempotencyKey();
-        }
-
-        @Override
-        public JsonNode data() {
-            return base.data();
-        }
-
-        @Override
-        public Duration timeLeft() {
-            return base.timeLeft();
-        }
-
-        @Override
-        public CamelContext camel() {
-            return base.camel();
-        }
-
-        @Override
-        public PlatformServices services() {
-            return base.services();
-        }
-    }
-
-    @Override
-    public void close() {
-        camel.stop();
-    }
-
-    private record Context(JsonNode data, PlatformServices services, CamelContext camel) implements StepContext {
-
-        @Override
-        public String executionId() {
             return "exec-1";
         }
 
@@ -180,16 +152,23 @@ public final class StepFixture implements AutoCloseable {
         }
 
         @Override
+        public JsonNode data() {
+            return data;
+        }
+
+        @Override
         public Duration timeLeft() {
             return Duration.ofSeconds(30);
         }
 
         @Override
-        public void onCancel(Runnable hook) {}
+        public CamelContext camel() {
+            return camel;
+        }
 
         @Override
-        public boolean cancelled() {
-            return false;
+        public PlatformServices services() {
+            return services;
         }
     }
 }
