@@ -1,11 +1,16 @@
 package dev.placemat.workflows.validation;
 
 import dev.placemat.workflows.definition.TriggerSpec;
+import dev.placemat.workflows.definition.TriggerType;
 import java.util.regex.Pattern;
 
 /** A check on one kind of trigger beyond its config schema (cron syntax, time zones, webhook ids). */
 public interface TriggerRule {
 
+    /** The kind of trigger this rule checks; the validator gives it only triggers of that kind. */
+    TriggerType triggerType();
+
+    /** Adds what is wrong with {@code trigger}, a trigger of {@link #triggerType()}, to {@code errors}. */
     void check(TriggerSpec trigger, Errors errors);
 
     /**

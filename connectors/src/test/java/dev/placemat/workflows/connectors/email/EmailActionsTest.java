@@ -11,11 +11,12 @@ import dev.placemat.workflows.connectors.support.MapConnections;
 import dev.placemat.workflows.connectors.support.StepFixture;
 import dev.placemat.workflows.connectors.support.TestServices;
 import dev.placemat.workflows.fixtures.StrictSmtpServer;
+import dev.placemat.workflows.runtime.StepRun;
 import dev.placemat.workflows.spi.Connections;
-import dev.placemat.workflows.spi.EmailTemplates.EmailTemplate;
 import dev.placemat.workflows.spi.EmailTemplates;
-import dev.placemat.workflows.spi.FileStore.StoredFile;
+import dev.placemat.workflows.spi.EmailTemplates.EmailTemplate;
 import dev.placemat.workflows.spi.FileStore;
+import dev.placemat.workflows.spi.FileStore.StoredFile;
 import dev.placemat.workflows.spi.StepFailure;
 import jakarta.mail.Header;
 import jakarta.mail.Message.RecipientType;
@@ -188,7 +189,7 @@ class EmailActionsTest {
     @Test
     void aStepGivenUpClosesItsSmtpConnection() throws Exception {
         try (StrictSmtpServer strict = StrictSmtpServer.start().silentAfterData()) {
-            StepFixture.Cancellable context = FIXTURE.cancellable(null, strictServices(strict, "none"));
+            StepRun context = FIXTURE.context(null, strictServices(strict, "none"));
             var config = StepFixture.config(EmailSendAction.Config.class,
                     "{\"to\": \"a@example.org\", \"subject\": \"s\", \"body\": \"b\"}");
             var sending = java.util.concurrent.CompletableFuture.runAsync(() -> {

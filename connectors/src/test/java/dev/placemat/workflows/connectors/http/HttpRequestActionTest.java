@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.connectors.support.LoopbackGuard;
 import dev.placemat.workflows.connectors.support.StepFixture;
 import dev.placemat.workflows.connectors.support.TestServices;
-import dev.placemat.workflows.fixtures.LocalHttpServer.Reply;
 import dev.placemat.workflows.fixtures.LocalHttpServer;
+import dev.placemat.workflows.fixtures.LocalHttpServer.Reply;
 import dev.placemat.workflows.fixtures.SilentServer;
+import dev.placemat.workflows.runtime.StepRun;
 import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.StepFailure;
@@ -153,7 +154,7 @@ class HttpRequestActionTest {
     @Test
     void aStepGivenUpAbortsItsCallAndTheServerSeesTheConnectionClose() throws Exception {
         try (SilentServer silent = SilentServer.start()) {
-            StepFixture.Cancellable context = FIXTURE.cancellable(null, new TestServices()
+            StepRun context = FIXTURE.context(null, new TestServices()
                     .with(OutboundGuard.class, new LoopbackGuard(silent.port())));
             CompletableFuture<JsonNode> call = new HttpRequestAction().execute(StepFixture.config(
                     HttpRequestAction.Config.class, "{\"url\": \"http://127.0.0.1:" + silent.port() + "/slow\"}"),

@@ -3,14 +3,13 @@ package dev.placemat.workflows.connectors.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.runtime.ExecutionState;
+import dev.placemat.workflows.runtime.StepRun;
 import dev.placemat.workflows.spi.PlatformServices;
-import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.validation.ConfigMapper;
-import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
@@ -38,9 +37,14 @@ public final class StepFixture implements AutoCloseable, AfterAllCallback {
         return camel;
     }
 
-    /** A step context with this execution data. */
-    public StepContext context(JsonNode data, PlatformServices services) {
-        return cancellable(data, services);
+    /**
+     * The engine's own context ({@link StepRun}) of step 1 of execution {@code exec-1} (workflow {@code wf-1}) over
+     * this execution data, with 30 s left; {@link StepRun#cancel} gives the attempt up as a timeout does.
+     */
+    public StepRun context(JsonNode data, PlatformServices services) {
+        ObjectNode executionData = data == null ? JSON.createObjectNode() : (ObjectNode) data;
+        ExecutionState state = new ExecutionState("exec-1", "wf-1", executionData, record -> { });
+        return new StepRun(state, "1", "exec-1:1", Instant.now().plusSeconds(30), camel, services);
     }
 
     /** Binds a config given as JSON (snake_case) to an action's config record, as the engine does. */
@@ -79,11 +83,6 @@ public final class StepFixture implements AutoCloseable, AfterAllCallback {
         }
     }
 
-    /** A step context with this execution data whose attempt a test can give up ({@link Cancellable#cancel}). */
-    public Cancellable cancellable(JsonNode data, PlatformServices services) {
-        return new Cancellable(data == null ? JSON.createObjectNode() : data, services, camel);
-    }
-
     @Override
     public void close() {
         camel.stop();
@@ -92,83 +91,5 @@ public final class StepFixture implements AutoCloseable, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         close();
-    }
-
-    /**
-     * The step context of step 1 of execution {@code exec-1} (workflow {@code wf-1}), 30 s left, that runs its
-     * cancel hooks when the test gives the attempt up.
-     */
-    public static final class Cancellable implements StepContext {
-
-        private final JsonNode data;
-        private final PlatformServices services;
-        private final CamelContext camel;
-        private final List<Runnable> hooks = new CopyOnWriteArrayList<>();
-        private volatile boolean cancelled;
-
-        Cancellable(JsonNode data, PlatformServices services, CamelContext camel) {
-            this.data = data;
-            this.services = services;
-            this.camel = camel;
-        }
-
-        /** Gives the attempt up, as the engine does when its timeout passes. */
-        public void cancel() {
-            cancelled = true;
-            hooks.forEach(Runnable::run);
-        }
-
-        @Override
-        public void onCancel(Runnable hook) {
-            hooks.add(hook);
-            if (cancelled) {
-                hook.run();
-            }
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public String executionId() {
-            return "exec-1";
-        }
-
-        @Override
-        public String workflowId() {
-            return "wf-1";
-        }
-
-        @Override
-        public String stepKey() {
-            return "1";
-        }
-
-        @Override
-        public String idempotencyKey() {
-            return "exec-1:1";
-        }
-
-        @Override
-        public JsonNode data() {
-            return data;
-        }
-
-        @Override
-        public Duration timeLeft() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public CamelContext camel() {
-            return camel;
-        }
-
-        @Override
-        public PlatformServices services() {
-            return services;
-        }
     }
 }
