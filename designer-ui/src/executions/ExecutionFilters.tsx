@@ -1,5 +1,6 @@
 /** Filters of the executions list: workflow, status and time range. */
 import type { WorkflowSummary } from '../api/types';
+import { TimeRange } from '../components/TimeRange';
 
 export interface Filters {
   workflow_id: string;
@@ -11,13 +12,6 @@ export interface Filters {
 }
 
 export const STATUSES = ['pending', 'running', 'waiting', 'completed', 'failed', 'cancelled', 'interrupted'];
-
-/** datetime-local values are local wall times; the API takes ISO instants. */
-export function toIso(local: string): string | undefined {
-  if (!local) return undefined;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 export function ExecutionFilters({ filters, workflows, onChange }: {
   filters: Filters; workflows: WorkflowSummary[]; onChange: (filters: Filters) => void;
@@ -37,12 +31,7 @@ export function ExecutionFilters({ filters, workflows, onChange }: {
           {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
       </label>
-      <label>From
-        <input type="datetime-local" value={filters.from} data-testid="filter-from" onChange={(e) => set({ from: e.target.value })} />
-      </label>
-      <label>To
-        <input type="datetime-local" value={filters.to} data-testid="filter-to" onChange={(e) => set({ to: e.target.value })} />
-      </label>
+      <TimeRange from={filters.from} to={filters.to} testIdPrefix="filter" onChange={set} />
       <label className="inline checkbox-label">
         <input type="checkbox" checked={filters.test === 'true'} data-testid="filter-test"
           onChange={(e) => set({ test: e.target.checked ? 'true' : '' })} />
