@@ -11,7 +11,6 @@ import dev.placemat.workflows.connectors.common.Timeouts;
 import dev.placemat.workflows.connectors.http.HttpAnswer;
 import dev.placemat.workflows.connectors.http.HttpCall;
 import dev.placemat.workflows.connectors.http.HttpCaller;
-import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import java.net.URI;
@@ -19,7 +18,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
@@ -40,11 +38,6 @@ final class NotionClient {
     private static final ObjectMapper JSON = PlainJson.mapper();
 
     private final HttpCaller caller = new HttpCaller();
-
-    /** The Notion actions' connection: the step's {@code connection} field, {@code notion} when it is absent. */
-    static Optional<ConnectionUse> connectionUse() {
-        return Optional.of(new ConnectionUse("connection", CONNECTION_TYPE, DEFAULT_CONNECTION));
-    }
 
     CompletableFuture<JsonNode> createPage(ConnectionFields connection, String databaseId, ObjectNode properties,
             StepContext context) {

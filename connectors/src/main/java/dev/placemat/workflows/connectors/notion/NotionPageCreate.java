@@ -1,36 +1,24 @@
 package dev.placemat.workflows.connectors.notion;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * What the create actions share: a new page in a database of the step's Notion connection or the default one
- * ({@code POST /v1/pages}), from the config's {@code <noun>_data}. Not safe to repeat: running it again after a
- * crash could create a second page (retries look for the first).
+ * What the create actions share: a new page in their database ({@code POST /v1/pages}) from the config's
+ * {@code <noun>_data}. Not safe to repeat: running it again after a crash could create a second page (retries look
+ * for the first).
  */
-abstract class NotionPageCreate<C> implements TaskAction<C> {
+abstract class NotionPageCreate<C> extends NotionPageAction<C> {
 
-    private final NotionPages pages = new NotionPages();
-    private final NotionDatabase database;
     private final Function<C, Object> data;
-    private final Function<C, String> connection;
 
     /** The database, and where a config holds the new page's data and the connection name. */
     NotionPageCreate(NotionDatabase database, Function<C, Object> data, Function<C, String> connection) {
-        this.database = database;
+        super(database, connection);
         this.data = data;
-        this.connection = connection;
-    }
-
-    @Override
-    public Optional<ConnectionUse> connectionUse() {
-        return NotionClient.connectionUse();
     }
 
     @Override
@@ -39,7 +27,7 @@ abstract class NotionPageCreate<C> implements TaskAction<C> {
         if (values == null) {
             throw StepFailure.permanent(database.noun() + "_data is empty after templates were resolved");
         }
-        return pages.create(database, values, connection.apply(config), context);
+        return pages.create(database, values, connection(config), context);
     }
 
     @Override
