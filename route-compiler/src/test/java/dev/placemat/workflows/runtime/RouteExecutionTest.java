@@ -370,7 +370,7 @@ class RouteExecutionTest {
 
     @Test
     void waitsAtLeastWhatTheServiceAskedForBeforeTheNextAttempt() throws Exception {
-        Run run = run("[{'action_type':'test.rate_limited','config':{'fail_times':1,'retry_after_ms':700},"
+        Run run = run("[{'action_type':'test.flaky','config':{'fail_times':1,'retry_after_ms':700},"
                 + "'retry_config':{'max_retries':2,'retry_delay':10,'backoff_multiplier':1}}]", "{}");
         assertThat(run.exchange().getException()).isNull();
         assertThat(run.records()).extracting(StepRecord::attempt, StepRecord::status)
@@ -382,14 +382,14 @@ class RouteExecutionTest {
 
     @Test
     void keepsThePolicysDelayWhenItIsLongerThanWhatTheServiceAskedFor() throws Exception {
-        Run run = run("[{'action_type':'test.rate_limited','config':{'fail_times':1,'retry_after_ms':1},"
+        Run run = run("[{'action_type':'test.flaky','config':{'fail_times':1,'retry_after_ms':1},"
                 + "'retry_config':{'max_retries':1,'retry_delay':400}}]", "{}");
         assertThat(run.waitBefore(1)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
     }
 
     @Test
     void failsAtOnceWhenTheServiceAsksForLongerThanTheStepMayWait() throws Exception {
-        Run run = run("[{'action_type':'test.rate_limited','config':{'fail_times':1,'retry_after_ms':90000},"
+        Run run = run("[{'action_type':'test.flaky','config':{'fail_times':1,'retry_after_ms':90000},"
                 + "'timeout_seconds':60,'retry_config':{'max_retries':3,'retry_delay':10}}]", "{}");
         assertThat(run.records()).singleElement().satisfies(r -> assertThat(r.error())
                 .startsWith("rate limited, retry after 90 s: more than the 60 s this step may wait")

@@ -57,31 +57,14 @@ public final class TestActions {
     }
 
     /**
-     * What {@code test.flaky} and {@code test.rate_limited} share: the first {@code fail_times} calls per execution
-     * and step fail as {@link #failure} says, later ones return the call count.
+     * {@code test.flaky}: fails {@code fail_times} times per execution and step, then returns the attempt count; a
+     * failure is for good with {@code permanent}, asks to wait {@code retry_after_ms} when given (as a service's 429
+     * does), and may pass with a retry otherwise.
      */
-    abstract static class FailsFirst<C> implements TaskAction<C> {
+    public static final class Flaky implements TaskAction<Flaky.Config> {
+        public record Config(int failTimes, Boolean permanent, Long retryAfterMs) {}
 
         private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
-
-        abstract int failTimes(C config);
-
-        abstract StepFailure failure(C config, int call);
-
-        @Override
-        public Object execute(C config, StepContext context) throws StepFailure {
-            int call = CALLS.computeIfAbsent(getClass().getSimpleName() + context.executionId() + context.stepKey(),
-                    k -> new AtomicInteger()).incrementAndGet();
-            if (call <= failTimes(config)) {
-                throw failure(config, call);
-            }
-            return Map.of("calls", call);
-        }
-    }
-
-    /** {@code test.flaky}: fails {@code fail_times} times per execution, then returns the attempt count. */
-    public static final class Flaky extends FailsFirst<Flaky.Config> {
-        public record Config(int failTimes, Boolean permanent) {}
 
         @Override
         public ActionDescriptor<Config> descriptor() {
@@ -89,14 +72,19 @@ public final class TestActions {
         }
 
         @Override
-        int failTimes(Config config) {
-            return config.failTimes();
-        }
-
-        @Override
-        StepFailure failure(Config config, int call) {
-            return Boolean.TRUE.equals(config.permanent()) ? StepFailure.permanent("refused on call " + call)
-                    : StepFailure.transientFailure("failed on call " + call);
+        public Object execute(Config config, StepContext context) throws StepFailure {
+            int call = CALLS.computeIfAbsent(context.executionId() + context.stepKey(), k -> new AtomicInteger())
+                    .incrementAndGet();
+            if (call > config.failTimes()) {
+                return Map.of("calls", call);
+            }
+            if (Boolean.TRUE.equals(config.permanent())) {
+                throw StepFailure.permanent("refused on call " + call);
+            }
+            if (config.retryAfterMs() != null) {
+                throw StepFailure.retryAfter("HTTP 429 on call " + call, Duration.ofMillis(config.retryAfterMs()));
+            }
+            throw StepFailure.transientFailure("failed on call " + call);
         }
     }
 
@@ -206,26 +194,6 @@ public final class TestActions {
                 HELD.decrementAndGet();
             }
             return Thread.currentThread().getName();
-        }
-    }
-
-    /** {@code test.rate_limited}: refused {@code fail_times} times per execution, asking to wait {@code retry_after_ms}. */
-    public static final class RateLimited extends FailsFirst<RateLimited.Config> {
-        public record Config(int failTimes, long retryAfterMs) {}
-
-        @Override
-        public ActionDescriptor<Config> descriptor() {
-            return ActionDescriptor.of("test.rate_limited", "test", "Rate limited", "R", "asks to wait", Config.class);
-        }
-
-        @Override
-        int failTimes(Config config) {
-            return config.failTimes();
-        }
-
-        @Override
-        StepFailure failure(Config config, int call) {
-            return StepFailure.retryAfter("HTTP 429 on call " + call, Duration.ofMillis(config.retryAfterMs()));
         }
     }
 
