@@ -1,22 +1,18 @@
 /** API tokens: each user's own (admins see everyone's). A new token's secret is shown once, right after creating it. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Copy, KeyRound } from 'lucide-react';
 import { api } from '../api/api';
 import type { ApiToken } from '../api/types';
 import { errorText, formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
+import { useLoaded } from '../components/useLoaded';
 
 export function TokensPage() {
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: tokens, error, reload: load } = useLoaded(() => api.tokens());
   const [name, setName] = useState('');
   const [created, setCreated] = useState<ApiToken | null>(null);
   const { notify } = useToast();
 
-  const load = useCallback(() => {
-    api.tokens().then((list) => { setTokens(list); setError(null); }).catch((e) => setError(errorText(e)));
-  }, []);
-  useEffect(load, [load]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
