@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/api';
 import type { AuditPage as Page } from '../api/types';
+import { ChoiceFilter } from '../components/ChoiceFilter';
 import { Pager } from '../components/Pager';
 import { TimeRange, toIso } from '../components/TimeRange';
 import { errorText, formatDateTime } from '../components/format';
@@ -37,12 +38,8 @@ export function AuditPage() {
           <input value={filters.actor} placeholder="admin" data-testid="audit-actor"
             onChange={(e) => update({ actor: e.target.value })} />
         </label>
-        <label>Action
-          <select value={filters.action} data-testid="audit-action" onChange={(e) => update({ action: e.target.value })}>
-            <option value="">Any action</option>
-            {ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
-          </select>
-        </label>
+        <ChoiceFilter label="Action" value={filters.action} any="Any action" choices={ACTIONS} testId="audit-action"
+          onChange={(action) => update({ action })} />
         <TimeRange from={filters.from} to={filters.to} testIdPrefix="audit" onChange={update} />
         <button type="button" className="link" onClick={clear}>Clear</button>
       </div>

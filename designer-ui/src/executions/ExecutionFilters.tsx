@@ -1,5 +1,6 @@
 /** Filters of the executions list: workflow, status and time range. */
 import type { WorkflowSummary } from '../api/types';
+import { ChoiceFilter } from '../components/ChoiceFilter';
 import { TimeRange } from '../components/TimeRange';
 
 export interface Filters {
@@ -19,18 +20,10 @@ export function ExecutionFilters({ filters, workflows, onChange }: {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
     <div className="filters" data-testid="execution-filters">
-      <label>Workflow
-        <select value={filters.workflow_id} data-testid="filter-workflow" onChange={(e) => set({ workflow_id: e.target.value })}>
-          <option value="">All workflows</option>
-          {workflows.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
-        </select>
-      </label>
-      <label>Status
-        <select value={filters.status} data-testid="filter-status" onChange={(e) => set({ status: e.target.value })}>
-          <option value="">Any status</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
-        </select>
-      </label>
+      <ChoiceFilter label="Workflow" value={filters.workflow_id} any="All workflows" testId="filter-workflow"
+        choices={workflows.map((w) => ({ value: w.id, label: w.name }))} onChange={(id) => set({ workflow_id: id })} />
+      <ChoiceFilter label="Status" value={filters.status} any="Any status" choices={STATUSES} testId="filter-status"
+        onChange={(status) => set({ status })} />
       <TimeRange from={filters.from} to={filters.to} testIdPrefix="filter" onChange={set} />
       <label className="inline checkbox-label">
         <input type="checkbox" checked={filters.test === 'true'} data-testid="filter-test"
