@@ -5,6 +5,7 @@ import { api } from '../api/api';
 import type { ApiToken } from '../api/types';
 import { errorText, formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
+import { useConfirmedChange } from '../components/useConfirmedChange';
 import { useLoaded } from '../components/useLoaded';
 
 export function TokensPage() {
@@ -12,6 +13,7 @@ export function TokensPage() {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<ApiToken | null>(null);
   const { notify } = useToast();
+  const confirmed = useConfirmedChange(load);
 
 
   const create = async (event: FormEvent) => {
@@ -25,14 +27,8 @@ export function TokensPage() {
     }
   };
   const revoke = async (t: ApiToken) => {
-    if (!window.confirm(`Revoke the token “${t.name}”? Whatever uses it stops working at once.`)) return;
-    try {
-      await api.revokeToken(t.id);
-      notify('info', `Revoked “${t.name}”`);
-      load();
-    } catch (e) {
-      notify('error', `Could not revoke: ${errorText(e)}`);
-    }
+    await confirmed({ question: `Revoke the token “${t.name}”? Whatever uses it stops working at once.`,
+      change: () => api.revokeToken(t.id), done: `Revoked “${t.name}”`, failed: 'Could not revoke' });
   };
   const copy = async (text: string) => {
     try {

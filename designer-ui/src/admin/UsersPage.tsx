@@ -6,6 +6,7 @@ import type { UserRow } from '../api/types';
 import { useUser } from '../auth/AuthContext';
 import { errorText, formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
+import { useConfirmedChange } from '../components/useConfirmedChange';
 import { useLoaded } from '../components/useLoaded';
 
 export const ROLES = ['viewer', 'editor', 'admin'];
@@ -20,6 +21,7 @@ export function UsersPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const me = useUser();
   const { notify } = useToast();
+  const confirmed = useConfirmedChange(load);
 
 
   const create = async (event: FormEvent) => {
@@ -44,14 +46,8 @@ export function UsersPage() {
     load();
   };
   const remove = async (u: UserRow) => {
-    if (!window.confirm(`Delete the user “${u.username}”? Their API tokens stop working.`)) return;
-    try {
-      await api.deleteUser(u.id);
-      notify('info', `Deleted ${u.username}`);
-      load();
-    } catch (e) {
-      notify('error', `Could not delete: ${errorText(e)}`);
-    }
+    await confirmed({ question: `Delete the user “${u.username}”? Their API tokens stop working.`,
+      change: () => api.deleteUser(u.id), done: `Deleted ${u.username}`, failed: 'Could not delete' });
   };
 
   return (

@@ -9,6 +9,7 @@ import type { ImportResult, WorkflowSummary } from '../api/types';
 import { StatusBadge } from '../components/StatusBadge';
 import { errorText, formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
+import { useConfirmedChange } from '../components/useConfirmedChange';
 import { useLoaded } from '../components/useLoaded';
 
 export interface WorkflowFilter {
@@ -74,6 +75,7 @@ export function WorkflowsPage() {
   const [imported, setImported] = useState<ImportResult | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const { notify } = useToast();
+  const confirmed = useConfirmedChange(load);
   const navigate = useNavigate();
 
 
@@ -93,14 +95,8 @@ export function WorkflowsPage() {
   };
 
   const remove = async (summary: WorkflowSummary) => {
-    if (!window.confirm(`Delete the workflow “${summary.name}”? Its executions stay in the history.`)) return;
-    try {
-      await api.deleteWorkflow(summary.id);
-      notify('info', `Deleted “${summary.name}”`);
-      load();
-    } catch (e) {
-      notify('error', `Delete failed: ${errorText(e)}`);
-    }
+    await confirmed({ question: `Delete the workflow “${summary.name}”? Its executions stay in the history.`,
+      change: () => api.deleteWorkflow(summary.id), done: `Deleted “${summary.name}”`, failed: 'Delete failed' });
   };
 
   const importFile = async (file: File) => {
