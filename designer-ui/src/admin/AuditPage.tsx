@@ -1,24 +1,24 @@
 /** The audit trail (admins): who did what and when, filtered by user, action and time, newest first. */
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { api } from '../api/api';
 import type { AuditPage as Page } from '../api/types';
+import { ChoiceFilter } from '../components/ChoiceFilter';
+import { Pager } from '../components/Pager';
+import { TimeRange, toIso } from '../components/TimeRange';
 import { errorText, formatDateTime } from '../components/format';
-import { toIso } from '../executions/ExecutionFilters';
+import { useUrlFilters } from '../components/useUrlFilters';
 
 export const PAGE_SIZE = 50;
 export const ACTIONS = ['login.success', 'login.failure', 'workflow.create', 'workflow.update', 'workflow.delete',
   'workflow.deploy', 'workflow.undeploy', 'workflow.execute', 'execution.cancel', 'token.create', 'token.revoke',
   'user.create', 'user.change_role', 'user.delete', 'connection.save', 'connection.delete'];
 
+type AuditFilters = { actor: string; action: string; from: string; to: string };
+
 export function AuditPage() {
-  const [params, setParams] = useSearchParams();
-  const filters = { actor: params.get('actor') ?? '', action: params.get('action') ?? '', from: params.get('from') ?? '',
-    to: params.get('to') ?? '' };
-  const offset = Number(params.get('offset') ?? 0) || 0;
+  const { filters, offset, key, show, clear } = useUrlFilters<AuditFilters>(['actor', 'action', 'from', 'to']);
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const key = params.toString();
 
   useEffect(() => {
     api.audit({ actor: filters.actor || undefined, action: filters.action || undefined, from: toIso(filters.from),
@@ -28,13 +28,7 @@ export function AuditPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const update = (patch: Partial<typeof filters>, nextOffset = 0) => {
-    const next = { ...filters, ...patch };
-    const search = new URLSearchParams();
-    Object.entries(next).forEach(([k, v]) => { if (v) search.set(k, v); });
-    if (nextOffset) search.set('offset', String(nextOffset));
-    setParams(search);
-  };
+  const update = (patch: Partial<AuditFilters>) => show({ ...filters, ...patch });
   const total = page?.total ?? 0;
   return (
     <div className="page" data-testid="audit-page">
@@ -44,19 +38,10 @@ export function AuditPage() {
           <input value={filters.actor} placeholder="admin" data-testid="audit-actor"
             onChange={(e) => update({ actor: e.target.value })} />
         </label>
-        <label>Action
-          <select value={filters.action} data-testid="audit-action" onChange={(e) => update({ action: e.target.value })}>
-            <option value="">Any action</option>
-            {ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
-          </select>
-        </label>
-        <label>From
-          <input type="datetime-local" value={filters.from} data-testid="audit-from" onChange={(e) => update({ from: e.target.value })} />
-        </label>
-        <label>To
-          <input type="datetime-local" value={filters.to} data-testid="audit-to" onChange={(e) => update({ to: e.target.value })} />
-        </label>
-        <button type="button" className="link" onClick={() => setParams(new URLSearchParams())}>Clear</button>
+        <ChoiceFilter label="Action" value={filters.action} any="Any action" choices={ACTIONS} testId="audit-action"
+          onChange={(action) => update({ action })} />
+        <TimeRange from={filters.from} to={filters.to} testIdPrefix="audit" onChange={update} />
+        <button type="button" className="link" onClick={clear}>Clear</button>
       </div>
       {error && <div className="form-error" role="alert">Could not load the audit trail: {error}</div>}
       {page && page.items.length === 0 && <div className="empty" data-testid="audit-empty">Nothing matches.</div>}
@@ -77,11 +62,7 @@ export function AuditPage() {
         </table>
       )}
       {page && total > PAGE_SIZE && (
-        <div className="pager">
-          <button type="button" disabled={offset === 0} onClick={() => update({}, Math.max(0, offset - PAGE_SIZE))}>Newer</button>
-          <span>{offset + 1}–{Math.min(offset + PAGE_SIZE, total)} of {total}</span>
-          <button type="button" disabled={offset + PAGE_SIZE >= total} onClick={() => update({}, offset + PAGE_SIZE)}>Older</button>
-        </div>
+        <Pager offset={offset} total={total} pageSize={PAGE_SIZE} onPage={(next) => show(filters, next)} />
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { api } from '../api/api';
 import type { Connection, WorkflowRef } from '../api/types';
 import { errorText } from '../components/format';
 import { useToast } from '../components/Toasts';
+import { useConfirmedChange } from '../components/useConfirmedChange';
 import { ConnectionForm } from './ConnectionForm';
 import { CONNECTION_TYPES } from './connectionTypes';
 
@@ -42,6 +43,7 @@ export function ConnectionsPage() {
       .catch((e) => setError(errorText(e)));
   }, []);
   useEffect(load, [load]);
+  const confirmed = useConfirmedChange(load);
 
   const closeForm = () => {
     setEditing(null);
@@ -66,14 +68,8 @@ export function ConnectionsPage() {
   const remove = async (c: Connection) => {
     const users = usage[c.name] ?? [];
     const warning = users.length ? ` ${users.length} workflow(s) use it: ${users.map((w) => w.name).join(', ')}.` : '';
-    if (!window.confirm(`Delete the connection “${c.name}”?${warning}`)) return;
-    try {
-      await api.deleteConnection(c.name);
-      notify('info', `Deleted “${c.name}”`);
-      load();
-    } catch (e) {
-      notify('error', `Delete failed: ${errorText(e)}`);
-    }
+    await confirmed({ question: `Delete the connection “${c.name}”?${warning}`, change: () => api.deleteConnection(c.name),
+      done: `Deleted “${c.name}”`, failed: 'Delete failed' });
   };
 
   return (

@@ -1,22 +1,20 @@
 /** API tokens: each user's own (admins see everyone's). A new token's secret is shown once, right after creating it. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Copy, KeyRound } from 'lucide-react';
 import { api } from '../api/api';
 import type { ApiToken } from '../api/types';
 import { errorText, formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
+import { useConfirmedChange } from '../components/useConfirmedChange';
+import { useLoaded } from '../components/useLoaded';
 
 export function TokensPage() {
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: tokens, error, reload: load } = useLoaded(() => api.tokens());
   const [name, setName] = useState('');
   const [created, setCreated] = useState<ApiToken | null>(null);
   const { notify } = useToast();
+  const confirmed = useConfirmedChange(load);
 
-  const load = useCallback(() => {
-    api.tokens().then((list) => { setTokens(list); setError(null); }).catch((e) => setError(errorText(e)));
-  }, []);
-  useEffect(load, [load]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,14 +27,8 @@ export function TokensPage() {
     }
   };
   const revoke = async (t: ApiToken) => {
-    if (!window.confirm(`Revoke the token “${t.name}”? Whatever uses it stops working at once.`)) return;
-    try {
-      await api.revokeToken(t.id);
-      notify('info', `Revoked “${t.name}”`);
-      load();
-    } catch (e) {
-      notify('error', `Could not revoke: ${errorText(e)}`);
-    }
+    await confirmed({ question: `Revoke the token “${t.name}”? Whatever uses it stops working at once.`,
+      change: () => api.revokeToken(t.id), done: `Revoked “${t.name}”`, failed: 'Could not revoke' });
   };
   const copy = async (text: string) => {
     try {

@@ -1,11 +1,13 @@
 /** Users and roles (admins): create, change a role, delete. The last admin can be neither demoted nor deleted. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Trash2, UserPlus } from 'lucide-react';
 import { api } from '../api/api';
 import type { UserRow } from '../api/types';
 import { useUser } from '../auth/AuthContext';
 import { errorText, formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
+import { useConfirmedChange } from '../components/useConfirmedChange';
+import { useLoaded } from '../components/useLoaded';
 
 export const ROLES = ['viewer', 'editor', 'admin'];
 const ROLE_HELP: Record<string, string> = {
@@ -14,17 +16,13 @@ const ROLE_HELP: Record<string, string> = {
 };
 
 export function UsersPage() {
-  const [users, setUsers] = useState<UserRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: users, error, reload: load } = useLoaded(() => api.users());
   const [draft, setDraft] = useState({ username: '', password: '', role: 'editor' });
   const [formError, setFormError] = useState<string | null>(null);
   const me = useUser();
   const { notify } = useToast();
+  const confirmed = useConfirmedChange(load);
 
-  const load = useCallback(() => {
-    api.users().then((list) => { setUsers(list); setError(null); }).catch((e) => setError(errorText(e)));
-  }, []);
-  useEffect(load, [load]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,14 +46,8 @@ export function UsersPage() {
     load();
   };
   const remove = async (u: UserRow) => {
-    if (!window.confirm(`Delete the user “${u.username}”? Their API tokens stop working.`)) return;
-    try {
-      await api.deleteUser(u.id);
-      notify('info', `Deleted ${u.username}`);
-      load();
-    } catch (e) {
-      notify('error', `Could not delete: ${errorText(e)}`);
-    }
+    await confirmed({ question: `Delete the user “${u.username}”? Their API tokens stop working.`,
+      change: () => api.deleteUser(u.id), done: `Deleted ${u.username}`, failed: 'Could not delete' });
   };
 
   return (

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchStub } from '../test/fixtures';
+import type { ApiRoutes } from '../test/fixtures';
+import { renderRouted } from '../test/renderRouted';
 import { AuditPage } from './AuditPage';
 import { ClusterPage } from './ClusterPage';
 import { ConnectionsPage } from './ConnectionsPage';
@@ -11,11 +12,8 @@ import { UsersPage } from './UsersPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
-function renderAt(path: string, element: React.ReactNode, routes: Parameters<typeof fetchStub>[0]) {
-  const { stub, calls } = fetchStub(routes);
-  vi.stubGlobal('fetch', vi.fn(stub));
-  render(<MemoryRouter initialEntries={[path]}><Routes><Route path="*" element={element} /></Routes></MemoryRouter>);
-  return calls;
+function renderAt(path: string, element: React.ReactNode, routes: ApiRoutes) {
+  return renderRouted(path, routes, <Routes><Route path="*" element={element} /></Routes>);
 }
 
 const finance = { name: 'finance', type: 'database', fields: { url: 'jdbc:postgresql://db/finance', username: 'app', password: '********' } };

@@ -1,13 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
-import { fetchStub } from '../test/fixtures';
+import { stubApi, type ApiRoutes } from '../test/fixtures';
 
 afterEach(() => vi.unstubAllGlobals());
 
-function renderApp(routes: Parameters<typeof fetchStub>[0]) {
-  const { stub, calls } = fetchStub(routes);
-  vi.stubGlobal('fetch', vi.fn(stub));
+function renderApp(routes: ApiRoutes) {
+  const calls = stubApi(routes);
   render(<App />);
   return calls;
 }

@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchStub } from '../test/fixtures';
+import { stubApi } from '../test/fixtures';
 import { SchedulePreview } from './SchedulePreview';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -11,10 +11,9 @@ const NEW_YORK = ['2026-12-07T09:30:00-05:00', '2026-12-08T09:30:00-05:00', '202
 
 describe('schedule preview', () => {
   it('shows the server\'s next fire times in the schedule\'s zone and in the user\'s zone', async () => {
-    const { stub, calls } = fetchStub({
+    const calls = stubApi({
       'POST /api/schedules/preview': () => ({ body: { timezone: 'America/New_York', next: NEW_YORK } }),
     });
-    vi.stubGlobal('fetch', vi.fn(stub));
     render(<SchedulePreview expression="30 9 * * MON-FRI" timeZone="America/New_York" userZone="Europe/Berlin" />);
     const zone = await screen.findAllByTestId('cron-run-zone');
     expect(zone.map((cell) => cell.textContent)).toEqual(['Mon, 7 Dec 2026, 09:30', 'Tue, 8 Dec 2026, 09:30',
@@ -26,11 +25,10 @@ describe('schedule preview', () => {
   });
 
   it('names the zone the server uses when the schedule sets none, never UTC by itself', async () => {
-    const { stub, calls } = fetchStub({
+    const calls = stubApi({
       'POST /api/schedules/preview': () => ({ body: { timezone: 'Australia/Sydney',
         next: ['2026-12-07T09:00:00+11:00'] } }),
     });
-    vi.stubGlobal('fetch', vi.fn(stub));
     render(<SchedulePreview expression="0 9 * * *" timeZone={undefined} userZone="UTC" />);
     expect(await screen.findByTestId('cron-default-zone')).toHaveTextContent('the server runs this schedule in Australia/Sydney');
     expect(screen.getByTestId('cron-run-zone')).toHaveTextContent('Mon, 7 Dec 2026, 09:00');
@@ -39,22 +37,20 @@ describe('schedule preview', () => {
   });
 
   it('shows the server\'s reason for a schedule it refuses', async () => {
-    const { stub } = fetchStub({
+    stubApi({
       'POST /api/schedules/preview': () => ({ status: 422, body: { title: 'Invalid', status: 422, errors: [
         { path: 'cron_expression', code: 'invalid_cron', message: 'the expression restricts both the day of month and the day of week' },
       ] } }),
     });
-    vi.stubGlobal('fetch', vi.fn(stub));
     render(<SchedulePreview expression="0 9 1 * MON" timeZone="UTC" userZone="UTC" />);
     expect(await screen.findByTestId('cron-error')).toHaveTextContent('restricts both the day of month');
     expect(screen.queryByTestId('cron-run')).not.toBeInTheDocument();
   });
 
   it('asks once after typing stops', async () => {
-    const { stub, calls } = fetchStub({
+    const calls = stubApi({
       'POST /api/schedules/preview': () => ({ body: { timezone: 'UTC', next: ['2026-12-07T09:00:00Z'] } }),
     });
-    vi.stubGlobal('fetch', vi.fn(stub));
     const { rerender } = render(<SchedulePreview expression="0" timeZone="UTC" userZone="UTC" />);
     rerender(<SchedulePreview expression="0 9" timeZone="UTC" userZone="UTC" />);
     rerender(<SchedulePreview expression="0 9 * * *" timeZone="UTC" userZone="UTC" />);

@@ -62,26 +62,32 @@ export function useWorkflowCommands(doc: EditorDoc) {
     }
   }, [doc, notify]);
 
-  const save = useCallback(async (): Promise<Workflow | null> => {
-    setBusy('save');
+  /** Runs `work` as command `name`, busy meanwhile; a failure is reported as `label` failed, and answers null. */
+  const command = useCallback(async <T>(name: Exclude<Busy, null>, source: ReportedErrors['source'], label: string,
+    work: () => Promise<T>): Promise<T | null> => {
+    setBusy(name);
     try {
-      const definition = toDefinition(doc);
-      const saved = workflow ? await api.updateWorkflow(workflow.id, definition) : await api.createWorkflow(definition);
-      setWorkflow(saved);
-      setSavedJson(JSON.stringify(definition));
-      setReported(null);
-      setMessage(`Saved version ${saved.version}.`);
-      notify('success', `Saved “${saved.name}” (version ${saved.version})`);
-      // the same editor goes on with the saved workflow: keepEditor tells the route not to start a new one
-      if (!workflow) navigate(`/workflows/${saved.id}`, { replace: true, state: { keepEditor: true } });
-      return saved;
+      return await work();
     } catch (e) {
-      fail('save', 'Save', e);
+      fail(source, label, e);
       return null;
     } finally {
       setBusy(null);
     }
-  }, [doc, workflow, notify, navigate, fail]);
+  }, [fail]);
+
+  const save = useCallback(() => command('save', 'save', 'Save', async () => {
+    const definition = toDefinition(doc);
+    const saved = workflow ? await api.updateWorkflow(workflow.id, definition) : await api.createWorkflow(definition);
+    setWorkflow(saved);
+    setSavedJson(JSON.stringify(definition));
+    setReported(null);
+    setMessage(`Saved version ${saved.version}.`);
+    notify('success', `Saved “${saved.name}” (version ${saved.version})`);
+    // the same editor goes on with the saved workflow: keepEditor tells the route not to start a new one
+    if (!workflow) navigate(`/workflows/${saved.id}`, { replace: true, state: { keepEditor: true } });
+    return saved;
+  }), [doc, workflow, notify, navigate, command]);
 
   /** Deploys the current version (saving first when there are changes), or a chosen saved version. */
   const deploy = useCallback(async (version?: number): Promise<Workflow | null> => {
@@ -91,39 +97,28 @@ export function useWorkflowCommands(doc: EditorDoc) {
       if (!target) return null;
     }
     if (!target) return null;
-    setBusy('deploy');
-    try {
-      const deployed = await api.deploy(target.id, version);
+    const id = target.id;
+    return command('deploy', 'deploy', 'Deploy', async () => {
+      const deployed = await api.deploy(id, version);
       setWorkflow(deployed);
       setMessage(`Deployed version ${deployed.deployed_version ?? deployed.version}.`);
       notify('success', `Deployed “${deployed.name}” (version ${deployed.deployed_version ?? deployed.version})`);
       return deployed;
-    } catch (e) {
-      fail('deploy', 'Deploy', e);
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  }, [workflow, dirty, save, notify, fail]);
+    });
+  }, [workflow, dirty, save, notify, command]);
 
   const undeploy = useCallback(async () => {
     if (!workflow) return;
-    setBusy('undeploy');
-    try {
+    await command('undeploy', 'deploy', 'Undeploy', async () => {
       const result = await api.undeploy(workflow.id);
       setWorkflow(result);
       setMessage('Undeployed: triggers no longer start this workflow.');
       notify('info', `Undeployed “${result.name}”`);
-    } catch (e) {
-      fail('deploy', 'Undeploy', e);
-    } finally {
-      setBusy(null);
-    }
-  }, [workflow, notify, fail]);
+    });
+  }, [workflow, notify, command]);
 
   const test = useCallback(async ({ testData, pinned, stopAfter }: TestOptions): Promise<TestResult | null> => {
-    setBusy('test');
-    try {
+    const done = await command('test', 'test', 'Test', async () => {
       const result = await api.test({
         workflow: toDefinition(doc), test_data: testData, workflow_id: workflow?.id ?? null,
         pinned: Object.fromEntries(pinned ?? []), stop_after: stopAfter ?? null,
@@ -136,14 +131,10 @@ export function useWorkflowCommands(doc: EditorDoc) {
       setMessage(text);
       notify(result.status === 'completed' ? 'success' : 'error', text);
       return result;
-    } catch (e) {
-      setTestResult(null);
-      fail('test', 'Test', e);
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  }, [doc, workflow, notify, fail]);
+    });
+    if (!done) setTestResult(null);
+    return done;
+  }, [doc, workflow, notify, command]);
 
   /**
    * Runs the workflow as deployed, with the sample data as trigger data: the editor's version is saved and deployed
@@ -159,18 +150,13 @@ export function useWorkflowCommands(doc: EditorDoc) {
       target = await deploy();
       if (!target) return null;
     }
-    setBusy('run');
-    try {
-      const started = await api.execute(target!.id, triggerData);
+    const id = target!.id;
+    return command('run', 'run', 'Run', async () => {
+      const started = await api.execute(id, triggerData);
       setMessage(`Started execution ${started.execution_id}.`);
       return started.execution_id;
-    } catch (e) {
-      fail('run', 'Run', e);
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  }, [workflow, dirty, doc.trigger.type, deploy, fail]);
+    });
+  }, [workflow, dirty, doc.trigger.type, deploy, command]);
 
   let status: string;
   if (!workflow) status = 'New workflow, not saved yet';

@@ -1,5 +1,7 @@
 /** Filters of the executions list: workflow, status and time range. */
 import type { WorkflowSummary } from '../api/types';
+import { ChoiceFilter } from '../components/ChoiceFilter';
+import { TimeRange } from '../components/TimeRange';
 
 export interface Filters {
   workflow_id: string;
@@ -12,37 +14,17 @@ export interface Filters {
 
 export const STATUSES = ['pending', 'running', 'waiting', 'completed', 'failed', 'cancelled', 'interrupted'];
 
-/** datetime-local values are local wall times; the API takes ISO instants. */
-export function toIso(local: string): string | undefined {
-  if (!local) return undefined;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
 export function ExecutionFilters({ filters, workflows, onChange }: {
   filters: Filters; workflows: WorkflowSummary[]; onChange: (filters: Filters) => void;
 }) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
     <div className="filters" data-testid="execution-filters">
-      <label>Workflow
-        <select value={filters.workflow_id} data-testid="filter-workflow" onChange={(e) => set({ workflow_id: e.target.value })}>
-          <option value="">All workflows</option>
-          {workflows.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
-        </select>
-      </label>
-      <label>Status
-        <select value={filters.status} data-testid="filter-status" onChange={(e) => set({ status: e.target.value })}>
-          <option value="">Any status</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
-        </select>
-      </label>
-      <label>From
-        <input type="datetime-local" value={filters.from} data-testid="filter-from" onChange={(e) => set({ from: e.target.value })} />
-      </label>
-      <label>To
-        <input type="datetime-local" value={filters.to} data-testid="filter-to" onChange={(e) => set({ to: e.target.value })} />
-      </label>
+      <ChoiceFilter label="Workflow" value={filters.workflow_id} any="All workflows" testId="filter-workflow"
+        choices={workflows.map((w) => ({ value: w.id, label: w.name }))} onChange={(id) => set({ workflow_id: id })} />
+      <ChoiceFilter label="Status" value={filters.status} any="Any status" choices={STATUSES} testId="filter-status"
+        onChange={(status) => set({ status })} />
+      <TimeRange from={filters.from} to={filters.to} testIdPrefix="filter" onChange={set} />
       <label className="inline checkbox-label">
         <input type="checkbox" checked={filters.test === 'true'} data-testid="filter-test"
           onChange={(e) => set({ test: e.target.checked ? 'true' : '' })} />

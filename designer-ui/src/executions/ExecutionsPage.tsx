@@ -1,24 +1,22 @@
 /** The executions monitor: filtered, paged, refreshed every 2 seconds while the tab is visible. */
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/api';
 import type { ExecutionPage, WorkflowSummary } from '../api/types';
+import { Pager } from '../components/Pager';
 import { StatusBadge } from '../components/StatusBadge';
+import { toIso } from '../components/TimeRange';
 import { errorText, formatDateTime, formatDuration } from '../components/format';
-import { ExecutionFilters, toIso, type Filters } from './ExecutionFilters';
+import { useUrlFilters } from '../components/useUrlFilters';
+import { ExecutionFilters, type Filters } from './ExecutionFilters';
 import { usePolling } from './usePolling';
 
 export const PAGE_SIZE = 50;
 export const POLL_MS = 2000;
 
 export function ExecutionsPage() {
-  const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const filters: Filters = {
-    workflow_id: params.get('workflow_id') ?? '', status: params.get('status') ?? '',
-    from: params.get('from') ?? '', to: params.get('to') ?? '', test: params.get('test') ?? '',
-  };
-  const offset = Number(params.get('offset') ?? 0) || 0;
+  const { filters, offset, key, show } = useUrlFilters<Filters>(['workflow_id', 'status', 'from', 'to', 'test']);
   const [page, setPage] = useState<ExecutionPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [workflows, setWorkflows] = useState<WorkflowSummary[]>([]);
@@ -27,7 +25,6 @@ export function ExecutionsPage() {
     api.listWorkflows().then(setWorkflows).catch(() => setWorkflows([]));
   }, []);
 
-  const key = params.toString();
   usePolling(async (signal) => {
     try {
       const result = await api.executions({
@@ -42,13 +39,6 @@ export function ExecutionsPage() {
     }
   }, POLL_MS, [key]);
 
-  const update = (next: Filters, nextOffset = 0) => {
-    const search = new URLSearchParams();
-    Object.entries(next).forEach(([k, v]) => { if (v) search.set(k, v); });
-    if (nextOffset) search.set('offset', String(nextOffset));
-    setParams(search);
-  };
-
   const total = page?.total ?? 0;
   return (
     <div className="page">
@@ -56,7 +46,7 @@ export function ExecutionsPage() {
         <h1>{filters.test === 'true' ? 'Test runs' : 'Executions'}</h1>
         <span className="muted small live-dot" title="Refreshes every 2 seconds">live</span>
       </div>
-      <ExecutionFilters filters={filters} workflows={workflows} onChange={(f) => update(f)} />
+      <ExecutionFilters filters={filters} workflows={workflows} onChange={(f) => show(f)} />
       {error && <div className="form-error" role="alert">Could not load executions: {error}</div>}
       {page && page.items.length === 0 && <div className="empty" data-testid="executions-empty">No executions match.</div>}
       {page && page.items.length > 0 && (
@@ -81,13 +71,7 @@ export function ExecutionsPage() {
         </table>
       )}
       {page && total > 0 && (
-        <div className="pager" data-testid="pager">
-          <button type="button" disabled={offset === 0} data-testid="page-prev"
-            onClick={() => update(filters, Math.max(0, offset - PAGE_SIZE))}>← Newer</button>
-          <span>{offset + 1}–{Math.min(offset + PAGE_SIZE, total)} of {total}</span>
-          <button type="button" disabled={offset + PAGE_SIZE >= total} data-testid="page-next"
-            onClick={() => update(filters, offset + PAGE_SIZE)}>Older →</button>
-        </div>
+        <Pager offset={offset} total={total} pageSize={PAGE_SIZE} onPage={(next) => show(filters, next)} />
       )}
     </div>
   );

@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { catalogueFixture, fetchStub, triggersFixture } from '../test/fixtures';
+import { catalogueFixture, triggersFixture, type ApiRoutes } from '../test/fixtures';
+import { renderRouted } from '../test/renderRouted';
 import { FakeEventSource } from '../test/eventSource';
 import { ExecutionDetailPage } from './ExecutionDetailPage';
 import { stepLabel, upsertStep } from './executionState';
@@ -28,25 +29,20 @@ const step = (key: string, status: string, extra: Record<string, unknown> = {}) 
   completed_at: status === 'running' || status === 'waiting' ? null : `2025-03-05T10:00:0${key}Z`, duration_ms: 0, ...extra,
 });
 
-function renderView(detail: unknown, role = 'editor', routes: Parameters<typeof fetchStub>[0] = {}) {
-  const { stub, calls } = fetchStub({
+function renderView(detail: unknown, role = 'editor', routes: ApiRoutes = {}) {
+  return renderRouted('/executions/ex-1', {
     'GET /api/executions/ex-1': () => ({ body: detail }),
     'GET /api/workflows/wf-9': () => ({ body: workflow }),
     'GET /api/actions': () => ({ body: catalogueFixture }),
     'GET /api/triggers': () => ({ body: triggersFixture }),
     'GET /api/auth/me': () => ({ body: { username: 'eve', role } }),
     ...routes,
-  });
-  vi.stubGlobal('fetch', vi.fn(stub));
-  render(
-    <MemoryRouter initialEntries={['/executions/ex-1']}>
-      <Routes>
-        <Route path="/executions/:id" element={<ExecutionDetailPage />} />
-        <Route path="/workflows/:id" element={<div data-testid="editor-stand-in">editor</div>} />
-      </Routes>
-    </MemoryRouter>,
-  );
-  return calls;
+  }, (
+    <Routes>
+      <Route path="/executions/:id" element={<ExecutionDetailPage />} />
+      <Route path="/workflows/:id" element={<div data-testid="editor-stand-in">editor</div>} />
+    </Routes>
+  ));
 }
 
 beforeEach(() => {

@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchStub } from '../test/fixtures';
+import type { ApiRoutes } from '../test/fixtures';
+import { renderRouted } from '../test/renderRouted';
 import { ExecutionDetailPage } from './ExecutionDetailPage';
 import { ExecutionsPage } from './ExecutionsPage';
 
@@ -16,19 +17,14 @@ const item = (id: string, status: string) => ({
   error_message: status === 'failed' ? 'SMTP refused' : null,
 });
 
-function renderAt(path: string, routes: Parameters<typeof fetchStub>[0]) {
-  const { stub, calls } = fetchStub(routes);
-  vi.stubGlobal('fetch', vi.fn(stub));
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <Routes>
-        <Route path="/executions" element={<ExecutionsPage />} />
-        <Route path="/executions/:id" element={<ExecutionDetailPage />} />
-        <Route path="/workflows/:id" element={<div>editor</div>} />
-      </Routes>
-    </MemoryRouter>,
-  );
-  return calls;
+function renderAt(path: string, routes: ApiRoutes) {
+  return renderRouted(path, routes, (
+    <Routes>
+      <Route path="/executions" element={<ExecutionsPage />} />
+      <Route path="/executions/:id" element={<ExecutionDetailPage />} />
+      <Route path="/workflows/:id" element={<div>editor</div>} />
+    </Routes>
+  ));
 }
 
 describe('executions monitor', () => {

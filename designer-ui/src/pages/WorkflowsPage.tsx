@@ -2,13 +2,15 @@
  * Workflows: name, tags, trigger, state and last execution; search and filter them; create, open, duplicate,
  * export (one or all) and import, and delete.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/api';
 import type { ImportResult, WorkflowSummary } from '../api/types';
 import { StatusBadge } from '../components/StatusBadge';
 import { errorText, formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
+import { useConfirmedChange } from '../components/useConfirmedChange';
+import { useLoaded } from '../components/useLoaded';
 
 export interface WorkflowFilter {
   query: string;
@@ -68,18 +70,14 @@ function ImportReport({ result, onClose }: { result: ImportResult; onClose: () =
 }
 
 export function WorkflowsPage() {
-  const [workflows, setWorkflows] = useState<WorkflowSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: workflows, error, reload: load } = useLoaded(() => api.listWorkflows());
   const [filter, setFilter] = useState<WorkflowFilter>(NO_FILTER);
   const [imported, setImported] = useState<ImportResult | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const { notify } = useToast();
+  const confirmed = useConfirmedChange(load);
   const navigate = useNavigate();
 
-  const load = useCallback(() => {
-    api.listWorkflows().then((list) => { setWorkflows(list); setError(null); }).catch((e) => setError(errorText(e)));
-  }, []);
-  useEffect(load, [load]);
 
   const tags = useMemo(() => [...new Set((workflows ?? []).flatMap((w) => w.tags ?? []))].sort(), [workflows]);
   const triggers = useMemo(() => [...new Set((workflows ?? []).map((w) => w.trigger_type))].sort(), [workflows]);
@@ -97,14 +95,8 @@ export function WorkflowsPage() {
   };
 
   const remove = async (summary: WorkflowSummary) => {
-    if (!window.confirm(`Delete the workflow “${summary.name}”? Its executions stay in the history.`)) return;
-    try {
-      await api.deleteWorkflow(summary.id);
-      notify('info', `Deleted “${summary.name}”`);
-      load();
-    } catch (e) {
-      notify('error', `Delete failed: ${errorText(e)}`);
-    }
+    await confirmed({ question: `Delete the workflow “${summary.name}”? Its executions stay in the history.`,
+      change: () => api.deleteWorkflow(summary.id), done: `Deleted “${summary.name}”`, failed: 'Delete failed' });
   };
 
   const importFile = async (file: File) => {

@@ -1,32 +1,21 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ToastProvider } from '../components/Toasts';
-import { budgetWorkflow, fetchStub } from '../test/fixtures';
+import { budgetWorkflow, type ApiRoutes } from '../test/fixtures';
+import { renderRouted, Where } from '../test/renderRouted';
 import { TemplatesPage } from './TemplatesPage';
 import { WorkflowsPage } from './WorkflowsPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
-function Where() {
-  return <div data-testid="location">{useLocation().pathname}</div>;
-}
-
-function renderAt(path: string, routes: Parameters<typeof fetchStub>[0]) {
-  const { stub, calls } = fetchStub(routes);
-  vi.stubGlobal('fetch', vi.fn(stub));
-  render(
-    <ToastProvider>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/workflows" element={<WorkflowsPage />} />
-          <Route path="/templates" element={<TemplatesPage />} />
-          <Route path="*" element={<Where />} />
-        </Routes>
-      </MemoryRouter>
-    </ToastProvider>,
-  );
-  return calls;
+function renderAt(path: string, routes: ApiRoutes) {
+  return renderRouted(path, routes, (
+    <Routes>
+      <Route path="/workflows" element={<WorkflowsPage />} />
+      <Route path="/templates" element={<TemplatesPage />} />
+      <Route path="*" element={<Where />} />
+    </Routes>
+  ));
 }
 
 const summary = {

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
-import { fetchStub } from '../test/fixtures';
+import { stubApi } from '../test/fixtures';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -15,12 +15,11 @@ const template = {
 
 describe('templates gallery', () => {
   it('says which connections a template needs and links to create the missing ones', async () => {
-    const { stub } = fetchStub({
+    stubApi({
       'GET /api/auth/me': () => ({ body: { username: 'admin', role: 'admin' } }),
       'GET /api/templates': () => ({ body: [template] }),
       'GET /api/connections': () => ({ body: [{ name: 'team-slack', type: 'slack', fields: { webhook_url: '********' } }] }),
     });
-    vi.stubGlobal('fetch', vi.fn(stub));
     window.location.hash = '#/templates';
     render(<App />);
     expect(await screen.findByTestId('template-connection-finance')).toHaveTextContent('finance (database) missing: create it');

@@ -1,4 +1,5 @@
 /** Test data shaped like the API's answers (docs/api.md). */
+import { vi } from 'vitest';
 import type { ActionCatalogue, OperatorInfo, TriggerInfo, Workflow } from '../api/types';
 
 /** A condition as action schemas describe it (TriggerType.ConditionConfig). */
@@ -126,4 +127,14 @@ export function fetchStub(routes: Record<string, (body: unknown) => { status?: n
       { status, headers: { 'Content-Type': type } });
   };
   return { stub, calls };
+}
+
+/** What fetchStub answers: a handler for each "METHOD /path". */
+export type ApiRoutes = Parameters<typeof fetchStub>[0];
+
+/** Stubs the global fetch with `routes` (see fetchStub) for the test; returns the calls it receives, in order. */
+export function stubApi(routes: ApiRoutes) {
+  const { stub, calls } = fetchStub(routes);
+  vi.stubGlobal('fetch', vi.fn(stub));
+  return calls;
 }

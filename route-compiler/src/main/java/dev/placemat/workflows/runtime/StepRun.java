@@ -22,7 +22,8 @@ public final class StepRun implements StepContext {
     private final List<Runnable> hooks = new ArrayList<>();
     private boolean cancelled;
 
-    StepRun(ExecutionState state, String stepKey, String idempotencyKey, Instant deadline, CamelContext camel,
+    /** The attempt of step {@code stepKey} of {@code state}'s execution, which may run until {@code deadline}. */
+    public StepRun(ExecutionState state, String stepKey, String idempotencyKey, Instant deadline, CamelContext camel,
             PlatformServices services) {
         this.state = state;
         this.stepKey = stepKey;

@@ -2,7 +2,6 @@ package dev.placemat.workflows.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +19,6 @@ public record TemplateExpression(String path, JsonNode defaultValue) {
 
     private static final Pattern WITH_DEFAULT = Pattern.compile("^(.*?)\\s*\\|\\s*default\\s*:\\s*(.*?)\\s*$",
             Pattern.DOTALL);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The expression, or empty when it is neither a path nor a path with a well-formed default. */
     public static Optional<TemplateExpression> parse(String text) {
@@ -37,7 +35,7 @@ public record TemplateExpression(String path, JsonNode defaultValue) {
 
     private static Optional<JsonNode> literal(String text) {
         try {
-            JsonNode value = JSON.readTree(text);
+            JsonNode value = WorkflowJson.mapper().readTree(text);
             return value != null && value.isValueNode() ? Optional.of(value) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();

@@ -2,7 +2,6 @@ package dev.placemat.workflows.validation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.Option;
@@ -19,6 +18,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.placemat.workflows.template.Templates;
+import dev.placemat.workflows.template.WorkflowJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class ConfigSchemas {
 
     public ConfigSchemas() {
         SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(
-                        new ObjectMapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                        WorkflowJson.mapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
                         JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
                 .with(new JakartaValidationModule())

@@ -111,7 +111,8 @@ public final class DefinitionValidator {
         errors.addAll(schemas.validate(triggerType.get().configType(), config, "trigger.config"));
         Conditions.read(config.get("conditions"), "trigger.config.conditions", errors);
         TriggerSpec spec = new TriggerSpec(type, config);
-        triggerRules.forEach(rule -> rule.check(spec, errors));
+        triggerRules.stream().filter(rule -> rule.triggerType() == triggerType.get())
+                .forEach(rule -> rule.check(spec, errors));
         return spec;
     }
 

@@ -1,6 +1,7 @@
 package dev.placemat.workflows.validation;
 
 import dev.placemat.workflows.definition.TriggerSpec;
+import dev.placemat.workflows.definition.TriggerType;
 import dev.placemat.workflows.schedule.CronSchedule;
 import dev.placemat.workflows.schedule.CronTranslator;
 import java.time.Duration;
@@ -24,10 +25,12 @@ public final class ScheduleTriggerRule implements TriggerRule {
     }
 
     @Override
+    public TriggerType triggerType() {
+        return TriggerType.SCHEDULE;
+    }
+
+    @Override
     public void check(TriggerSpec trigger, Errors errors) {
-        if (!"schedule".equals(trigger.type())) {
-            return;
-        }
         String zone = trigger.text("timezone", CronSchedule.DEFAULT_TIME_ZONE);
         boolean zoneKnown = CronSchedule.isKnownTimeZone(zone);
         if (!zoneKnown) {

@@ -1,6 +1,7 @@
 package dev.placemat.workflows.validation;
 
 import dev.placemat.workflows.definition.TriggerSpec;
+import dev.placemat.workflows.definition.TriggerType;
 import java.util.regex.Pattern;
 
 /** A webhook id appears in a URL path: letters, digits, '-' and '_', long enough not to be guessed. */
@@ -11,21 +12,17 @@ public final class WebhookTriggerRule implements TriggerRule {
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     @Override
+    public TriggerType triggerType() {
+        return TriggerType.WEBHOOK;
+    }
+
+    @Override
     public void check(TriggerSpec trigger, Errors errors) {
-        if (!"webhook".equals(trigger.type())) {
-            return;
-        }
-        String id = trigger.text("webhook_id", null);
-        if (id != null && !WEBHOOK_ID.matcher(id).matches()) {
-            errors.add("trigger.config.webhook_id", "invalid_webhook_id", "webhook_id must be 16 to 64 letters, "
-                    + "digits, '-' or '_'; leave it out and the server generates one");
-        }
+        TriggerRule.checkText(trigger, "webhook_id", WEBHOOK_ID, "invalid_webhook_id", "webhook_id must be 16 to 64 "
+                + "letters, digits, '-' or '_'; leave it out and the server generates one", errors);
         for (String field : new String[] {"signature_header", "timestamp_header"}) {
-            String name = trigger.text(field, null);
-            if (name != null && !HEADER_NAME.matcher(name).matches()) {
-                errors.add("trigger.config." + field, "invalid_header", field + " must be an HTTP header name: "
-                        + "letters, digits and '-'");
-            }
+            TriggerRule.checkText(trigger, field, HEADER_NAME, "invalid_header", field + " must be an HTTP header "
+                    + "name: letters, digits and '-'", errors);
         }
         var timeout = trigger.config().get("sync_timeout_seconds");
         if (timeout != null && timeout.isInt()

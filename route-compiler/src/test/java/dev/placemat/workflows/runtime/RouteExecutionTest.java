@@ -85,7 +85,13 @@ class RouteExecutionTest {
         }
     }
 
-    private record Run(Exchange exchange, List<StepRecord> records, ExecutionState state, Records sink) {}
+    private record Run(Exchange exchange, List<StepRecord> records, ExecutionState state, Records sink) {
+
+        /** How long the record at {@code index} started after the one before it ended. */
+        Duration waitBefore(int index) {
+            return Duration.between(records.get(index - 1).completedAt(), records.get(index).startedAt());
+        }
+    }
 
     private static Run run(String steps, String triggerData) throws Exception {
         return run(steps, triggerData, UUID.randomUUID().toString(), Journal.EMPTY, ExecutionState.UNLIMITED);
@@ -98,6 +104,15 @@ class RouteExecutionTest {
                 maxAttempts, () -> true);
         Exchange exchange = send(steps, state);
         return new Run(exchange, sink.ended, state, sink);
+    }
+
+    /** The run's one step failed as timed out after 1 s, and its attempt ended soon after. */
+    private static void assertTimedOutAfterOneSecond(Run run) {
+        assertThat(run.records()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(StepStatus.FAILED);
+            assertThat(r.error()).contains("timed out after 1 s");
+            assertThat(Duration.between(r.startedAt(), r.completedAt())).isLessThan(Duration.ofSeconds(3));
+        });
     }
 
     private static Exchange send(String steps, ExecutionState state) throws Exception {
@@ -126,10 +141,8 @@ class RouteExecutionTest {
         assertThat(run.exchange().getException()).isNull();
         assertThat(run.records()).extracting(StepRecord::attempt, StepRecord::status).containsExactly(
                 tuple(1, StepStatus.FAILED), tuple(2, StepStatus.FAILED), tuple(3, StepStatus.COMPLETED));
-        Duration firstGap = Duration.between(run.records().get(0).completedAt(), run.records().get(1).startedAt());
-        Duration secondGap = Duration.between(run.records().get(1).completedAt(), run.records().get(2).startedAt());
-        assertThat(firstGap).isGreaterThanOrEqualTo(Duration.ofMillis(100));
-        assertThat(secondGap).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(run.waitBefore(1)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(run.waitBefore(2)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(run.state().at("step_1.calls").asInt()).isEqualTo(3);
     }
 
@@ -174,11 +187,7 @@ class RouteExecutionTest {
         int interruptedBefore = TestActions.Sleep.INTERRUPTED.get();
         Run run = run("[{'action_type':'test.sleep','config':{'millis':5000},'timeout_seconds':1,"
                 + "'retry_config':{'max_retries':0}}]", "{}");
-        assertThat(run.records()).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(StepStatus.FAILED);
-            assertThat(r.error()).contains("timed out after 1 s");
-            assertThat(Duration.between(r.startedAt(), r.completedAt())).isLessThan(Duration.ofSeconds(3));
-        });
+        assertTimedOutAfterOneSecond(run);
         // the work stopped too: the sleeping worker was interrupted, not left to run on
         await().atMost(Duration.ofSeconds(2)).until(() -> TestActions.Sleep.INTERRUPTED.get() > interruptedBefore);
     }
@@ -382,28 +391,26 @@ class RouteExecutionTest {
 
     @Test
     void waitsAtLeastWhatTheServiceAskedForBeforeTheNextAttempt() throws Exception {
-        Run run = run("[{'action_type':'test.rate_limited','config':{'fail_times':1,'retry_after_ms':700},"
+        Run run = run("[{'action_type':'test.flaky','config':{'fail_times':1,'retry_after_ms':700},"
                 + "'retry_config':{'max_retries':2,'retry_delay':10,'backoff_multiplier':1}}]", "{}");
         assertThat(run.exchange().getException()).isNull();
         assertThat(run.records()).extracting(StepRecord::attempt, StepRecord::status)
                 .containsExactly(tuple(1, StepStatus.FAILED), tuple(2, StepStatus.COMPLETED));
         assertThat(run.records().get(0).error())
                 .isEqualTo("HTTP 429 on call 1; attempt 2 waits 1 s, as the service asked (Retry-After)");
-        Duration gap = Duration.between(run.records().get(0).completedAt(), run.records().get(1).startedAt());
-        assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+        assertThat(run.waitBefore(1)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
     }
 
     @Test
     void keepsThePolicysDelayWhenItIsLongerThanWhatTheServiceAskedFor() throws Exception {
-        Run run = run("[{'action_type':'test.rate_limited','config':{'fail_times':1,'retry_after_ms':1},"
+        Run run = run("[{'action_type':'test.flaky','config':{'fail_times':1,'retry_after_ms':1},"
                 + "'retry_config':{'max_retries':1,'retry_delay':400}}]", "{}");
-        Duration gap = Duration.between(run.records().get(0).completedAt(), run.records().get(1).startedAt());
-        assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(run.waitBefore(1)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
     }
 
     @Test
     void failsAtOnceWhenTheServiceAsksForLongerThanTheStepMayWait() throws Exception {
-        Run run = run("[{'action_type':'test.rate_limited','config':{'fail_times':1,'retry_after_ms':90000},"
+        Run run = run("[{'action_type':'test.flaky','config':{'fail_times':1,'retry_after_ms':90000},"
                 + "'timeout_seconds':60,'retry_config':{'max_retries':3,'retry_delay':10}}]", "{}");
         assertThat(run.records()).singleElement().satisfies(r -> assertThat(r.error())
                 .startsWith("rate limited, retry after 90 s: more than the 60 s this step may wait")
@@ -421,10 +428,7 @@ class RouteExecutionTest {
     void cancelsAStageThatOutlastsItsStep() throws Exception {
         Run run = run("[{'action_type':'test.later','config':{'value':'late','millis':5000},'timeout_seconds':1,"
                 + "'retry_config':{'max_retries':0}}]", "{}");
-        assertThat(run.records()).singleElement().satisfies(r -> {
-            assertThat(r.error()).contains("timed out after 1 s");
-            assertThat(Duration.between(r.startedAt(), r.completedAt())).isLessThan(Duration.ofSeconds(3));
-        });
+        assertTimedOutAfterOneSecond(run);
     }
 
     @Test

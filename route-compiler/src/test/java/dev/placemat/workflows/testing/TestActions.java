@@ -10,7 +10,6 @@ import dev.placemat.workflows.spi.TaskAction;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -57,9 +56,13 @@ public final class TestActions {
         }
     }
 
-    /** {@code test.flaky}: fails {@code fail_times} times per execution, then returns the attempt count. */
+    /**
+     * {@code test.flaky}: fails {@code fail_times} times per execution and step, then returns the attempt count; a
+     * failure is for good with {@code permanent}, asks to wait {@code retry_after_ms} when given (as a service's 429
+     * does), and may pass with a retry otherwise.
+     */
     public static final class Flaky implements TaskAction<Flaky.Config> {
-        public record Config(int failTimes, Boolean permanent) {}
+        public record Config(int failTimes, Boolean permanent, Long retryAfterMs) {}
 
         private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
@@ -72,12 +75,16 @@ public final class TestActions {
         public Object execute(Config config, StepContext context) throws StepFailure {
             int call = CALLS.computeIfAbsent(context.executionId() + context.stepKey(), k -> new AtomicInteger())
                     .incrementAndGet();
-            if (call <= config.failTimes()) {
-                throw Boolean.TRUE.equals(config.permanent())
-                        ? StepFailure.permanent("refused on call " + call)
-                        : StepFailure.transientFailure("failed on call " + call);
+            if (call > config.failTimes()) {
+                return Map.of("calls", call);
             }
-            return Map.of("calls", call);
+            if (Boolean.TRUE.equals(config.permanent())) {
+                throw StepFailure.permanent("refused on call " + call);
+            }
+            if (config.retryAfterMs() != null) {
+                throw StepFailure.retryAfter("HTTP 429 on call " + call, Duration.ofMillis(config.retryAfterMs()));
+            }
+            throw StepFailure.transientFailure("failed on call " + call);
         }
     }
 
@@ -187,28 +194,6 @@ public final class TestActions {
                 HELD.decrementAndGet();
             }
             return Thread.currentThread().getName();
-        }
-    }
-
-    /** {@code test.rate_limited}: refused {@code fail_times} times per execution, asking to wait {@code retry_after_ms}. */
-    public static final class RateLimited implements TaskAction<RateLimited.Config> {
-        public record Config(int failTimes, long retryAfterMs) {}
-
-        private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
-
-        @Override
-        public ActionDescriptor<Config> descriptor() {
-            return ActionDescriptor.of("test.rate_limited", "test", "Rate limited", "R", "asks to wait", Config.class);
-        }
-
-        @Override
-        public Object execute(Config config, StepContext context) throws StepFailure {
-            int call = CALLS.computeIfAbsent(context.executionId() + context.stepKey(), k -> new AtomicInteger())
-                    .incrementAndGet();
-            if (call <= config.failTimes()) {
-                throw StepFailure.retryAfter("HTTP 429 on call " + call, Duration.ofMillis(config.retryAfterMs()));
-            }
-            return Map.of("calls", call);
         }
     }
 

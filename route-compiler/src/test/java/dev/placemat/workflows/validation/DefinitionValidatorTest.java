@@ -6,13 +6,18 @@ import static dev.placemat.workflows.testing.Definitions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.placemat.workflows.definition.RetryPolicy;
 import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.testing.Definitions;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DefinitionValidatorTest {
 
@@ -49,37 +54,32 @@ class DefinitionValidatorTest {
         assertThat(errors).allSatisfy(e -> assertThat(e.message()).isNotBlank());
     }
 
-    @Test
-    void rejectsDuplicateStepNumbers() {
-        assertThat(errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':[{'step_number':1,'action_type':'test.echo'},"
-                + "{'step_number':1,'action_type':'test.echo'}]}"))
-                .extracting(FieldError::path, FieldError::code)
-                .containsExactly(tuple("steps[1].step_number", "duplicate_step_number"));
+    /** Steps of a manual workflow that each hold one mistake, and where and what the one error is. */
+    static Stream<Arguments> stepsWithOneMistake() {
+        return Stream.of(
+                arguments("duplicate step numbers", "{'step_number':1,'action_type':'test.echo'},"
+                        + "{'step_number':1,'action_type':'test.echo'}", "steps[1].step_number", "duplicate_step_number"),
+                arguments("an unknown operator instead of treating it as true", "{'action_type':'test.echo',"
+                        + "'condition':{'field':'trigger.type','operator':'approximately','value':1}}",
+                        "steps[0].condition.operator", "unknown_operator"),
+                arguments("a reference to a step that has not run", "{'action_type':'test.echo','config':"
+                        + "{'value':'{{step_2.x}}'}},{'action_type':'test.echo'}", "steps[0].config.value",
+                        "step_not_run_yet"),
+                arguments("a nested action against its own schema", "{'action_type':'control.condition','config':"
+                        + "{'conditions':[{'field':'a','operator':'equals','value':1}],'then_actions':"
+                        + "[{'action_type':'test.flaky','config':{'fail_times':'x'}}]}}",
+                        "steps[0].config.then_actions[0].config.fail_times", "type"),
+                arguments("a template default that is not a literal", "{'action_type':'test.echo','config':"
+                        + "{'value':'{{webhook_data.name | default: friend}}'}}", "steps[0].config.value",
+                        "invalid_template"));
     }
 
-    @Test
-    void rejectsUnknownOperatorsInsteadOfTreatingThemAsTrue() {
-        assertThat(errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':[{'action_type':'test.echo',"
-                + "'condition':{'field':'trigger.type','operator':'approximately','value':1}}]}"))
+    @ParameterizedTest(name = "rejects {0}")
+    @MethodSource("stepsWithOneMistake")
+    void rejectsTheMistakeAtItsPath(String mistake, String steps, String path, String code) {
+        assertThat(errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':[" + steps + "]}"))
                 .extracting(FieldError::path, FieldError::code)
-                .containsExactly(tuple("steps[0].condition.operator", "unknown_operator"));
-    }
-
-    @Test
-    void rejectsReferencesToStepsThatHaveNotRun() {
-        assertThat(errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':["
-                + "{'action_type':'test.echo','config':{'value':'{{step_2.x}}'}},{'action_type':'test.echo'}]}"))
-                .extracting(FieldError::path, FieldError::code)
-                .containsExactly(tuple("steps[0].config.value", "step_not_run_yet"));
-    }
-
-    @Test
-    void checksNestedActionsAgainstTheirOwnSchema() {
-        List<FieldError> errors = errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':[{'action_type':"
-                + "'control.condition','config':{'conditions':[{'field':'a','operator':'equals','value':1}],"
-                + "'then_actions':[{'action_type':'test.flaky','config':{'fail_times':'x'}}]}}]}");
-        assertThat(errors).extracting(FieldError::path, FieldError::code)
-                .containsExactly(tuple("steps[0].config.then_actions[0].config.fail_times", "type"));
+                .containsExactly(tuple(path, code));
     }
 
     @Test
@@ -174,13 +174,9 @@ class DefinitionValidatorTest {
     }
 
     @Test
-    void acceptsTemplateDefaultsAndRejectsDefaultsThatAreNotLiterals() {
+    void acceptsTemplateDefaultsThatAreLiterals() {
         Definitions.webhook("[{'action_type':'test.echo','config':{'value':'{{webhook_data.n | default: 0}} and "
                 + "{{webhook_data.name | default: \\'friend\\'}}'}}]");
-        assertThat(errorsOf("{'name':'n','trigger':{'type':'manual'},'steps':[{'action_type':'test.echo',"
-                + "'config':{'value':'{{webhook_data.name | default: friend}}'}}]}"))
-                .extracting(FieldError::path, FieldError::code)
-                .containsExactly(tuple("steps[0].config.value", "invalid_template"));
     }
 
     @Test

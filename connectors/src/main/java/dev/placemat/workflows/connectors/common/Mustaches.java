@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Mustaches {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PlainJson.mapper();
     private static final Mustache.Compiler BASE = Mustache.compiler()
             .withCollector(new BasicCollector() {
                 @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.template.WorkflowJson;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
@@ -15,14 +16,23 @@ import java.util.Map;
  * JSON for outbound bodies with numbers as people write them: {@code 30000} and {@code 12.50}, never {@code 3E+4}
  * (which {@code JsonNode.toString()} writes for a {@code BigDecimal} with a negative scale, and for large doubles).
  * Decimal values keep their exact digits: money stays money.
+ *
+ * <p>Its mapper is the connectors' one {@link ObjectMapper}, the route compiler's shared one with plain decimals:
+ * every connector reads, builds and converts JSON with it (these library classes have no Spring context to take
+ * the application's from).
  */
 public final class PlainJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = WorkflowJson.mapper().copy()
             .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private PlainJson() {}
+
+    /** The connectors' shared mapper; never reconfigure it (derive a {@code copy()} instead). */
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
 
     /** {@code value} as JSON text, every number in plain notation. */
     public static String write(JsonNode value) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.template.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import java.util.Map;
  * numeric field. Output: {@code {groups: [{<group_by fields>, count, sum, average, ...}], totals: {...}}}; with
  * several {@code fields}, each calculation is an object by field ({@code sum: {amount: 10, hours: 3}}).
  */
-public final class DataAggregateAction implements TaskAction<DataAggregateAction.Config> {
+public final class DataAggregateAction extends ComputingAction<DataAggregateAction.Config> {
 
     /** What to calculate per group. */
     public enum Calculation { sum, count, average, min, max }
@@ -40,11 +39,6 @@ public final class DataAggregateAction implements TaskAction<DataAggregateAction
             @JsonProperty(defaultValue = "date")
             @JsonPropertyDescription("Field holding each item's ISO date, for date_range (default: date)")
             String dateField) {}
-
-    @Override
-    public boolean computesOnly() {
-        return true;
-    }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -101,11 +95,5 @@ public final class DataAggregateAction implements TaskAction<DataAggregateAction
     private static JsonNode value(JsonNode item, String path) {
         JsonNode value = Paths.lookup(item, path);
         return value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value;
-    }
-
-    /** Safe: it only computes over the execution's data. */
-    @Override
-    public boolean repeatSafe(Config config) {
-        return true;
     }
 }

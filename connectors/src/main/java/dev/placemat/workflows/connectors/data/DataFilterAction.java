@@ -11,7 +11,6 @@ import dev.placemat.workflows.definition.TriggerType.ConditionConfig;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.template.Paths;
 import dev.placemat.workflows.validation.Conditions;
 import dev.placemat.workflows.validation.ConfigMapper;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
  * {@code data.filter}: the items of a list that meet conditions in the design's format ({@code {field, operator,
  * value}}, fields relative to each item). Output: {@code {items, count}}.
  */
-public final class DataFilterAction implements TaskAction<DataFilterAction.Config> {
+public final class DataFilterAction extends ComputingAction<DataFilterAction.Config> {
 
     /** Whether every condition must hold, or one is enough. */
     public enum Match { all, any }
@@ -36,11 +35,6 @@ public final class DataFilterAction implements TaskAction<DataFilterAction.Confi
                     + "\"equals\", \"value\": \"Active\"}") List<ConditionConfig> conditions,
             @JsonProperty(defaultValue = "all")
             @JsonPropertyDescription("all (default): every condition must hold; any: one is enough") Match match) {}
-
-    @Override
-    public boolean computesOnly() {
-        return true;
-    }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -93,11 +87,5 @@ public final class DataFilterAction implements TaskAction<DataFilterAction.Confi
                     .collect(Collectors.joining("; ")));
         }
         return conditions;
-    }
-
-    /** Safe: it only computes over the execution's data. */
-    @Override
-    public boolean repeatSafe(Config config) {
-        return true;
     }
 }

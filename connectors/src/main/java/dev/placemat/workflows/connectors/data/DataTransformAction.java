@@ -6,10 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.placemat.workflows.connectors.common.PlainJson;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.template.Paths;
 
 /**
@@ -18,10 +18,10 @@ import dev.placemat.workflows.template.Paths;
  * {@code {output_field: result}}. JSONata reaches neither code nor files; evaluation is bounded in
  * time, memory, depth and the size of its values (see {@link ExpressionBudget}).
  */
-public final class DataTransformAction implements TaskAction<DataTransformAction.Config> {
+public final class DataTransformAction extends ComputingAction<DataTransformAction.Config> {
 
     static final long TIME_LIMIT_MS = 1_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PlainJson.mapper();
 
     public record Config(
             @JsonPropertyDescription("A JSONata expression over the whole context, such as step_1.rows[amount > 10]")
@@ -33,11 +33,6 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
             @JsonProperty(defaultValue = "result")
             @JsonPropertyDescription("Name of the output field (default: result)")
             String outputField) {}
-
-    @Override
-    public boolean computesOnly() {
-        return true;
-    }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -104,11 +99,5 @@ public final class DataTransformAction implements TaskAction<DataTransformAction
     private static String message(RuntimeException e) {
         String text = e.getMessage();
         return text == null ? e.getClass().getSimpleName() : text;
-    }
-
-    /** Safe: it only computes over the execution's data. */
-    @Override
-    public boolean repeatSafe(Config config) {
-        return true;
     }
 }

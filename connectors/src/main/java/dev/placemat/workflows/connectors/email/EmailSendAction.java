@@ -3,20 +3,17 @@ package dev.placemat.workflows.connectors.email;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.placemat.workflows.spi.ActionDescriptor;
-import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * {@code email.send}: an email with a text and/or HTML body and attachments (files of earlier steps), sent through
  * the {@code smtp} connection with camel-mail. Output: {@code {message_id, to, subject}}.
  */
-public final class EmailSendAction implements TaskAction<EmailSendAction.Config> {
+public final class EmailSendAction extends SmtpSendAction<EmailSendAction.Config> {
 
     public record Config(
             @JsonProperty(defaultValue = "smtp")
@@ -32,7 +29,9 @@ public final class EmailSendAction implements TaskAction<EmailSendAction.Config>
             @JsonPropertyDescription("file_url values of files from earlier steps, such as {{step_2.file_url}}")
             List<String> attachments) {}
 
-    private final SmtpSender sender = new SmtpSender();
+    public EmailSendAction() {
+        super(Config::connection);
+    }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -41,31 +40,19 @@ public final class EmailSendAction implements TaskAction<EmailSendAction.Config>
     }
 
     @Override
-    public Optional<ConnectionUse> connectionUse() {
-        return Optional.of(new ConnectionUse("connection", SmtpSender.CONNECTION_TYPE, SmtpSender.DEFAULT_CONNECTION));
-    }
-
-    @Override
-    public Object execute(Config config, StepContext context) throws StepFailure {
+    Email email(Config config, StepContext context) throws StepFailure {
         if (config.body() == null && config.htmlBody() == null) {
             throw StepFailure.permanent("give body, html_body or both");
         }
-        Email email = new Email(Recipients.parse(config.to(), "to"), Recipients.parse(config.cc(), "cc"),
+        return new Email(Recipients.parse(config.to(), "to"), Recipients.parse(config.cc(), "cc"),
                 Recipients.parse(config.bcc(), "bcc"), Email.subject(config.subject(), "subject"), config.body(),
                 config.htmlBody(),
                 Attachments.read(config.attachments(), context));
-        return EmailOutput.of(sender.send(email, config.connection(), context), email);
     }
 
     /** Values that templates put into the HTML body are HTML-escaped; the author's markup stays markup. */
     @Override
     public Map<String, UnaryOperator<String>> templateEscapes() {
         return Map.of("html_body", HtmlText::escape);
-    }
-
-    /** Not safe: a second run sends the email a second time (SMTP has no way to drop a repeated message). */
-    @Override
-    public boolean repeatSafe(Config config) {
-        return false;
     }
 }

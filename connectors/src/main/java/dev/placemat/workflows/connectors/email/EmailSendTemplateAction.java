@@ -5,23 +5,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.connectors.common.Mustaches;
 import dev.placemat.workflows.spi.ActionDescriptor;
-import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.EmailTemplates;
 import dev.placemat.workflows.spi.EmailTemplates.EmailTemplate;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code email.send_template}: one of the platform's email templates ({@code project_kickoff}, {@code budget_alert}),
  * rendered with logic-less Mustache from {@code variables} (HTML-escaped in the HTML body), sent like
  * {@code email.send}. Output: {@code {message_id, to, subject}}.
  */
-public final class EmailSendTemplateAction implements TaskAction<EmailSendTemplateAction.Config> {
+public final class EmailSendTemplateAction extends SmtpSendAction<EmailSendTemplateAction.Config> {
 
     public record Config(
             @JsonProperty(defaultValue = "smtp")
@@ -38,7 +35,9 @@ public final class EmailSendTemplateAction implements TaskAction<EmailSendTempla
             Map<String, Object> variables,
             @JsonPropertyDescription("file_url values of files from earlier steps") List<String> attachments) {}
 
-    private final SmtpSender sender = new SmtpSender();
+    public EmailSendTemplateAction() {
+        super(Config::connection);
+    }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
@@ -47,29 +46,17 @@ public final class EmailSendTemplateAction implements TaskAction<EmailSendTempla
     }
 
     @Override
-    public Optional<ConnectionUse> connectionUse() {
-        return Optional.of(new ConnectionUse("connection", SmtpSender.CONNECTION_TYPE, SmtpSender.DEFAULT_CONNECTION));
-    }
-
-    @Override
-    public Object execute(Config config, StepContext context) throws StepFailure {
+    Email email(Config config, StepContext context) throws StepFailure {
         String id = config.templateId() == null ? "" : config.templateId().trim();
         EmailTemplate template = context.services().require(EmailTemplates.class).find(id)
                 .orElseThrow(() -> StepFailure.permanent("there is no email template '" + id + "'"));
         JsonNode variables = config.variables() == null ? null : ConfigMapper.toJson(config.variables());
         String what = "email template '" + id + "'";
-        Email email = new Email(Recipients.parse(config.recipients(), "recipients"),
+        return new Email(Recipients.parse(config.recipients(), "recipients"),
                 Recipients.parse(config.cc(), "cc"), Recipients.parse(config.bcc(), "bcc"),
                 Email.subject(Mustaches.text(what + " (subject)", template.subject(), variables), what + " (subject)"),
                 Mustaches.text(what + " (text body)", template.textBody(), variables),
                 Mustaches.html(what + " (HTML body)", template.htmlBody(), variables),
                 Attachments.read(config.attachments(), context));
-        return EmailOutput.of(sender.send(email, config.connection(), context), email);
-    }
-
-    /** Not safe: a second run sends the email a second time (SMTP has no way to drop a repeated message). */
-    @Override
-    public boolean repeatSafe(Config config) {
-        return false;
     }
 }

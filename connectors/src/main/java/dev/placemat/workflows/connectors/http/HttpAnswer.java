@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.connectors.common.PlainJson;
 import dev.placemat.workflows.spi.StepFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public record HttpAnswer(int status, String reason, Map<String, String> headers,
 
     /** How much of an error answer's body a failure message repeats. */
     static final int DETAIL_BYTES = 2048;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PlainJson.mapper();
 
     public HttpAnswer {
         headers = Map.copyOf(headers);

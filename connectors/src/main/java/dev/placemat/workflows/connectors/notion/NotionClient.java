@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.connectors.common.ConnectionFields;
+import dev.placemat.workflows.connectors.common.PlainJson;
 import dev.placemat.workflows.connectors.common.RateLimits;
 import dev.placemat.workflows.connectors.common.Stages;
 import dev.placemat.workflows.connectors.common.Timeouts;
@@ -34,7 +35,7 @@ final class NotionClient {
     private static final String DEFAULT_BASE_URL = "https://api.notion.com";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{32,36}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PlainJson.mapper();
 
     private final HttpCaller caller = new HttpCaller();
 

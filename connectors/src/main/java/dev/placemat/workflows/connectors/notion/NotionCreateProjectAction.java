@@ -2,21 +2,14 @@ package dev.placemat.workflows.connectors.notion;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.spi.ActionDescriptor;
-import dev.placemat.workflows.spi.ConnectionUse;
-import dev.placemat.workflows.spi.StepContext;
-import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code notion.create_project}: a page in the projects database of the notion connection ({@code POST /v1/pages}).
  * Output: {@code {id, url, name, area, status, funding, lead, revenue_potential, tags, description}}.
  */
-public final class NotionCreateProjectAction implements TaskAction<NotionCreateProjectAction.Config> {
+public final class NotionCreateProjectAction extends NotionPageCreate<NotionCreateProjectAction.Config> {
 
     public record Config(
             @JsonProperty(defaultValue = "notion")
@@ -35,30 +28,13 @@ public final class NotionCreateProjectAction implements TaskAction<NotionCreateP
             @JsonPropertyDescription("Tags (multi-select)") List<String> tags,
             @JsonPropertyDescription("Description (text)") String description) {}
 
-    private final NotionPages pages = new NotionPages();
+    public NotionCreateProjectAction() {
+        super(NotionDatabase.PROJECTS, Config::projectData, Config::connection);
+    }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("notion.create_project", "notion", "Create Project", "📄",
                 "Creates a project page in the Notion projects database", Config.class);
-    }
-
-    @Override
-    public Optional<ConnectionUse> connectionUse() {
-        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
-    }
-
-    @Override
-    public CompletableFuture<ObjectNode> execute(Config config, StepContext context) throws StepFailure {
-        if (config.projectData() == null) {
-            throw StepFailure.permanent("project_data is empty after templates were resolved");
-        }
-        return pages.create(NotionDatabase.PROJECTS, config.projectData(), config.connection(), context);
-    }
-
-    /** Not safe: running it again after a crash could create a second page (retries look for the first). */
-    @Override
-    public boolean repeatSafe(Config config) {
-        return false;
     }
 }

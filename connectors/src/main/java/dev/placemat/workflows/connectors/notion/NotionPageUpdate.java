@@ -1,45 +1,35 @@
 package dev.placemat.workflows.connectors.notion;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
-import dev.placemat.workflows.spi.TaskAction;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * What the update actions share: one page of a database changed by its id ({@code PATCH /v1/pages/{id}}), through
- * the step's Notion connection or the default one. Safe to repeat: it sets fields of one page by id, so running it
- * again leaves the page as one run does.
+ * What the update actions share: one page of their database changed by its id ({@code PATCH /v1/pages/{id}}). Safe
+ * to repeat: it sets fields of one page by id, so running it again leaves the page as one run does.
  */
-abstract class NotionPageUpdate<C> implements TaskAction<C> {
+abstract class NotionPageUpdate<C> extends NotionPageAction<C> {
 
-    private final NotionPages pages = new NotionPages();
-    private final NotionDatabase database;
+    private final Function<C, String> pageId;
+    private final Function<C, Object> updates;
 
-    NotionPageUpdate(NotionDatabase database) {
-        this.database = database;
-    }
-
-    abstract String pageId(C config);
-
-    abstract Object updates(C config);
-
-    abstract String connection(C config);
-
-    @Override
-    public Optional<ConnectionUse> connectionUse() {
-        return Optional.of(new ConnectionUse("connection", NotionClient.CONNECTION_TYPE, NotionClient.DEFAULT_CONNECTION));
+    /** The database, and where a config holds the page id, the updates and the connection name. */
+    NotionPageUpdate(NotionDatabase database, Function<C, String> pageId, Function<C, Object> updates,
+            Function<C, String> connection) {
+        super(database, connection);
+        this.pageId = pageId;
+        this.updates = updates;
     }
 
     @Override
     public CompletableFuture<ObjectNode> execute(C config, StepContext context) throws StepFailure {
-        Object updates = updates(config);
-        if (updates == null) {
+        Object changes = updates.apply(config);
+        if (changes == null) {
             throw StepFailure.permanent("updates is empty after templates were resolved");
         }
-        return pages.update(database, pageId(config), updates, connection(config), context);
+        return pages.update(database, pageId.apply(config), changes, connection(config), context);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.placemat.workflows.connectors.notion;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.placemat.workflows.spi.ActionDescriptor;
-import java.math.BigDecimal;
 
 /**
  * {@code notion.update_opportunity}: changes the given fields of an opportunity page
@@ -33,27 +32,12 @@ public final class NotionUpdateOpportunityAction extends NotionPageUpdate<Notion
             @JsonPropertyDescription("Description (text)") String description) {}
 
     public NotionUpdateOpportunityAction() {
-        super(NotionDatabase.OPPORTUNITIES);
+        super(NotionDatabase.OPPORTUNITIES, Config::opportunityId, Config::updates, Config::connection);
     }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("notion.update_opportunity", "notion", "Update Opportunity", "📊",
                 "Changes fields and tags of an opportunity page in Notion", Config.class);
-    }
-
-    @Override
-    String pageId(Config config) {
-        return config.opportunityId();
-    }
-
-    @Override
-    Object updates(Config config) {
-        return config.updates();
-    }
-
-    @Override
-    String connection(Config config) {
-        return config.connection();
     }
 }

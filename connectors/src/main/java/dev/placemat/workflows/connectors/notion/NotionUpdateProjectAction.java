@@ -3,7 +3,6 @@ package dev.placemat.workflows.connectors.notion;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.placemat.workflows.spi.ActionDescriptor;
-import java.math.BigDecimal;
 
 /**
  * {@code notion.update_project}: changes the given fields of a project page ({@code PATCH /v1/pages/{id}}); tags
@@ -30,27 +29,12 @@ public final class NotionUpdateProjectAction extends NotionPageUpdate<NotionUpda
             @JsonPropertyDescription("Description (text)") String description) {}
 
     public NotionUpdateProjectAction() {
-        super(NotionDatabase.PROJECTS);
+        super(NotionDatabase.PROJECTS, Config::projectId, Config::updates, Config::connection);
     }
 
     @Override
     public ActionDescriptor<Config> descriptor() {
         return ActionDescriptor.of("notion.update_project", "notion", "Update Project", "✏️",
                 "Changes fields and tags of a project page in Notion", Config.class);
-    }
-
-    @Override
-    String pageId(Config config) {
-        return config.projectId();
-    }
-
-    @Override
-    Object updates(Config config) {
-        return config.updates();
-    }
-
-    @Override
-    String connection(Config config) {
-        return config.connection();
     }
 }

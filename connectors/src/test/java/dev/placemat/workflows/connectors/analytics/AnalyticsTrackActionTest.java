@@ -21,15 +21,16 @@ import dev.placemat.workflows.spi.StepContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AnalyticsTrackActionTest {
 
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
     private static WireMockServer collector;
 
     @BeforeAll
     static void start() {
-        fixture = new StepFixture();
         collector = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         collector.start();
     }
@@ -37,7 +38,6 @@ class AnalyticsTrackActionTest {
     @AfterAll
     static void stop() {
         collector.stop();
-        fixture.close();
     }
 
     @Test
@@ -78,7 +78,7 @@ class AnalyticsTrackActionTest {
     }
 
     private static JsonNode track(String config, RecordedEvents events) throws Exception {
-        StepContext context = fixture.context(null, new TestServices().with(AnalyticsEvents.class, events)
+        StepContext context = FIXTURE.context(null, new TestServices().with(AnalyticsEvents.class, events)
                 .with(OutboundGuard.class, new LoopbackGuard(collector.port())));
         return StepFixture.output(new AnalyticsTrackAction().execute(
                 StepFixture.config(AnalyticsTrackAction.Config.class, config), context));

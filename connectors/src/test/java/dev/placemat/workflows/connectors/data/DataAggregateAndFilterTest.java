@@ -8,20 +8,20 @@ import dev.placemat.workflows.connectors.support.StepFixture;
 import dev.placemat.workflows.connectors.support.TestServices;
 import dev.placemat.workflows.spi.StepContext;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DataAggregateAndFilterTest {
 
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
     private static StepContext context;
 
     @BeforeAll
     static void start() {
-        fixture = new StepFixture();
         String today = LocalDate.now().toString();
-        context = fixture.context(StepFixture.json("""
+        context = FIXTURE.context(StepFixture.json("""
                 {"step_1": {"rows": [
                   {"category": "grants", "project": "Harbour", "amount": 1000, "status": "paid", "date": "%s"},
                   {"category": "grants", "project": "Harbour", "amount": "250.50", "status": "open", "date": "%s"},
@@ -29,11 +29,6 @@ class DataAggregateAndFilterTest {
                   {"category": "grants", "project": "Library", "amount": 400, "status": "paid", "date": "%s",
                    "owner": {"team": "ops"}}
                 ]}}""".formatted(today, today, today)), new TestServices());
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
     }
 
     @Test
@@ -62,7 +57,7 @@ class DataAggregateAndFilterTest {
     /** Exact sums of 1e99999999 and 1 need a billion digits: such numbers are refused before any arithmetic. */
     @Test
     void refusesNumbersWithHugeExponentsFromData() {
-        StepContext bomb = fixture.context(StepFixture.json("""
+        StepContext bomb = FIXTURE.context(StepFixture.json("""
                 {"step_1": {"rows": [{"amount": "1e99999999"}, {"amount": 1}, {"amount": "1e-999999999"}]}}"""),
                 new TestServices());
         long start = System.nanoTime();

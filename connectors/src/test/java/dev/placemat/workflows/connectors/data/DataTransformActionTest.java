@@ -9,29 +9,24 @@ import dev.placemat.workflows.connectors.support.TestServices;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DataTransformActionTest {
 
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
     private static StepContext context;
     private final DataTransformAction action = new DataTransformAction();
 
     @BeforeAll
     static void start() {
-        fixture = new StepFixture();
-        context = fixture.context(StepFixture.json("""
+        context = FIXTURE.context(StepFixture.json("""
                 {"webhook_data": {"items": [{"price": 80, "sku": "a"}, {"price": 40, "sku": "b"}]},
                  "step_1": {"name": "Acme"}}"""), new TestServices());
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
     }
 
     private JsonNode run(String config) throws Exception {
@@ -52,7 +47,7 @@ class DataTransformActionTest {
             var runs = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
             for (int t = 0; t < 4; t++) {
                 int price = 1000 * (t + 1);
-                StepContext own = fixture.context(StepFixture.json("{\"webhook_data\": {\"items\": [{\"price\": "
+                StepContext own = FIXTURE.context(StepFixture.json("{\"webhook_data\": {\"items\": [{\"price\": "
                         + price + "}, {\"price\": 1}]}}"), new TestServices());
                 runs.add(pool.submit(() -> {
                     int right = 0;

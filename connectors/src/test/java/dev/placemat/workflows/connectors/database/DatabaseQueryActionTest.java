@@ -15,22 +15,24 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DatabaseQueryActionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmbeddedPostgres postgres;
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
     private static StepContext context;
 
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.start();
-        fixture = new StepFixture();
         DataSource db = postgres.getPostgresDatabase();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE project_budgets (project_id text PRIMARY KEY, budget_utilization numeric, "
@@ -44,12 +46,11 @@ class DatabaseQueryActionTest {
             case "admin" -> new DataSources.Database(db, true);
             default -> throw StepFailure.permanent("there is no database connection named '" + name + "'");
         };
-        context = fixture.context(null, new TestServices().with(DataSources.class, sources));
+        context = FIXTURE.context(null, new TestServices().with(DataSources.class, sources));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        fixture.close();
         postgres.close();
     }
 
@@ -84,13 +85,11 @@ class DatabaseQueryActionTest {
 
     @Test
     void refusesWritesOnAReadOnlyConnection() {
-        assertThatThrownBy(() -> run("""
-                {"connection": "reports", "query": "DELETE FROM canary WHERE id = :id", "parameters": {"id": 1}}"""))
-                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+        assertRefusedForGood("""
+                {"connection": "reports", "query": "DELETE FROM canary WHERE id = :id", "parameters": {"id": 1}}""")
                 .hasMessageContaining("the database connection 'reports' is read-only: DELETE statements");
-        assertThatThrownBy(() -> run("""
-                {"connection": "reports", "query": "WITH gone AS (DELETE FROM canary RETURNING id) SELECT * FROM gone"}"""))
-                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+        assertRefusedForGood("""
+                {"connection": "reports", "query": "WITH gone AS (DELETE FROM canary RETURNING id) SELECT * FROM gone"}""")
                 .hasMessageContaining("the database connection 'reports' is read-only, and this query tries to write");
     }
 
@@ -103,9 +102,8 @@ class DatabaseQueryActionTest {
             "select lo_import('/etc/passwd')", "select lo_export(1, '/tmp/x')",
             "select * from dblink('host=x', 'select 1') as t(a int)",
             "select query_to_xml('select 1', true, true, '')", "select set_config('transaction_read_only', 'off', true)"}) {
-            assertThatThrownBy(() -> run(JSON.createObjectNode().put("connection", "reports").put("query", query)
-                    .toString()), query)
-                    .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
+            assertRefusedForGood(JSON.createObjectNode().put("connection", "reports").put("query", query).toString())
+                    .as(query)
                     .hasMessageFindingMatch("'reports' is read-only: |holds 3 SQL statements");
         }
         assertThat(tableExists("hacked")).isFalse();
@@ -172,6 +170,12 @@ class DatabaseQueryActionTest {
 
         assertThatThrownBy(() -> run("{\"connection\": \"reports\", \"query\": \"SELECT :missing\"}"))
                 .hasMessage("the query uses :missing but parameters has no missing");
+    }
+
+    /** Running the action with this config fails for good (a retry would fail the same way). */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRefusedForGood(String config) {
+        return assertThatThrownBy(() -> run(config))
+                .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse());
     }
 
     private static boolean tableExists(String name) throws Exception {

@@ -11,6 +11,7 @@ import dev.placemat.workflows.connectors.support.MapConnections;
 import dev.placemat.workflows.connectors.support.StepFixture;
 import dev.placemat.workflows.connectors.support.TestServices;
 import dev.placemat.workflows.fixtures.StrictSmtpServer;
+import dev.placemat.workflows.runtime.StepRun;
 import dev.placemat.workflows.spi.Connections;
 import dev.placemat.workflows.spi.EmailTemplates;
 import dev.placemat.workflows.spi.EmailTemplates.EmailTemplate;
@@ -29,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,20 +43,11 @@ class EmailActionsTest {
     @RegisterExtension
     static final GreenMailExtension GREENMAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp"));
 
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
 
     @TempDir
     Path files;
-
-    @BeforeAll
-    static void start() {
-        fixture = new StepFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
 
     @Test
     void sendsTextWithAnAttachmentOfAnEarlierStepAndNoOtherHeaders() throws Exception {
@@ -72,7 +62,7 @@ class EmailActionsTest {
                  "attachments": ["%s"]}""".formatted(report.fileUrl()));
 
         JsonNode out = StepFixture.output(new EmailSendAction().execute(config,
-                fixture.context(data, services(store, null))));
+                FIXTURE.context(data, services(store, null))));
 
         MimeMessage received = GREENMAIL.getReceivedMessagesForDomain("act.org.au")[0];
         assertThat(received.getSubject()).isEqualTo("Weekly Financial Report - 2025-W14");
@@ -101,7 +91,7 @@ class EmailActionsTest {
                  "bcc": "audit@example.org",
                  "variables": {"project_name": "Harbour <Clean-up>", "amount": 25000}}""");
 
-        new EmailSendTemplateAction().execute(config, fixture.context(null, services(null, templates)));
+        new EmailSendTemplateAction().execute(config, FIXTURE.context(null, services(null, templates)));
 
         MimeMessage received = GREENMAIL.getReceivedMessagesForDomain("example.org")[0];
         assertThat(received.getSubject()).isEqualTo("Kick-off: Harbour <Clean-up>");
@@ -125,9 +115,9 @@ class EmailActionsTest {
                 "{\"to\": \"not an address\", \"subject\": \"s\", \"body\": \"b\"}");
 
         assertThatThrownBy(() -> new EmailSendTemplateAction().execute(unknown,
-                fixture.context(null, services(null, none))))
+                FIXTURE.context(null, services(null, none))))
                 .hasMessage("there is no email template 'nope'");
-        assertThatThrownBy(() -> new EmailSendAction().execute(badAddress, fixture.context(null, services(null, none))))
+        assertThatThrownBy(() -> new EmailSendAction().execute(badAddress, FIXTURE.context(null, services(null, none))))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
                 .hasMessageContaining("'not an address' is not an email address");
     }
@@ -140,11 +130,11 @@ class EmailActionsTest {
                 "{\"to\": \"a@example.org\", \"subject\": \"s\", \"body\": \"b\"}");
 
         assertThatThrownBy(() -> new EmailSendAction().execute(config,
-                fixture.context(null, new TestServices().with(Connections.class, down))))
+                FIXTURE.context(null, new TestServices().with(Connections.class, down))))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isTrue())
                 .hasMessageContaining("could not reach the SMTP server of the connection 'smtp'")
                 .hasMessageNotContaining(PASSWORD);
-        assertThat(fixture.camel().getEndpoints()).noneMatch(e -> e.getEndpointUri().contains(PASSWORD)
+        assertThat(FIXTURE.camel().getEndpoints()).noneMatch(e -> e.getEndpointUri().contains(PASSWORD)
                 || e.getEndpointUri().contains("127.0.0.1"));
     }
 
@@ -153,7 +143,7 @@ class EmailActionsTest {
         try (StrictSmtpServer strict = StrictSmtpServer.start()) {
             JsonNode out = StepFixture.output(new EmailSendAction().execute(StepFixture.config(
                     EmailSendAction.Config.class, "{\"to\": \"ann@partner.org\", \"subject\": \"Hi\", \"body\": \"b\"}"),
-                    fixture.context(null, strictServices(strict, "none"))));
+                    FIXTURE.context(null, strictServices(strict, "none"))));
 
             assertThat(strict.greetings()).containsExactly("workflows.act.example");
             assertThat(out.path("message_id").asText()).isEqualTo("<exec-1.1@workflows.act.example>");
@@ -169,16 +159,16 @@ class EmailActionsTest {
         try (StrictSmtpServer strict = StrictSmtpServer.start()) {
             strict.replyToNextRecipients("451 4.7.1 <ann@partner.org>: Greylisted, please try again later");
             assertThatThrownBy(() -> new EmailSendAction().execute(config,
-                    fixture.context(null, strictServices(strict, "none"))))
+                    FIXTURE.context(null, strictServices(strict, "none"))))
                     .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isTrue())
                     .hasMessage("the SMTP server of the connection 'smtp' answered 451 4.7.1 <ann@partner.org>: "
                             + "Greylisted, please try again later (RCPT TO:<ann@partner.org>)");
-            new EmailSendAction().execute(config, fixture.context(null, strictServices(strict, "none")));
+            new EmailSendAction().execute(config, FIXTURE.context(null, strictServices(strict, "none")));
             assertThat(strict.messages()).hasSize(1);
 
             strict.replyToEveryRecipient("550 5.1.1 <ann@partner.org>: Recipient address rejected: User unknown");
             assertThatThrownBy(() -> new EmailSendAction().execute(config,
-                    fixture.context(null, strictServices(strict, "none"))))
+                    FIXTURE.context(null, strictServices(strict, "none"))))
                     .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
                     .hasMessageContaining("answered 550 5.1.1 <ann@partner.org>: Recipient address rejected");
         }
@@ -189,7 +179,7 @@ class EmailActionsTest {
         try (StrictSmtpServer strict = StrictSmtpServer.start()) {
             assertThatThrownBy(() -> new EmailSendAction().execute(StepFixture.config(EmailSendAction.Config.class,
                     "{\"to\": \"a@example.org\", \"subject\": \"s\", \"body\": \"b\"}"),
-                    fixture.context(null, strictServices(strict, "starttls"))))
+                    FIXTURE.context(null, strictServices(strict, "starttls"))))
                     .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
                     .hasMessageStartingWith("the SMTP server of the connection 'smtp' does not offer STARTTLS");
             assertThat(strict.messages()).isEmpty();
@@ -199,7 +189,7 @@ class EmailActionsTest {
     @Test
     void aStepGivenUpClosesItsSmtpConnection() throws Exception {
         try (StrictSmtpServer strict = StrictSmtpServer.start().silentAfterData()) {
-            StepFixture.Cancellable context = fixture.cancellable(null, strictServices(strict, "none"));
+            StepRun context = FIXTURE.context(null, strictServices(strict, "none"));
             var config = StepFixture.config(EmailSendAction.Config.class,
                     "{\"to\": \"a@example.org\", \"subject\": \"s\", \"body\": \"b\"}");
             var sending = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -222,7 +212,7 @@ class EmailActionsTest {
     void refusesALineBreakInTheSubjectAndEscapesTemplateValuesInTheHtmlBody() {
         var config = StepFixture.config(EmailSendAction.Config.class,
                 "{\"to\": \"a@example.org\", \"subject\": \"Hi\\r\\nBcc: all@example.org\", \"body\": \"b\"}");
-        assertThatThrownBy(() -> new EmailSendAction().execute(config, fixture.context(null, services(null, null))))
+        assertThatThrownBy(() -> new EmailSendAction().execute(config, FIXTURE.context(null, services(null, null))))
                 .hasMessageStartingWith("subject holds a line break");
         assertThat(new EmailSendAction().templateEscapes().get("html_body").apply("<script>\"x\" & 'y'</script>"))
                 .isEqualTo("&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;");

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileUploadActionTest {
 
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
     private static WireMockServer files;
 
     @TempDir
@@ -34,7 +36,6 @@ class FileUploadActionTest {
 
     @BeforeAll
     static void start() {
-        fixture = new StepFixture();
         files = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         files.start();
     }
@@ -42,7 +43,6 @@ class FileUploadActionTest {
     @AfterAll
     static void stop() {
         files.stop();
-        fixture.close();
     }
 
     @BeforeEach
@@ -123,7 +123,7 @@ class FileUploadActionTest {
     }
 
     private JsonNode upload(String config, OutboundGuard guard, JsonNode data) throws Exception {
-        StepContext context = fixture.context(data, new TestServices().with(FileStore.class, store)
+        StepContext context = FIXTURE.context(data, new TestServices().with(FileStore.class, store)
                 .with(OutboundGuard.class, guard));
         return StepFixture.output(new FileUploadAction().execute(
                 StepFixture.config(FileUploadAction.Config.class, config), context));

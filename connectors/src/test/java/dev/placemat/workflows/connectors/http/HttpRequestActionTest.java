@@ -10,6 +10,7 @@ import dev.placemat.workflows.connectors.support.TestServices;
 import dev.placemat.workflows.fixtures.LocalHttpServer;
 import dev.placemat.workflows.fixtures.LocalHttpServer.Reply;
 import dev.placemat.workflows.fixtures.SilentServer;
+import dev.placemat.workflows.runtime.StepRun;
 import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.StepFailure;
@@ -23,23 +24,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpRequestActionTest {
 
     private static LocalHttpServer server;
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
     private static LoopbackGuard guard;
 
     @BeforeAll
     static void start() {
         server = LocalHttpServer.start();
-        fixture = new StepFixture();
         guard = new LoopbackGuard(server.port()).naming("pinned.test");
     }
 
     @AfterAll
     static void stop() {
-        fixture.close();
         server.close();
     }
 
@@ -56,7 +57,7 @@ class HttpRequestActionTest {
 
     private static JsonNode call(String config) throws Exception {
         return StepFixture.output(new HttpRequestAction().execute(
-                StepFixture.config(HttpRequestAction.Config.class, config), fixture.context(null, services())));
+                StepFixture.config(HttpRequestAction.Config.class, config), FIXTURE.context(null, services())));
     }
 
     private static JsonNode get(String path) throws Exception {
@@ -80,8 +81,8 @@ class HttpRequestActionTest {
         for (int i = 0; i < 25; i++) {
             get("/ok");
         }
-        assertThat(fixture.camel().getEndpoints()).noneMatch(e -> e.getEndpointUri().startsWith("http"));
-        assertThat(fixture.camel().hasService(OutboundClients.class)).isNotNull();
+        assertThat(FIXTURE.camel().getEndpoints()).noneMatch(e -> e.getEndpointUri().startsWith("http"));
+        assertThat(FIXTURE.camel().hasService(OutboundClients.class)).isNotNull();
     }
 
     @Test
@@ -153,7 +154,7 @@ class HttpRequestActionTest {
     @Test
     void aStepGivenUpAbortsItsCallAndTheServerSeesTheConnectionClose() throws Exception {
         try (SilentServer silent = SilentServer.start()) {
-            StepFixture.Cancellable context = fixture.cancellable(null, new TestServices()
+            StepRun context = FIXTURE.context(null, new TestServices()
                     .with(OutboundGuard.class, new LoopbackGuard(silent.port())));
             CompletableFuture<JsonNode> call = new HttpRequestAction().execute(StepFixture.config(
                     HttpRequestAction.Config.class, "{\"url\": \"http://127.0.0.1:" + silent.port() + "/slow\"}"),

@@ -23,13 +23,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Notion actions against a stand-in that checks every property value against the database's schema. */
 class NotionActionsTest {
 
     private static final String TOKEN = "secret_CANARY-notion-token-4711";
     private static final String USER_ID = "7d1f0a5e-2c44-4b8a-9d57-0a1b2c3d4e5f";
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
     private static NotionStandIn notion;
     private static int connectionNumber;
 
@@ -37,7 +39,6 @@ class NotionActionsTest {
 
     @BeforeAll
     static void start() {
-        fixture = new StepFixture();
         notion = NotionStandIn.start(TOKEN)
                 .database("projects-db", Map.of("Name", "title", "Area", "select", "Status", "status",
                         "Funding", "select", "Lead", "people", "Revenue Potential", "number", "Tags", "multi_select",
@@ -49,7 +50,6 @@ class NotionActionsTest {
     @AfterAll
     static void stop() {
         notion.close();
-        fixture.close();
     }
 
     /** Each test has a connection of its own: schemas are cached and rates limited per connection. */
@@ -65,7 +65,7 @@ class NotionActionsTest {
                 "projects_database_id", "projects-db",
                 "opportunities_database_id", "opps-db",
                 "base_url", notion.baseUrl()));
-        return fixture.context(StepFixture.json("{}"), new TestServices()
+        return FIXTURE.context(StepFixture.json("{}"), new TestServices()
                 .with(Connections.class, connections)
                 .with(OutboundGuard.class, new LoopbackGuard(notion.server().port())));
     }
@@ -185,7 +185,7 @@ class NotionActionsTest {
     void aRefusedTokenFailsForGoodWithoutRepeatingTheToken() {
         Connections wrong = new MapConnections().with("bad", "notion", Map.of("token", "secret_wrong-token-1",
                 "projects_database_id", "projects-db", "base_url", notion.baseUrl()));
-        StepContext badContext = fixture.context(null, new TestServices().with(Connections.class, wrong)
+        StepContext badContext = FIXTURE.context(null, new TestServices().with(Connections.class, wrong)
                 .with(OutboundGuard.class, new LoopbackGuard(notion.server().port())));
         assertThatThrownBy(() -> StepFixture.output(new NotionCreateProjectAction().execute(StepFixture.config(
                 NotionCreateProjectAction.Config.class, "{\"connection\": \"bad\", \"project_data\": {\"name\": "

@@ -14,32 +14,22 @@ import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportGenerateActionTest {
 
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
 
     @TempDir
     Path root;
 
-    @BeforeAll
-    static void start() {
-        fixture = new StepFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
     @Test
     void rendersTheWeeklyFinancialReportOfAnAggregateAsAPdf() throws Exception {
         DirectoryFileStore store = new DirectoryFileStore(root, "/api/files/");
-        StepContext context = fixture.context(StepFixture.json("""
+        StepContext context = FIXTURE.context(StepFixture.json("""
                 {"step_1": {"groups": [
                    {"category": "grants", "project": "Harbour <b>", "sum": 1250.5, "count": 2, "average": 625.25,
                     "min": 250.5, "max": 1000},
@@ -68,7 +58,7 @@ class ReportGenerateActionTest {
     void anUnknownTemplateNamesTheKnownOnes() {
         var config = StepFixture.config(ReportGenerateAction.Config.class, "{\"template\": \"../../secrets\"}");
 
-        assertThatThrownBy(() -> new ReportGenerateAction().execute(config, fixture.context(null, new TestServices())))
+        assertThatThrownBy(() -> new ReportGenerateAction().execute(config, FIXTURE.context(null, new TestServices())))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
                 .hasMessage("there is no report template '../../secrets'; the templates are weekly_financial");
     }

@@ -19,22 +19,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SlackSendMessageActionTest {
 
-    private static StepFixture fixture;
+    @RegisterExtension
+    static final StepFixture FIXTURE = new StepFixture();
     private static SlackStandIn slack;
 
     @BeforeAll
     static void start() {
-        fixture = new StepFixture();
         slack = SlackStandIn.start();
     }
 
     @AfterAll
     static void stop() {
         slack.close();
-        fixture.close();
     }
 
     @BeforeEach
@@ -84,7 +84,7 @@ class SlackSendMessageActionTest {
     void aRefusedMessageFailsForGoodWithoutShowingTheWebhookSecret() {
         Connections wrongPath = new MapConnections().with("slack", "slack",
                 Map.of("webhook_url", "http://127.0.0.1:" + slack.server().port() + "/services/T0/B0/CANARY42"));
-        StepContext context = fixture.context(null, new TestServices().with(Connections.class, wrongPath)
+        StepContext context = FIXTURE.context(null, new TestServices().with(Connections.class, wrongPath)
                 .with(OutboundGuard.class, new LoopbackGuard(slack.server().port())));
 
         assertThatThrownBy(() -> send("{\"message\": \"hi\"}", context))
@@ -108,7 +108,7 @@ class SlackSendMessageActionTest {
     private static StepContext context(Integer... allowedPorts) {
         Connections connections = new MapConnections().with("slack", "slack", Map.of("webhook_url",
                 slack.webhookUrl()));
-        return fixture.context(null, new TestServices().with(Connections.class, connections)
+        return FIXTURE.context(null, new TestServices().with(Connections.class, connections)
                 .with(OutboundGuard.class, new LoopbackGuard(allowedPorts)));
     }
 }

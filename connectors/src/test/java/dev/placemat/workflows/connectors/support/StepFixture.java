@@ -3,24 +3,26 @@ package dev.placemat.workflows.connectors.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.runtime.ExecutionState;
+import dev.placemat.workflows.runtime.StepRun;
 import dev.placemat.workflows.spi.PlatformServices;
-import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.validation.ConfigMapper;
-import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real, started {@link DefaultCamelContext} (one per test class: start it in {@code @BeforeAll}) and step contexts
- * over it.
+ * A real, started {@link DefaultCamelContext} and step contexts over it: one per test class, registered as an
+ * extension ({@code @RegisterExtension static final StepFixture FIXTURE = new StepFixture();}), which stops it after
+ * the class's tests.
  */
-public final class StepFixture implements AutoCloseable {
+public final class StepFixture implements AutoCloseable, AfterAllCallback {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,9 +37,14 @@ public final class StepFixture implements AutoCloseable {
         return camel;
     }
 
-    /** A step context with this execution data. */
-    public StepContext context(JsonNode data, PlatformServices services) {
-        return new Context(data == null ? JSON.createObjectNode() : data, services, camel);
+    /**
+     * The engine's own context ({@link StepRun}) of step 1 of execution {@code exec-1} (workflow {@code wf-1}) over
+     * this execution data, with 30 s left; {@link StepRun#cancel} gives the attempt up as a timeout does.
+     */
+    public StepRun context(JsonNode data, PlatformServices services) {
+        ObjectNode executionData = data == null ? JSON.createObjectNode() : (ObjectNode) data;
+        ExecutionState state = new ExecutionState("exec-1", "wf-1", executionData, record -> { });
+        return new StepRun(state, "1", "exec-1:1", Instant.now().plusSeconds(30), camel, services);
     }
 
     /** Binds a config given as JSON (snake_case) to an action's config record, as the engine does. */
@@ -76,120 +83,13 @@ public final class StepFixture implements AutoCloseable {
         }
     }
 
-    /** A step context with this execution data whose attempt a test can give up ({@link Cancellable#cancel}). */
-    public Cancellable cancellable(JsonNode data, PlatformServices services) {
-        return new Cancellable(context(data, services));
-    }
-
-    /** A step context that runs its cancel hooks when the test gives the attempt up. */
-    public static final class Cancellable implements StepContext {
-
-        private final StepContext base;
-        private final List<Runnable> hooks = new CopyOnWriteArrayList<>();
-        private volatile boolean cancelled;
-
-        Cancellable(StepContext base) {
-            this.base = base;
-        }
-
-        /** Gives the attempt up, as the engine does when its timeout passes. */
-        public void cancel() {
-            cancelled = true;
-            hooks.forEach(Runnable::run);
-        }
-
-        @Override
-        public void onCancel(Runnable hook) {
-            hooks.add(hook);
-            if (cancelled) {
-                hook.run();
-            }
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public String executionId() {
-            return base.executionId();
-        }
-
-        @Override
-        public String workflowId() {
-            return base.workflowId();
-        }
-
-        @Override
-        public String stepKey() {
-            return base.stepKey();
-        }
-
-        @Override
-        public String idempotencyKey() {
-            return base.idempotencyKey();
-        }
-
-        @Override
-        public JsonNode data() {
-            return base.data();
-        }
-
-        @Override
-        public Duration timeLeft() {
-            return base.timeLeft();
-        }
-
-        @Override
-        public CamelContext camel() {
-            return base.camel();
-        }
-
-        @Override
-        public PlatformServices services() {
-            return base.services();
-        }
-    }
-
     @Override
     public void close() {
         camel.stop();
     }
 
-    private record Context(JsonNode data, PlatformServices services, CamelContext camel) implements StepContext {
-
-        @Override
-        public String executionId() {
-            return "exec-1";
-        }
-
-        @Override
-        public String workflowId() {
-            return "wf-1";
-        }
-
-        @Override
-        public String stepKey() {
-            return "1";
-        }
-
-        @Override
-        public String idempotencyKey() {
-            return "exec-1:1";
-        }
-
-        @Override
-        public Duration timeLeft() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public void onCancel(Runnable hook) {}
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }
