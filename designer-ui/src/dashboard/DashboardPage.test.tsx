@@ -2,14 +2,14 @@ import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider } from '../auth/AuthContext';
-import { fetchStub } from '../test/fixtures';
+import { stubApi } from '../test/fixtures';
 import { bucketLabel, DashboardPage } from './DashboardPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('dashboard', () => {
   it('charts executions over time, percentiles, top errors and slowest steps', async () => {
-    const { stub, calls } = fetchStub({
+    const calls = stubApi({
       'GET /api/analytics/workflows': () => ({ body: [
         { id: 'wf-1', name: 'Budget Overspend Alert', total_executions: 40, successful_executions: 38, failed_executions: 2,
           avg_duration_seconds: 1.5, last_execution: '2025-03-05T10:00:00Z' },
@@ -26,7 +26,6 @@ describe('dashboard', () => {
           action_type: 'email.send_template', p95_ms: 2300, count: 40 }],
       } }),
     });
-    vi.stubGlobal('fetch', vi.fn(stub));
     render(<MemoryRouter><DashboardPage /></MemoryRouter>);
 
     expect(await screen.findByTestId('kpi-success')).toHaveTextContent('95%');
@@ -47,7 +46,7 @@ describe('dashboard', () => {
   });
 
   it('rates success over ended runs only: a workflow whose only run is still going shows no rate, not 0%', async () => {
-    const { stub } = fetchStub({
+    stubApi({
       'GET /api/analytics/workflows': () => ({ body: [
         { id: 'wf-2', name: 'Still going', total_executions: 1, successful_executions: 0, failed_executions: 0,
           avg_duration_seconds: null, last_execution: '2025-03-05T10:00:00Z' },
@@ -59,7 +58,6 @@ describe('dashboard', () => {
         duration_percentiles: { p50: null, p95: null, p99: null }, error_patterns: [], bottlenecks: [],
       } }),
     });
-    vi.stubGlobal('fetch', vi.fn(stub));
     render(<MemoryRouter><DashboardPage /></MemoryRouter>);
     expect(await screen.findByTestId('success-wf-2')).toHaveTextContent('—');
     expect(screen.getByTestId('success-wf-3')).toHaveTextContent('50%');
@@ -80,14 +78,13 @@ describe('dashboard', () => {
   const signedIn = (role: string) => () => ({ body: { id: 'u-1', username: role, role } });
 
   it('shows admins how many cluster nodes are alive and what each runs', async () => {
-    const { stub } = fetchStub({
+    stubApi({
       ...emptyAnalytics,
       'GET /api/auth/me': signedIn('admin'),
       'GET /api/cluster': () => ({ body: { live: 2, nodes: [
         node('node-1', 'alive', 4), node('node-2', 'alive', 0), node('node-3', 'dead', 0),
       ] } }),
     });
-    vi.stubGlobal('fetch', vi.fn(stub));
     render(<AuthProvider><MemoryRouter><DashboardPage /></MemoryRouter></AuthProvider>);
     expect(await screen.findByTestId('cluster-live')).toHaveTextContent('2 of 3 alive');
     expect(screen.getByTestId('dashboard-node-node-1')).toHaveTextContent('node-1 alive · 4 running');
@@ -95,8 +92,7 @@ describe('dashboard', () => {
   });
 
   it('shows no cluster to a viewer, and asks for none', async () => {
-    const { stub, calls } = fetchStub({ ...emptyAnalytics, 'GET /api/auth/me': signedIn('viewer') });
-    vi.stubGlobal('fetch', vi.fn(stub));
+    const calls = stubApi({ ...emptyAnalytics, 'GET /api/auth/me': signedIn('viewer') });
     render(<AuthProvider><MemoryRouter><DashboardPage /></MemoryRouter></AuthProvider>);
     expect(await screen.findByText('No workflow has run in this period.')).toBeInTheDocument();
     expect(screen.queryByTestId('dashboard-cluster')).not.toBeInTheDocument();
