@@ -1,26 +1,42 @@
 package dev.placemat.workflows.app.webhook;
 
 import dev.placemat.workflows.app.deploy.Deployment;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * A webhook's own rate limit, {@code rate_limit_per_minute} in its trigger config: a Bucket4j token bucket per
- * workflow and limit on this node, refilled evenly over the minute (bursts up to the minute's requests). A request
- * over the limit starts nothing and answers 429 with the seconds until the next one is accepted.
+ * workflow and limit, refilled evenly over the minute (bursts up to the minute's requests), kept in PostgreSQL so
+ * that every node takes from the same bucket (docs/adr/0031-cluster-wide-webhook-rate-limits.md). A request over
+ * the limit starts nothing and answers 429 with the seconds until the next one is accepted.
  */
 @Component
 class WebhookRateLimits {
 
     static final String FIELD = "rate_limit_per_minute";
+    private static final Logger log = LoggerFactory.getLogger(WebhookRateLimits.class);
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    WebhookRateLimits(DataSource dataSource) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("webhook_rate_buckets")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofMinutes(1)))
+                .build();
+    }
 
     /** Takes one request from the bucket of each workflow that has a limit; throws 429 when one is empty. */
     void acquire(List<Deployment> deployments) {
@@ -32,8 +48,7 @@ class WebhookRateLimits {
                 continue;
             }
             int perMinute = limit.asInt();
-            ConsumptionProbe probe = buckets.computeIfAbsent(deployment.workflowId() + "/" + perMinute,
-                    key -> bucket(perMinute)).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = consume(deployment.workflowId() + "/" + perMinute, perMinute);
             if (!probe.isConsumed() && probe.getNanosToWaitForRefill() >= waitNanos) {
                 waitNanos = probe.getNanosToWaitForRefill();
                 refusedLimit = perMinute;
@@ -45,8 +60,28 @@ class WebhookRateLimits {
         }
     }
 
-    private static Bucket bucket(int perMinute) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(perMinute)
-                .refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build();
+    private ConsumptionProbe consume(String key, int perMinute) {
+        try {
+            return buckets.builder().build(key, () -> BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                    .build()).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            log.warn("the rate limit of webhook bucket {} could not be read: {}", key, e.getMessage());
+            throw new WebhookRejected(503, "The platform cannot check this webhook's rate limit now (its database is "
+                    + "unavailable); try again after Retry-After.", null, 5);
+        }
+    }
+
+    /** Deletes buckets that have been full for a while: a webhook that gets no requests keeps no row. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+    void removeFull() {
+        try {
+            int removed;
+            do {
+                removed = buckets.removeExpired(1000);
+            } while (removed == 1000);
+        } catch (RuntimeException e) {
+            log.warn("full webhook rate buckets were not removed: {}", e.getMessage());
+        }
     }
 }

@@ -31,10 +31,11 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * Three packaged platforms on one PostgreSQL server and one Kafka broker act as one platform (issue 13): membership
  * and {@code GET /api/cluster}; deploys, undeploys and redeploys on one node reach the others within a second; a
  * schedule fires once per tick across the three; a cancel on one node stops what another runs; an event runs each
- * event workflow once per event id, shared by the nodes through Kafka consumer groups; a node SIGKILLed under
- * round-robin load loses nothing (its executions are each claimed by one live node and finish, no completed step runs
- * twice) and a durable wait it had started completes on another node on time; a node frozen until the others declare
- * it dead gives up what was taken from it when it wakes, and joins again.
+ * event workflow once per event id, shared by the nodes through Kafka consumer groups; a webhook's rate limit holds
+ * across the nodes; a node SIGKILLed under round-robin load loses nothing (its executions are each claimed by one
+ * live node and finish, no completed step runs twice) and a durable wait it had started completes on another node on
+ * time; a node frozen until the others declare it dead gives up what was taken from it when it wakes, and joins
+ * again.
  */
 class ClusterIT {
 
@@ -56,6 +57,7 @@ class ClusterIT {
                 deploysUndeploysAndRedeploysOnEveryNodeWithinASecond(cluster);
                 cancelsFromNode2WhatNode3Runs(cluster, service);
                 runsEachEventOncePerWorkflowAcrossTheNodes(cluster, kafka.getBrokersAsString());
+                limitsAWebhookToItsRateAcrossTheNodes(cluster);
                 firesTheScheduleOncePerTick(cluster, schedule);
                 String wait = startsASixtySecondWaitOnNode1(cluster);
                 Instant waitStarted = Instant.now();
@@ -190,6 +192,25 @@ class ClusterIT {
                 .isEqualTo(2 * events);
         assertThat(((Number) runs.get("distinct_events")).intValue()).isEqualTo(2 * events);
         assertThat(((Number) runs.get("nodes")).intValue()).as("nodes that ran events").isGreaterThanOrEqualTo(2);
+    }
+
+    /** A webhook limited to 6 requests a minute, asked 9 times round robin: 6 accepted in all, not 6 per node. */
+    private static void limitsAWebhookToItsRateAcrossTheNodes(PlatformCluster cluster) {
+        JsonNode workflow = cluster.node(1).api().deploy(Json.of("{'name':'limited','trigger':{'type':'webhook',"
+                + "'config':{'rate_limit_per_minute':6}},'steps':" + done() + "}"));
+        String id = workflow.get("id").asText();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(loadedOn(cluster.node(1), id))
+                .isEqualTo(Map.of(1, 3)));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Api.Answer answer = cluster.node(1 + i % 3).anonymous().post(workflow.get("webhook_url").asText(), "{}");
+            statuses.add(answer.status());
+            if (answer.status() == 429) {
+                assertThat(Integer.parseInt(answer.header("Retry-After"))).isPositive();
+            }
+        }
+        assertThat(statuses).as("answers, round robin on nodes 1, 2, 3").filteredOn(s -> s == 202).hasSize(6);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(3);
     }
 
     private static int groupMembers(Admin admin, String group) {
