@@ -41,7 +41,7 @@ public final class ExecutionState {
     private volatile StepAttempt current;
     private volatile String haltAfter;
     private volatile boolean halted;
-    private volatile boolean completedInThisRun;
+    private volatile boolean effectCompletedInThisRun;
 
     public ExecutionState(String executionId, String workflowId, ObjectNode context, StepSink sink) {
         this(executionId, workflowId, context, sink, Journal.EMPTY, UNLIMITED, () -> true);
@@ -81,20 +81,26 @@ public final class ExecutionState {
         this.haltAfter = stepKey;
     }
 
-    /** A step completed: the run halts when it was the last one asked for. */
-    void completed(String stepKey) {
-        completedInThisRun = true;
+    /**
+     * A step completed: the run halts when it was the last one asked for.
+     *
+     * @param computesOnly whether the step only computed (no I/O: running it again changes nothing outside)
+     */
+    void completed(String stepKey, boolean computesOnly) {
+        if (!computesOnly) {
+            effectCompletedInThisRun = true;
+        }
         if (stepKey.equals(haltAfter)) {
             halted = true;
         }
     }
 
     /**
-     * Whether a step completed in this run (not in an earlier one, whose records are durable already): until its
-     * end is on record, a crash would make it run again.
+     * Whether a step that reaches outside (not one that only computes) completed in this run, not in an earlier one
+     * whose records are durable already: until its end is on record, a crash would make it run again.
      */
-    boolean completedInThisRun() {
-        return completedInThisRun;
+    boolean effectCompletedInThisRun() {
+        return effectCompletedInThisRun;
     }
 
     /** Why the execution was asked to stop, or null. */

@@ -23,10 +23,10 @@ import org.apache.camel.Exchange;
  * a pending stage cancelled and the action's cancel hooks run. Route processing goes on from a worker thread,
  * never from a timer or an I/O thread.
  *
- * <p>An action starts before its start record is durable only when running it twice would do no harm and nothing
- * completed before it in this run. Otherwise it waits for that record: rows are written in order, so the end of the
- * step before it is then on record too, and a crash can make only the step in flight run again, never one that
- * completed.
+ * <p>An action starts before its start record is durable only when running it twice would do no harm and no step
+ * that reaches outside (an HTTP call, a message; not a computation) completed before it in this run. Otherwise it
+ * waits for that record: rows are written in order, so the end of the steps before it is then on record too, and a
+ * crash can make only the step in flight run again, never one that completed and had an effect.
  */
 final class StepAttempt {
 
@@ -81,7 +81,7 @@ final class StepAttempt {
         CompletableFuture<Void> durable = state.sink().started(record).toCompletableFuture();
         state.running(this);
         JsonNode resolved = input;
-        boolean onRecordFirst = !safe || state.completedInThisRun();
+        boolean onRecordFirst = !safe || state.effectCompletedInThisRun();
         if (refused != null) {
             end(null, refused);
         } else if (onRecordFirst && !durable.isDone()) {
@@ -216,7 +216,7 @@ final class StepAttempt {
             processor.publish(state, output);
             exchange.setProperty(StepProcessor.OUTCOME, record.ended(StepStatus.COMPLETED, output, null, now));
             clearRedeliveryMarks();
-            state.completed(step.key());
+            state.completed(step.key(), processor.inline());
         }
         boolean sync = starting && Thread.currentThread() == starter;
         endedInStart = sync;

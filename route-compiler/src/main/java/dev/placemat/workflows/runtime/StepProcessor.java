@@ -35,8 +35,8 @@ public final class StepProcessor extends AsyncProcessorSupport {
     private final PlatformServices services;
 
     /**
-     * @param inline true to run the logic on the execution's thread (logic that only computes, or returns a stage at
-     *               once); false to run it on a worker that a timeout interrupts
+     * @param inline true to run the logic on the execution's thread: logic that only computes (no I/O, so that running
+     *               it again changes nothing outside); false to run it on a worker that a timeout interrupts
      */
     public StepProcessor(StepSpec step, StepLogic logic, boolean inline, EngineThreads threads,
             PlatformServices services) {
