@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the packaged platform on its embedded PostgreSQL (durable: fsync and synchronous commit on): time from
-# `java -jar` to healthy (a new data directory, then the same one again); a 3-step webhook workflow
+# `java -jar` to healthy (a new data directory, then the same one again, then through ./placemat with its class
+# archive); a 3-step webhook workflow
 # (data.transform, control.condition, http.request to a local stub) driven by wrk at concurrency 1, 8 and 32 with
 # the 202 after the execution row commits, and at 32 with `response_mode: sync` (the answer after the last step);
 # then deploy time and heap with many deployed workflows.
@@ -31,10 +32,11 @@ trap cleanup EXIT
 java -Dsun.net.httpserver.nodelay=true bench/Stub.java "$STUB_PORT" & STUB_PID=$!
 # One workflow takes the whole load here: its per-workflow rate limit (default 1000/s) and retention (default 10,000
 # executions kept) are raised so that neither caps nor prunes the run. Everything else runs on its defaults.
+# start_app [launcher]: the jar with the JVM options, or the launcher given (./placemat)
 start_app() {
-  local t0; t0=$(date +%s.%N)
+  local t0 launch=${1:-java ${BENCH_JAVA_OPTS:-$JAVA_OPTS} -jar $JAR}; t0=$(date +%s.%N)
   WORKFLOWS_DATA_DIR="$DATA" WORKFLOWS_ADMIN_TOKEN="$TOKEN" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
-    java ${BENCH_JAVA_OPTS:-$JAVA_OPTS} -jar "$JAR" --workflows.limits.rate-per-workflow=1000000 \
+    PLACEMAT_JAR="$JAR" PLACEMAT_CDS_DIR="$DATA/cds" $launch --workflows.limits.rate-per-workflow=1000000 \
     --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \
     >> "$DATA/app.log" 2>&1 & APP_PID=$!
   for _ in $(seq 1 1200); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done
@@ -47,6 +49,14 @@ printf "new data directory: %.1f s\n" "$STARTED_IN"
 kill "$APP_PID"; wait "$APP_PID" || true
 start_app
 printf "existing data directory: %.1f s\n" "$STARTED_IN"
+kill "$APP_PID"; wait "$APP_PID" || true
+start_app ./placemat
+printf "existing data directory, ./placemat recording its class archive first: %.1f s\n" "$STARTED_IN"
+kill "$APP_PID"; wait "$APP_PID" || true
+start_app ./placemat
+printf "existing data directory, ./placemat from its class archive: %.1f s\n" "$STARTED_IN"
+kill "$APP_PID"; wait "$APP_PID" || true
+start_app
 
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }

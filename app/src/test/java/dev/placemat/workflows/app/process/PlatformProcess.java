@@ -25,6 +25,7 @@ final class PlatformProcess {
     private final Path dataDir;
     private final int port;
     private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+    private boolean viaLauncher;
     private Process process;
     private Process restartedPostgres;
 
@@ -41,8 +42,19 @@ final class PlatformProcess {
         return this;
     }
 
+    /** Starts through the repository's {@code ./placemat} launcher (its class archive in the data directory). */
+    PlatformProcess viaLauncher() {
+        viaLauncher = true;
+        return this;
+    }
+
     int port() {
         return port;
+    }
+
+    /** The running process's command line (the JVM's, once the launcher has handed over to it). */
+    String commandLine() {
+        return process.toHandle().info().commandLine().orElse("");
     }
 
     Api api() {
@@ -62,12 +74,16 @@ final class PlatformProcess {
     void launch() throws IOException {
         Path jar = Path.of("target", "placemat-workflows.jar").toAbsolutePath();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+        ProcessBuilder builder = (viaLauncher
+                ? new ProcessBuilder("bash", Path.of("..", "placemat").toAbsolutePath().toString())
+                : new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("platform.log").toFile()));
         builder.environment().put("WORKFLOWS_DATA_DIR", dataDir.toString());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("WORKFLOWS_ADMIN_TOKEN", TOKEN);
+        builder.environment().put("PLACEMAT_JAR", jar.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         process = builder.start();
     }

@@ -1,0 +1,39 @@
+package dev.placemat.workflows.app.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The README's run command, {@code ./placemat}: its first run records a class archive of the platform (in the data
+ * directory) and serves; the next run starts the JVM from that archive without recording it again.
+ */
+class LauncherIT {
+
+    @Test
+    void recordsAClassArchiveOnceAndStartsFromIt() throws Exception {
+        Path dataDir = Files.createTempDirectory("placemat-launcher-");
+        Path archive = dataDir.resolve("cds").resolve("app.jsa");
+        try {
+            PlatformProcess first = new PlatformProcess(dataDir).viaLauncher();
+            first.start();
+            assertThat(archive).isRegularFile();
+            first.api().get("/api/workflows").expect(200);
+            first.stop();
+            long recorded = Files.getLastModifiedTime(archive).toMillis();
+
+            PlatformProcess second = new PlatformProcess(dataDir).viaLauncher();
+            second.start();
+            assertThat(second.commandLine()).contains("-XX:SharedArchiveFile=" + archive);
+            second.api().get("/api/workflows").expect(200);
+            assertThat(Files.getLastModifiedTime(archive).toMillis()).as("the archive is not recorded again")
+                    .isEqualTo(recorded);
+            second.stop();
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+}
