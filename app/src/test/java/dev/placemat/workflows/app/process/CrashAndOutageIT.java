@@ -71,14 +71,10 @@ class CrashAndOutageIT extends IntegrationTest {
                         .isEqualTo("completed");
             }
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n--- platform log (tail) ---\n" + tail(platform.log()), e);
+            throw platform.failure(e);
         } finally {
             platform.kill();
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         }
-    }
-
-    private static String tail(String log) {
-        return log.length() <= 6000 ? log : log.substring(log.length() - 6000);
     }
 }

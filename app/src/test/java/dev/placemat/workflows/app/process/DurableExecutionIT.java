@@ -110,7 +110,7 @@ class DurableExecutionIT {
                     .isBetween(Duration.ofSeconds(59), Duration.ofSeconds(75));
             assertThat(statuses(waited, "1")).containsExactly("completed");
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n--- platform log (tail) ---\n" + tail(platform.log()), e);
+            throw platform.failure(e);
         } finally {
             platform.kill();
             FileSystemUtils.deleteRecursively(dataDir);
@@ -147,7 +147,7 @@ class DurableExecutionIT {
             JsonNode runs = done.get("runs");
             assertThat(runs.get(runs.size() - 1).get("reason").asText()).isEqualTo("resumed after its wait");
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n--- platform log (tail) ---\n" + tail(platform.log()), e);
+            throw platform.failure(e);
         } finally {
             platform.kill();
             FileSystemUtils.deleteRecursively(dataDir);
@@ -204,9 +204,5 @@ class DurableExecutionIT {
         return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .orElseThrow(() -> new AssertionError("no metric " + name));
-    }
-
-    private static String tail(String log) {
-        return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
     }
 }

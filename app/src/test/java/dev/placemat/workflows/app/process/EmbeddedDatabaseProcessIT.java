@@ -57,7 +57,7 @@ class EmbeddedDatabaseProcessIT {
                         .containsExactly("placemat");
             }
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n--- platform log (tail) ---\n" + tail(platform.log()), e);
+            throw platform.failure(e);
         } finally {
             platform.kill();
             FileSystemUtils.deleteRecursively(dataDir);
@@ -108,7 +108,7 @@ class EmbeddedDatabaseProcessIT {
                 unrelated.destroyForcibly();
             }
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n--- platform log (tail) ---\n" + tail(platform.log()), e);
+            throw platform.failure(e);
         } finally {
             platform.kill();
             FileSystemUtils.deleteRecursively(dataDir);
@@ -131,9 +131,5 @@ class EmbeddedDatabaseProcessIT {
                     .param("h", PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password)).update();
         }
         assertThat(Files.readString(pgData.resolve("pg_hba.conf"))).containsPattern("(?m)^host.*trust");
-    }
-
-    private static String tail(String log) {
-        return log.length() <= 6000 ? log : log.substring(log.length() - 6000);
     }
 }

@@ -44,7 +44,7 @@ class ExpressionBombShutdownIT extends IntegrationTest {
             }
             assertThat(platform.stop(Duration.ofSeconds(30))).as("stopped within 30 s").isTrue();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError(e.getMessage() + "\n--- platform log ---\n" + platform.log(), e);
+            throw platform.failure(e);
         } finally {
             platform.kill();
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);

@@ -17,8 +17,8 @@ class LauncherIT {
     void recordsAClassArchiveOnceAndStartsFromIt() throws Exception {
         Path dataDir = Files.createTempDirectory("placemat-launcher-");
         Path archive = dataDir.resolve("cds").resolve("app.jsa");
+        PlatformProcess first = new PlatformProcess(dataDir).viaLauncher();
         try {
-            PlatformProcess first = new PlatformProcess(dataDir).viaLauncher();
             first.start();
             assertThat(archive).isRegularFile();
             first.api().get("/api/workflows").expect(200);
@@ -32,6 +32,8 @@ class LauncherIT {
             assertThat(Files.getLastModifiedTime(archive).toMillis()).as("the archive is not recorded again")
                     .isEqualTo(recorded);
             second.stop();
+        } catch (AssertionError | RuntimeException e) {
+            throw first.failure(e); // both runs append to the same log
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
         }

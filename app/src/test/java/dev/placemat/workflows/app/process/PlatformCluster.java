@@ -71,13 +71,7 @@ final class PlatformCluster implements AutoCloseable {
     String logs() {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
-            try {
-                String log = nodes.get(i).log();
-                out.append("\n--- node-").append(i + 1).append(" (tail) ---\n")
-                        .append(log.length() > 4000 ? log.substring(log.length() - 4000) : log);
-            } catch (IOException e) {
-                out.append("\n--- node-").append(i + 1).append(": no log ---");
-            }
+            out.append("\n--- node-").append(i + 1).append(" (tail) ---\n").append(nodes.get(i).logTail());
         }
         return out.toString();
     }

@@ -187,6 +187,25 @@ final class PlatformProcess {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
+    /** The last 6,000 characters of the platform's log, for a failure's message. */
+    String logTail() {
+        try {
+            String log = log();
+            return log.length() <= 6000 ? log : log.substring(log.length() - 6000);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * A test's failure with the tail of the platform's log, and what failed once more after it (CI keeps the end of
+     * its output).
+     */
+    AssertionError failure(Throwable e) {
+        return new AssertionError(e.getMessage() + "\n--- platform log (tail) ---\n" + logTail()
+                + "\n--- what failed ---\n" + e.getMessage(), e);
+    }
+
     private Path pgData() {
         return dataDir.resolve("postgres");
     }
