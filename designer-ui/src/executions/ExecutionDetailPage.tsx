@@ -104,8 +104,11 @@ export function ExecutionDetailPage() {
         <dt>Completed</dt><dd>{formatDateTime(execution.completed_at)}</dd>
         <dt>Duration</dt><dd>{formatDuration(execution.duration_ms)}</dd>
         {execution.rerun_of && (<><dt>Run again from</dt><dd><Link to={`/executions/${execution.rerun_of}`}>{execution.rerun_of}</Link></dd></>)}
+        {!!execution.resume_count && (
+          <><dt>Resumed</dt><dd data-testid="execution-resumed">{execution.resume_count === 1 ? 'once' : `${execution.resume_count} times`}</dd></>
+        )}
         {execution.runs && execution.runs.length > 0 && (
-          <><dt>Runs</dt><dd>{execution.runs.map((r, i) => (
+          <><dt>Runs</dt><dd data-testid="execution-runs">{execution.runs.map((r, i) => (
             <div key={i} className="small">{formatDateTime(r.started_at)} on {r.node}: {r.reason}</div>
           ))}</dd></>
         )}

@@ -108,6 +108,22 @@ describe('the execution view', () => {
     expect(calls.filter((c) => c.path === '/api/executions/ex-1')).toHaveLength(1);
   });
 
+  it('says how often an execution was resumed, and on which node and why each run started', async () => {
+    renderView({
+      ...summary('completed'), resume_count: 2, steps: [],
+      runs: [
+        { started_at: '2025-03-05T10:00:00Z', node: 'node-1', reason: 'accepted' },
+        { started_at: '2025-03-05T10:01:00Z', node: 'node-2', reason: 'recovered after node node-1 stopped' },
+        { started_at: '2025-03-05T10:02:00Z', node: 'node-2', reason: 'resumed by eve (skip step 3)' },
+      ],
+    });
+    expect(await screen.findByTestId('execution-resumed')).toHaveTextContent('2 times');
+    const runs = screen.getByTestId('execution-runs');
+    expect(runs).toHaveTextContent('on node-1: accepted');
+    expect(runs).toHaveTextContent('on node-2: recovered after node node-1 stopped');
+    expect(runs).toHaveTextContent('on node-2: resumed by eve (skip step 3)');
+  });
+
   it('shows a clicked step\'s attempts with input, output and error, and runs again from it', async () => {
     const calls = renderView({ ...summary('failed'), steps: [
       step('1', 'completed'),

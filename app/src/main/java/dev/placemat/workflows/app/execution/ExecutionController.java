@@ -89,7 +89,7 @@ public class ExecutionController {
 
     /**
      * Re-runs every execution of a workflow with a status (default failed) that started in a time range, from the
-     * start; at most {@value #MAX_BULK_RERUN}.
+     * start, oldest first; at most {@code limit} (default and most {@value #MAX_BULK_RERUN}).
      */
     @PostMapping("/rerun")
     public ResponseEntity<Map<String, Object>> rerunAll(@RequestBody(required = false) JsonNode body) {
@@ -101,8 +101,13 @@ public class ExecutionController {
         }
         Instant from = instant(text(body, "from", true), "from");
         Instant to = instant(text(body, "to", true), "to");
+        JsonNode limit = body.path("limit");
+        if (!limit.isMissingNode() && !(limit.canConvertToInt() && limit.isIntegralNumber() && limit.asInt() >= 1
+                && limit.asInt() <= MAX_BULK_RERUN)) {
+            throw new UnprocessableException("limit", "limit must be a whole number from 1 to " + MAX_BULK_RERUN);
+        }
         List<UUID> started = reruns.rerunAll(workflowId, status, from, to, text(body, "version", false),
-                MAX_BULK_RERUN);
+                limit.asInt(MAX_BULK_RERUN));
         audit.record("execution.rerun_all", "workflow", workflowId, Map.of("status", status, "from", from.toString(),
                 "to", to.toString(), "count", started.size()));
         return ResponseEntity.accepted().body(Map.of("execution_ids", started));

@@ -111,14 +111,23 @@ class ExecutionControlIT extends IntegrationTest {
             assertThat(Executions.awaitEnd(api(), id).get("status").asText()).isEqualTo("failed");
             failed.add(id);
         }
-        JsonNode started = api().post("/api/executions/rerun", Json.of("{'workflow_id':'"
-                + workflow.get("id").asText() + "','status':'failed','from':'" + from + "','to':'"
-                + Instant.now().plusSeconds(1) + "'}")).expect(202).json();
-        assertThat(started.get("execution_ids")).hasSize(3);
+        String range = "'workflow_id':'" + workflow.get("id").asText() + "','status':'failed','from':'" + from
+                + "','to':'" + Instant.now().plusSeconds(1) + "'";
+        JsonNode refused = api().post("/api/executions/rerun", Json.of("{" + range + ",'limit':1001}")).expect(422)
+                .json();
+        assertThat(refused.get("errors").get(0).get("path").asText()).isEqualTo("limit");
+        JsonNode started = api().post("/api/executions/rerun", Json.of("{" + range + ",'limit':2}")).expect(202)
+                .json();
+        assertThat(started.get("execution_ids")).as("the oldest two, no more").hasSize(2);
+        List<String> rerunOf = new ArrayList<>();
         for (JsonNode id : started.get("execution_ids")) {
-            JsonNode rerun = Executions.awaitEnd(api(), id.asText());
-            assertThat(failed).contains(rerun.get("rerun_of").asText());
+            rerunOf.add(Executions.awaitEnd(api(), id.asText()).get("rerun_of").asText());
         }
+        assertThat(rerunOf).containsExactly(failed.get(0), failed.get(1));
+        JsonNode audited = api().get("/api/audit?action=execution.rerun_all&target_id=" + workflow.get("id").asText())
+                .expect(200).json().get("items");
+        assertThat(audited).hasSize(1);
+        assertThat(audited.get(0).get("detail").get("count").asInt()).isEqualTo(2);
     }
 
     @Test

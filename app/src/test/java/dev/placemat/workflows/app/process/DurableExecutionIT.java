@@ -47,14 +47,21 @@ class DurableExecutionIT {
                     + http("GET", service.url("then-a")) + "," + http("GET", service.url("then-b") + "&ms=4000")
                     + "],'else_actions':[" + http("GET", service.url("else")) + "]}}," + done() + "]"),
                     "{\"go\":true}");
+            String postOverridden = start(platform, workflow("post-overridden", "[" + http("POST",
+                    service.url("post-overridden") + "&ms=4000", "retry") + "," + done() + "]"));
+            String getOverridden = start(platform, workflow("get-overridden", "[" + http("GET",
+                    service.url("get-overridden") + "&ms=4000", "ask") + "," + done() + "]"));
             String wait = start(platform, workflow("wait", "[{'action_type':'control.wait','config':"
                     + "{'duration_seconds':60}}," + done() + "]"));
             Instant waitStarted = Instant.now();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> service.inFlight("safe-2")
                     && service.inFlight("post-retried") && service.inFlight("post-skipped")
+                    && service.inFlight("post-overridden") && service.inFlight("get-overridden")
                     && service.inFlight("then-b") && service.calls("item-2") == 1);
             Executions.awaitStatus(api, wait, "waiting", Duration.ofSeconds(10));
+            api.post("/api/executions/" + safe + "/resume", "{\"step\":\"2\",\"mode\":\"retry\"}")
+                    .expect(409);
             platform.crash();
             platform.start();
 
@@ -82,7 +89,11 @@ class DurableExecutionIT {
             assertThat(service.calls("then-b")).isEqualTo(2);
             assertThat(service.calls("else")).isZero();
 
-            for (String id : List.of(unsafeRetried, unsafeSkipped)) {
+            JsonNode overriddenEnd = Executions.awaitEnd(api, postOverridden, Duration.ofSeconds(30));
+            assertThat(overriddenEnd.get("status").asText()).isEqualTo("completed");
+            assertThat(service.calls("post-overridden")).as("on_interrupt retry runs a POST again").isEqualTo(2);
+
+            for (String id : List.of(unsafeRetried, unsafeSkipped, getOverridden)) {
                 JsonNode interrupted = Executions.awaitStatus(api, id, "interrupted", Duration.ofSeconds(30));
                 assertThat(interrupted.get("interrupted_step").asText()).isEqualTo("1");
                 assertThat(interrupted.get("error_message").asText()).contains("not safe to run twice");
@@ -90,6 +101,8 @@ class DurableExecutionIT {
             }
             assertThat(service.calls("post-retried")).isEqualTo(1);
             assertThat(service.calls("post-skipped")).isEqualTo(1);
+            assertThat(service.calls("get-overridden")).as("on_interrupt ask keeps a GET from running again")
+                    .isEqualTo(1);
 
             refusesBadResumes(platform, unsafeRetried, safe);
             api.post("/api/executions/" + unsafeRetried + "/resume", "{\"step\":\"1\",\"mode\":\"retry\"}").expect(202);
@@ -154,13 +167,19 @@ class DurableExecutionIT {
         }
     }
 
-    /** Resume refuses what cannot be resumed: 409 for an execution that is not interrupted, 422 for another step. */
+    /**
+     * Resume refuses what cannot be resumed: 409 for an execution that is not interrupted (a running one is refused
+     * before the crash), 422 for another step or one the workflow does not have.
+     */
     private static void refusesBadResumes(PlatformProcess platform, String interrupted, String completed) {
         Api api = platform.api();
         api.post("/api/executions/" + completed + "/resume", "{\"step\":\"1\",\"mode\":\"retry\"}").expect(409);
         JsonNode wrongStep = api.post("/api/executions/" + interrupted + "/resume",
                 "{\"step\":\"2\",\"mode\":\"retry\"}").expect(422).json();
         assertThat(wrongStep.get("errors").get(0).get("path").asText()).isEqualTo("step");
+        JsonNode unknownStep = api.post("/api/executions/" + interrupted + "/resume",
+                "{\"step\":\"no-such-step\",\"mode\":\"retry\"}").expect(422).json();
+        assertThat(unknownStep.get("errors").get(0).get("path").asText()).isEqualTo("step");
         api.post("/api/executions/" + interrupted + "/resume", "{\"step\":\"1\",\"mode\":\"later\"}").expect(422);
         api.post("/api/users", "{\"username\":\"vera\",\"password\":\"a-viewer-password\",\"role\":\"viewer\"}")
                 .expect(201);
@@ -182,8 +201,14 @@ class DurableExecutionIT {
     }
 
     private static String http(String method, String url) {
+        return http(method, url, null);
+    }
+
+    /** An HTTP step; an on_interrupt other than null overrides what its method would say. */
+    private static String http(String method, String url, String onInterrupt) {
         return "{'action_type':'http.request','config':{'method':'" + method + "','url':'" + url
-                + "','timeout_seconds':30},'retry_config':{'max_retries':0}}";
+                + "','timeout_seconds':30},'retry_config':{'max_retries':0}"
+                + (onInterrupt == null ? "" : ",'on_interrupt':'" + onInterrupt + "'") + "}";
     }
 
     private static String done() {
