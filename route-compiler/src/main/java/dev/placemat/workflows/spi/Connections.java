@@ -17,4 +17,11 @@ public interface Connections {
      * before the credentials are attached.
      */
     void checkDestination(String name, URI uri) throws StepFailure;
+
+    /**
+     * Whether the named connection's own server (a mail server, a database) may be reached only at addresses the
+     * outbound guard allows, resolved once by it: so for connections of users other than admins, whose servers may
+     * reach no more than their steps may. An admin's connection may name an internal server.
+     */
+    boolean guarded(String name);
 }

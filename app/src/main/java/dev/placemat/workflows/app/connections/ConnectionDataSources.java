@@ -2,16 +2,15 @@ package dev.placemat.workflows.app.connections;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.placemat.workflows.connectors.common.PinnedSockets;
 import dev.placemat.workflows.spi.DataSources;
 import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepFailure;
 import jakarta.annotation.PreDestroy;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.context.event.EventListener;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Databases reached by {@code database.query} steps: a small pool per {@code database} connection, closed when the
  * connection changes. Connections are read-only unless the connection says {@code writable: true}; none leads to the
  * platform's own database unless an admin allowed it, and an editor's connection reaches only addresses the outbound
- * guard allows.
+ * guard allows, resolved once when its pool opens (the driver never looks the name up itself).
  */
 @Component
 public class ConnectionDataSources implements DataSources {
@@ -29,16 +28,13 @@ public class ConnectionDataSources implements DataSources {
     private final ConnectionStore connections;
     private final DataSource platform;
     private final OutboundGuard guard;
-    private final ConnectionUsers users;
     private final Map<String, Database> pools = new ConcurrentHashMap<>();
     private volatile DatabaseUrl platformUrl;
 
-    public ConnectionDataSources(ConnectionStore connections, DataSource platform, OutboundGuard guard,
-            ConnectionUsers users) {
+    public ConnectionDataSources(ConnectionStore connections, DataSource platform, OutboundGuard guard) {
         this.connections = connections;
         this.platform = platform;
         this.guard = guard;
-        this.users = users;
     }
 
     @Override
@@ -58,13 +54,11 @@ public class ConnectionDataSources implements DataSources {
             throw StepFailure.permanent("the database connection '" + connectionName + "' leads to the platform's own "
                     + "database, which steps may reach only when an admin sets allow_platform_database");
         }
-        UUID owner = connections.find(connectionName).map(ConnectionStore.Connection::ownerId).orElse(null);
-        if (owner != null && !users.isAdmin(owner)) {
-            // an editor's connection reaches only what outbound steps may reach (checked where it resolves now)
-            DatabaseUrl target = DatabaseUrl.of(url);
-            guard.check(URI.create("http://" + target.host() + ":" + target.port() + "/"));
-        }
-        return pools.computeIfAbsent(connectionName, name -> open(name, fields));
+        // an editor's connection reaches only what outbound steps may reach: its host resolved and checked once, the
+        // pool's connections made to those addresses only
+        String pinned = connections.guarded(connectionName)
+                ? PinnedSockets.argument(guard.resolve(DatabaseUrl.of(url).host())) : null;
+        return pools.computeIfAbsent(connectionName, name -> open(name, fields, pinned));
     }
 
     /** Whether a (valid) connection URL leads to the database the platform keeps its own tables in. */
@@ -85,7 +79,8 @@ public class ConnectionDataSources implements DataSources {
         return known;
     }
 
-    private static Database open(String name, Map<String, String> fields) {
+    /** @param pinned the addresses the driver connects to, whatever the URL's host resolves to; null: the URL's */
+    private static Database open(String name, Map<String, String> fields, String pinned) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("connection-" + name);
         config.setJdbcUrl(fields.get("url"));
@@ -97,6 +92,10 @@ public class ConnectionDataSources implements DataSources {
         config.setInitializationFailTimeout(-1);
         boolean writable = Boolean.parseBoolean(fields.getOrDefault("writable", "false"));
         config.setReadOnly(!writable);
+        if (pinned != null) {
+            config.addDataSourceProperty("socketFactory", PinnedSockets.class.getName());
+            config.addDataSourceProperty("socketFactoryArg", pinned);
+        }
         return new Database(new HikariDataSource(config), writable);
     }
 

@@ -65,6 +65,14 @@ public class ConnectionStore implements Connections {
         return connection.fields();
     }
 
+    /** Guarded: a connection of a user who is not an admin (or of one no longer there). */
+    @Override
+    public boolean guarded(String name) {
+        return jdbc.sql("SELECT c.owner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = c.owner_id "
+                        + "AND u.role = 'admin') FROM connections c WHERE c.name = :name")
+                .param("name", name).query(Boolean.class).optional().orElse(false);
+    }
+
     public Optional<Connection> find(String name) {
         return cache.computeIfAbsent(name, n -> jdbc.sql("SELECT name, type, sealed, owner_id, shared_roles, shared_users, "
                         + "created_at, updated_at FROM connections WHERE name = :name")

@@ -20,12 +20,6 @@ class ConnectionUsers {
                 .optional();
     }
 
-    /** Whether the user is an admin; false for an unknown or deleted one. */
-    boolean isAdmin(UUID id) {
-        return jdbc.sql("SELECT role = 'admin' FROM users WHERE id = :id").param("id", id).query(Boolean.class)
-                .optional().orElse(false);
-    }
-
     Optional<String> nameOf(UUID id) {
         return jdbc.sql("SELECT username FROM users WHERE id = :id").param("id", id).query(String.class).optional();
     }

@@ -17,6 +17,7 @@ import dev.placemat.workflows.runtime.StepSink;
 import dev.placemat.workflows.spi.StepFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -182,9 +183,18 @@ public class ExecutionRunner {
         if (failure instanceof ExecutionAbandoned abandoned) {
             return new ExecutionResult(id, LiveExecutions.ABANDONED, abandoned.getMessage(), ExecutionContexts.result(state), null);
         }
-        String error = failure == null ? null
-                : failure instanceof StepFailure step ? step.getMessage()
-                : "the execution failed: " + failure.getClass().getSimpleName();
+        String error = failure == null ? null : stepFailure(failure)
+                .orElse("the execution failed: " + failure.getClass().getSimpleName());
         return new ExecutionResult(id, failure == null ? "completed" : "failed", error, ExecutionContexts.result(state), null);
+    }
+
+    /** The message of the step failure that ended the execution: Camel wraps one inside a loop (a split) in its own. */
+    private static Optional<String> stepFailure(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StepFailure step) {
+                return Optional.of(step.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 }

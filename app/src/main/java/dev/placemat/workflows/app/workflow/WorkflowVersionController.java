@@ -23,12 +23,14 @@ public class WorkflowVersionController {
     private final WorkflowService service;
     private final WorkflowRepository workflows;
     private final VersionRepository versions;
+    private final WorkflowAccess access;
 
     public WorkflowVersionController(WorkflowService service, WorkflowRepository workflows,
-            VersionRepository versions) {
+            VersionRepository versions, WorkflowAccess access) {
         this.service = service;
         this.workflows = workflows;
         this.versions = versions;
+        this.access = access;
     }
 
     @GetMapping
@@ -37,21 +39,24 @@ public class WorkflowVersionController {
         return versions.list(id);
     }
 
-    /** The definition as it was saved in that version, without its webhook secret. */
+    /**
+     * The definition as it was saved in that version, without its webhook secret, and without its webhook id for
+     * readers who may not run the workflow.
+     */
     @GetMapping("/{version}")
     public ObjectNode definition(@PathVariable UUID id, @PathVariable int version) {
-        return WebhookSecrets.redact(saved(id, version));
+        WorkflowRow row = service.get(id);
+        return WorkflowView.definition(saved(row, version), access.mayChange(row));
     }
 
     /** Saves the definition of an earlier version as a new version (the webhook keeps its current secret). */
     @PostMapping("/{version}/restore")
     public ObjectNode restore(@PathVariable UUID id, @PathVariable int version) {
-        return WorkflowView.of(service.update(id, WebhookSecrets.redact(saved(id, version))));
+        return WorkflowView.of(service.update(id, WebhookSecrets.redact(saved(service.get(id), version))));
     }
 
-    private ObjectNode saved(UUID id, int version) {
-        WorkflowRow row = service.get(id);
-        return workflows.definition(id, version).orElseThrow(() ->
+    private ObjectNode saved(WorkflowRow row, int version) {
+        return workflows.definition(row.id(), version).orElseThrow(() ->
                 new NotFoundException("The workflow '" + row.name() + "' has no version " + version + "."));
     }
 }

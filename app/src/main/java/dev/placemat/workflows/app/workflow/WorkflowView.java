@@ -24,11 +24,7 @@ public final class WorkflowView {
     public static ObjectNode of(WorkflowRow row, boolean mayRun) {
         ObjectNode view = JsonNodeFactory.instance.objectNode();
         view.put("id", row.id().toString());
-        ObjectNode definition = WebhookSecrets.redact(row.definition());
-        if (!mayRun && definition.path("trigger").path("config") instanceof ObjectNode config) {
-            config.remove("webhook_id");
-        }
-        view.setAll(definition);
+        view.setAll(definition(row.definition(), mayRun));
         view.put("webhook_secret_set", WebhookSecrets.hasSecret(row.definition()));
         view.put("version", row.version());
         view.put("is_active", row.active());
@@ -45,6 +41,18 @@ public final class WorkflowView {
         view.put("created_at", row.createdAt().toString());
         view.put("updated_at", row.updatedAt().toString());
         return view;
+    }
+
+    /**
+     * A saved definition as a reader sees it: never its webhook secret, and its webhook id only for readers who may
+     * run the workflow.
+     */
+    static ObjectNode definition(ObjectNode saved, boolean mayRun) {
+        ObjectNode definition = WebhookSecrets.redact(saved);
+        if (!mayRun && definition.path("trigger").path("config") instanceof ObjectNode config) {
+            config.remove("webhook_id");
+        }
+        return definition;
     }
 
     static List<Map<String, Object>> list(List<Map<String, Object>> rows) {

@@ -5,13 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
+import dev.placemat.workflows.connectors.common.PinnedSockets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +101,29 @@ class DatabaseConnectionsIT extends IntegrationTest {
         assertThat(target.sql("SELECT count(*) FROM canary").query(Long.class).single()).isZero();
         assertThat(target.sql("SELECT to_regclass('hacked') IS NULL").query(Boolean.class).single()).isTrue();
         assertThat(testRun("select count(*) AS n from canary").get("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void anEditorsConnectionReachesOnlyTheAddressesItsHostResolvedToWhenItsPoolOpened() throws Exception {
+        String password = databaseCredentials().superuserPassword();
+        Properties pinned = new Properties();
+        pinned.setProperty("user", "postgres");
+        pinned.setProperty("password", password);
+        pinned.setProperty("socketFactory", PinnedSockets.class.getName());
+        pinned.setProperty("socketFactoryArg", "127.0.0.1");
+        // no DNS server knows this name: the driver reaches the database only through the pinned address
+        try (Connection c = DriverManager.getConnection(targetUrl.replace("localhost", "db.pinned.test"), pinned)) {
+            assertThat(c.isValid(2)).isTrue();
+        }
+
+        Api editor = Api.withToken(port, tokenOfNewUser("editor"));
+        editor.put("/api/connections/editor-reports", Map.of("type", "database", "fields",
+                Map.of("url", targetUrl, "username", "postgres", "password", password))).expect(200);
+        ObjectNode definition = query("select count(*) AS n from canary", 30);
+        ((ObjectNode) definition.get("steps").get(0).get("config")).put("connection", "editor-reports");
+        JsonNode run = editor.post("/api/workflows/test", Map.of("workflow", definition, "test_data", Map.of()))
+                .expect(200).json();
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("completed");
     }
 
     @Test

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * No secret in execution records: credential headers and query parameters of a webhook, credentials an http step
@@ -79,5 +83,25 @@ class SecretMaskingIT extends IntegrationTest {
                     .param("id", UUID.fromString(id)).param("s", "%" + secret + "%").query(Long.class).single())
                     .as("the execution row holds no %s", secret).isZero();
         }
+    }
+
+    /**
+     * A connection's value and a credential in a log line, in its message and in its exception's, are masked in what
+     * the platform prints (the appenders of logback-spring.xml).
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void noCredentialReachesALogLine(CapturedOutput output) {
+        String password = "s3cr3t-logged-" + UUID.randomUUID().toString().substring(0, 8);
+        String bearer = "b34r3r-logged-" + UUID.randomUUID().toString().substring(0, 8);
+        api().post("/api/connections", Map.of("name", "logged-" + password.substring(14), "type", "smtp", "fields",
+                Map.of("host", "mail.example.org", "from", "robot@example.org", "username", "robot",
+                        "password", password))).expect(201);
+        LoggerFactory.getLogger("dev.placemat.workflows.test").warn("signing in with {} failed",
+                password, new IllegalStateException("the server said: 535 " + password + " Authorization: Bearer "
+                        + bearer, new RuntimeException("caused by " + password)));
+        assertThat(output.getAll()).contains("signing in with " + SecretRedactor.MASK + " failed")
+                .contains("the server said: 535 " + SecretRedactor.MASK).contains("caused by " + SecretRedactor.MASK)
+                .contains("IllegalStateException").doesNotContain(password).doesNotContain(bearer);
     }
 }

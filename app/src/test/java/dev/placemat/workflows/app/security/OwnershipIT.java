@@ -83,11 +83,18 @@ class OwnershipIT extends IntegrationTest {
         String execution = anonymous().post(workflow.get("webhook_url").asText(), "{}").expect(202).json()
                 .get("execution_ids").get(0).asText();
         Executions.awaitEnd(api(), execution);
+        String id = workflow.get("id").asText();
         for (Api reader : new Api[] {viewer.api(), other.api()}) {
-            assertThat(reader.get("/api/workflows/" + workflow.get("id").asText()).expect(200).text())
+            assertThat(reader.get("/api/workflows/" + id).expect(200).text())
                     .doesNotContain(webhookId).contains("\"webhook_url\":null");
             assertThat(reader.get("/api/executions/" + execution).expect(200).text()).doesNotContain(webhookId);
+            for (String path : new String[] {"/api/workflows/" + id + "/versions/1", "/api/workflows/" + id
+                    + "/versions", "/api/workflows", "/api/executions?workflow_id=" + id}) {
+                assertThat(reader.get(path).expect(200).text()).as(path).doesNotContain(webhookId);
+            }
         }
+        assertThat(author.api().get("/api/workflows/" + id + "/versions/1").expect(200).json().get("trigger")
+                .get("config").get("webhook_id").asText()).isEqualTo(webhookId);
         assertThat(author.api().get("/api/workflows/" + workflow.get("id").asText()).expect(200).json()
                 .get("webhook_url").asText()).endsWith(webhookId);
         assertThat(author.api().get("/api/executions/" + execution).expect(200).text()).contains(webhookId);

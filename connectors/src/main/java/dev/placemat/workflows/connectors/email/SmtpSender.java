@@ -2,6 +2,8 @@ package dev.placemat.workflows.connectors.email;
 
 import dev.placemat.workflows.connectors.common.ConnectionFields;
 import dev.placemat.workflows.connectors.common.Timeouts;
+import dev.placemat.workflows.spi.Connections;
+import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import jakarta.mail.MessagingException;
@@ -9,8 +11,11 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import javax.net.SocketFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.component.mail.MailComponent;
@@ -24,7 +29,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * {@link MailConfiguration}: no host, user, password or address is ever written into an endpoint URI (where Camel
  * would resolve placeholders and JMX would show it), and the endpoint is not registered in the context. The platform
  * names itself in {@code EHLO} and in the {@code Message-ID} by its {@link MailIdentity}; the connection's
- * {@link TlsMode} is applied as stated; a step that is given up closes the connection.
+ * {@link TlsMode} is applied as stated; a step that is given up closes the connection; an editor's connection reaches
+ * only the addresses the outbound guard checked for its host.
  */
 final class SmtpSender {
 
@@ -42,8 +48,7 @@ final class SmtpSender {
             throw StepFailure.permanent("there is no recipient: to is empty after templates were resolved");
         }
         TlsMode mode = TlsMode.of(connection);
-        SmtpSockets sockets = new SmtpSockets();
-        context.onCancel(sockets::closeAll);
+        SmtpSockets sockets = sockets(connection, context);
         String domain = identity(context).domain();
         MailConfiguration configuration = configuration(connection, mode, sockets, domain,
                 Timeouts.within(TIMEOUT, context), context);
@@ -80,8 +85,7 @@ final class SmtpSender {
         ConnectionFields connection = ConnectionFields.load(context, connectionName, DEFAULT_CONNECTION,
                 CONNECTION_TYPE);
         TlsMode mode = TlsMode.of(connection);
-        SmtpSockets sockets = new SmtpSockets();
-        context.onCancel(sockets::closeAll);
+        SmtpSockets sockets = sockets(connection, context);
         MailConfiguration configuration = configuration(connection, mode, sockets, identity(context).domain(),
                 Timeouts.within(TIMEOUT, context), context);
         Session session = Session.getInstance(configuration.getJavaMailProperties());
@@ -93,6 +97,18 @@ final class SmtpSender {
         } catch (MessagingException e) {
             throw SmtpFailures.of(e, connection.name(), mode, configuration.getPassword());
         }
+    }
+
+    /**
+     * The sockets of one send or probe, closed when the step is given up; for a guarded connection (an editor's),
+     * only to the addresses the outbound guard resolved and checked for its host.
+     */
+    private static SmtpSockets sockets(ConnectionFields connection, StepContext context) throws StepFailure {
+        List<InetAddress> pinned = context.services().require(Connections.class).guarded(connection.name())
+                ? context.services().require(OutboundGuard.class).resolve(connection.require("host")) : null;
+        SmtpSockets sockets = new SmtpSockets(pinned);
+        context.onCancel(sockets::closeAll);
+        return sockets;
     }
 
     private static MailIdentity identity(StepContext context) {
@@ -125,9 +141,16 @@ final class SmtpSender {
         if (mode != TlsMode.NONE) {
             properties.put(prefix + "ssl.checkserveridentity", "true");
         }
-        // factory instances (put, not setProperty): the sockets they make can be closed when the step is given up
-        properties.put(prefix + "socketFactory", sockets.plain());
-        properties.put(prefix + "ssl.socketFactory", sockets.tls());
+        // a factory instance (put, not setProperty): its sockets can be closed when the step is given up. For TLS from
+        // the start it stands in the TLS factory's place too: being no SSLSocketFactory, it makes the connection
+        // (an SSLSocketFactory there would make its own), and Jakarta Mail layers TLS on it under the server's name
+        SocketFactory factory = sockets.plain();
+        properties.put(prefix + "socketFactory", factory);
+        // no second try without the factory when a connection through it fails (it would neither be pinned nor closed)
+        properties.put(prefix + "socketFactory.fallback", "false");
+        if (mode == TlsMode.TLS) {
+            properties.put(prefix + "ssl.socketFactory", factory);
+        }
         configuration.setJavaMailProperties(properties);
         return configuration;
     }

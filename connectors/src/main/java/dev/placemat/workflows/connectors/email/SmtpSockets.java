@@ -1,30 +1,36 @@
 package dev.placemat.workflows.connectors.email;
 
+import dev.placemat.workflows.connectors.common.PinnedSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The sockets of one SMTP send, made through these factories (Jakarta Mail takes factory instances in
- * {@code mail.smtp.socketFactory} and {@code mail.smtp.ssl.socketFactory}), so that a step that is given up closes
- * its connection: a send blocked on a slow server then ends at once instead of at its read timeout. (The transport's
- * own {@code close()} waits for the send to finish.)
+ * The connections of one SMTP send, made through this factory (Jakarta Mail takes a factory instance in
+ * {@code mail.<protocol>.socketFactory}, and layers TLS on its socket itself, under the server's name, for
+ * {@code tls} from the start as for {@code starttls}):
+ * <ul>
+ *   <li>a step that is given up closes its connection: a send blocked on a slow server then ends at once instead of at
+ *       its read timeout (the transport's own {@code close()} waits for the send to finish);</li>
+ *   <li>with addresses pinned, every connection goes to them, whatever the mail library would resolve.</li>
+ * </ul>
  */
 final class SmtpSockets {
 
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final SocketFactory connections;
     private volatile boolean closed;
 
-    SocketFactory plain() {
-        return new Plain(SocketFactory.getDefault());
+    /** @param pinned the addresses the outbound guard checked, or null where the library may resolve names itself */
+    SmtpSockets(List<InetAddress> pinned) {
+        this.connections = pinned == null ? SocketFactory.getDefault() : new PinnedSockets(pinned);
     }
 
-    SSLSocketFactory tls() {
-        return new Tls((SSLSocketFactory) SSLSocketFactory.getDefault());
+    SocketFactory plain() {
+        return new Plain();
     }
 
     /** Closes every socket made so far, and each one made from now on. */
@@ -51,84 +57,29 @@ final class SmtpSockets {
 
     private final class Plain extends SocketFactory {
 
-        private final SocketFactory delegate;
-
-        Plain(SocketFactory delegate) {
-            this.delegate = delegate;
-        }
-
         @Override
         public Socket createSocket() throws IOException {
-            return track(delegate.createSocket());
+            return track(connections.createSocket());
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return track(delegate.createSocket(host, port));
+            return track(connections.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return track(delegate.createSocket(host, port, local, localPort));
+            return track(connections.createSocket(host, port, local, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return track(delegate.createSocket(host, port));
+            return track(connections.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return track(delegate.createSocket(host, port, local, localPort));
-        }
-    }
-
-    private final class Tls extends SSLSocketFactory {
-
-        private final SSLSocketFactory delegate;
-
-        Tls(SSLSocketFactory delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return delegate.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return delegate.getSupportedCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return track(delegate.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-            return track(delegate.createSocket(socket, host, port, autoClose));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return track(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return track(delegate.createSocket(host, port, local, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return track(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return track(delegate.createSocket(host, port, local, localPort));
+            return track(connections.createSocket(host, port, local, localPort));
         }
     }
 }

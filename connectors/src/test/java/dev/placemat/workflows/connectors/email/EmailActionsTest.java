@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.placemat.workflows.connectors.files.DirectoryFileStore;
+import dev.placemat.workflows.connectors.support.LoopbackGuard;
 import dev.placemat.workflows.connectors.support.MapConnections;
 import dev.placemat.workflows.connectors.support.StepFixture;
 import dev.placemat.workflows.connectors.support.TestServices;
@@ -17,6 +19,7 @@ import dev.placemat.workflows.spi.EmailTemplates;
 import dev.placemat.workflows.spi.EmailTemplates.EmailTemplate;
 import dev.placemat.workflows.spi.FileStore;
 import dev.placemat.workflows.spi.FileStore.StoredFile;
+import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepFailure;
 import jakarta.mail.Header;
 import jakarta.mail.Message.RecipientType;
@@ -26,6 +29,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +140,56 @@ class EmailActionsTest {
                 .hasMessageNotContaining(PASSWORD);
         assertThat(FIXTURE.camel().getEndpoints()).noneMatch(e -> e.getEndpointUri().contains(PASSWORD)
                 || e.getEndpointUri().contains("127.0.0.1"));
+    }
+
+    @Test
+    void anEditorsConnectionReachesOnlyTheAddressTheGuardCheckedForItsHost() throws Exception {
+        int port = GREENMAIL.getSmtp().getPort();
+        Map<String, String> fields = Map.of("host", "mail.pinned.test", "port", Integer.toString(port),
+                "from", "workflows@act.org.au", "tls_mode", "none");
+        LoopbackGuard guard = new LoopbackGuard(port).naming("mail.pinned.test");
+        var config = StepFixture.config(EmailSendAction.Config.class,
+                "{\"to\": \"pinned@act.org.au\", \"subject\": \"pinned\", \"body\": \"b\"}");
+
+        StepFixture.output(new EmailSendAction().execute(config, FIXTURE.context(null, new TestServices()
+                .with(Connections.class, new MapConnections().guarded("smtp", "smtp", fields))
+                .with(OutboundGuard.class, guard))));
+
+        assertThat(guard.resolved()).as("resolved once, by the guard").containsExactly("mail.pinned.test");
+        assertThat(GREENMAIL.getReceivedMessages()).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("pinned"));
+        // an admin's connection is left to the mail library, and no DNS server knows this name
+        assertThatThrownBy(() -> new EmailSendAction().execute(config, FIXTURE.context(null, new TestServices()
+                .with(Connections.class, new MapConnections().with("smtp", "smtp", fields))
+                .with(OutboundGuard.class, guard)))).isInstanceOf(StepFailure.class);
+        Map<String, String> internal = new HashMap<>(fields);
+        internal.put("host", "10.0.0.9");
+        assertThatThrownBy(() -> new EmailSendAction().execute(config, FIXTURE.context(null, new TestServices()
+                .with(Connections.class, new MapConnections().guarded("smtp", "smtp", internal))
+                .with(OutboundGuard.class, guard)))).hasMessageContaining("the host 10.0.0.9 is not allowed");
+        assertThat(GREENMAIL.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void implicitTlsIsLayeredOnThePinnedConnection() {
+        GreenMail smtps = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtps"));
+        smtps.start();
+        try {
+            int port = smtps.getSmtps().getPort();
+            LoopbackGuard guard = new LoopbackGuard(port).naming("mail.pinned.test");
+            var config = StepFixture.config(EmailSendAction.Config.class,
+                    "{\"to\": \"a@act.org.au\", \"subject\": \"s\", \"body\": \"b\"}");
+            // the handshake reached the server (whose test certificate no trust store knows) over the pinned address
+            assertThatThrownBy(() -> new EmailSendAction().execute(config, FIXTURE.context(null, new TestServices()
+                    .with(Connections.class, new MapConnections().guarded("smtp", "smtp", Map.of("host",
+                            "mail.pinned.test", "port", Integer.toString(port), "from", "workflows@act.org.au",
+                            "tls_mode", "tls")))
+                    .with(OutboundGuard.class, guard))))
+                    .hasMessageContaining("TLS with").hasMessageContaining("certification path");
+            assertThat(guard.resolved()).containsExactly("mail.pinned.test");
+        } finally {
+            smtps.stop();
+        }
     }
 
     @Test
