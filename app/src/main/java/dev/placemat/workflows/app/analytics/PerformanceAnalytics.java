@@ -31,7 +31,7 @@ public class PerformanceAnalytics {
                                  CAST(:now AS timestamptz), CAST('1 ' || :unit AS interval)) AS b(start)
             LEFT JOIN workflow_executions e
                    ON e.started_at >= b.start AND e.started_at < b.start + CAST('1 ' || :unit AS interval)
-                  AND e.started_at > :since
+                  AND e.started_at > :since AND NOT e.is_test
             GROUP BY b.start
             ORDER BY b.start""";
 
@@ -42,12 +42,12 @@ public class PerformanceAnalytics {
                    percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95,
                    percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
             FROM (SELECT status, EXTRACT(EPOCH FROM (completed_at - started_at)) * 1000 AS ms
-                  FROM workflow_executions WHERE started_at > :since) AS x""";
+                  FROM workflow_executions WHERE started_at > :since AND NOT is_test) AS x""";
 
     private static final String ERRORS = """
             SELECT left(error_message, 300) AS message, count(*) AS count
             FROM workflow_executions
-            WHERE started_at > :since AND status = 'failed' AND error_message IS NOT NULL
+            WHERE started_at > :since AND status = 'failed' AND error_message IS NOT NULL AND NOT is_test
             GROUP BY left(error_message, 300)
             ORDER BY count DESC, message
             LIMIT :top""";
@@ -60,7 +60,7 @@ public class PerformanceAnalytics {
             FROM step_executions s
             JOIN workflow_executions e ON e.id = s.execution_id
             JOIN workflows w ON w.id = e.workflow_id
-            WHERE e.started_at > :since AND s.completed_at IS NOT NULL AND s.status <> 'skipped'
+            WHERE e.started_at > :since AND NOT e.is_test AND s.completed_at IS NOT NULL AND s.status <> 'skipped'
             GROUP BY e.workflow_id, w.name, s.step_key, s.step_number, s.action_type
             ORDER BY p95_ms DESC, count DESC
             LIMIT :top""";

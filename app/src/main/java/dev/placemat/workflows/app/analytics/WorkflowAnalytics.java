@@ -28,7 +28,7 @@ public class WorkflowAnalytics {
                    avg(EXTRACT(EPOCH FROM (e.completed_at - e.started_at))) AS avg_duration_seconds,
                    max(e.started_at) AS last_execution
             FROM workflows w
-            LEFT JOIN workflow_executions e ON e.workflow_id = w.id AND e.started_at > :since
+            LEFT JOIN workflow_executions e ON e.workflow_id = w.id AND e.started_at > :since AND NOT e.is_test
             GROUP BY w.id, w.name
             ORDER BY total_executions DESC, w.name, w.id""";
 

@@ -155,7 +155,7 @@ public class WorkflowRepository {
                         + "FROM workflow_versions v WHERE v.workflow_id = w.id AND v.version = w.version) AS tags "
                         + "FROM workflows w LEFT JOIN LATERAL ("
                         + "SELECT id, status, started_at FROM workflow_executions x WHERE x.workflow_id = w.id "
-                        + "ORDER BY started_at DESC LIMIT 1) e ON true ORDER BY w.updated_at DESC")
+                        + "AND NOT x.is_test ORDER BY started_at DESC LIMIT 1) e ON true ORDER BY w.updated_at DESC")
                 .query()
                 .listOfRows();
         rows.forEach(row -> row.put("tags", json.read((String) row.get("tags"))));

@@ -113,6 +113,26 @@ class AnalyticsIT extends IntegrationTest {
     }
 
     @Test
+    void leavesTestRunsOutOfEveryFigure() {
+        String id = createWorkflow("Only tested");
+        String error = "tested only: unique-" + UUID.randomUUID();
+        UUID tested = execution(id, "failed", "10 minutes", "1 second", error);
+        step(tested, 1, "http.request", "3 hours");
+        jdbc.sql("UPDATE workflow_executions SET is_test = true WHERE id = :id").param("id", tested).update();
+
+        JsonNode row = rowOf("24h", id);
+        assertThat(row.get("total_executions").asLong()).isZero();
+        assertThat(row.get("failed_executions").asLong()).isZero();
+        assertThat(row.get("last_execution").isNull()).isTrue();
+        JsonNode perf = api().get("/api/analytics/performance?range=24h").expect(200).json();
+        assertThat(perf.get("error_patterns").findValuesAsText("message")).doesNotContain(error);
+        assertThat(perf.get("bottlenecks").findValuesAsText("workflow_id")).doesNotContain(id);
+        JsonNode listed = StreamSupport.stream(api().get("/api/workflows").expect(200).json().spliterator(), false)
+                .filter(w -> w.get("id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(listed.get("last_execution").isNull()).as("the list's last run is not a test").isTrue();
+    }
+
+    @Test
     void performanceReportsRatesPercentilesErrorsAndBottlenecks() {
         String id = createWorkflow("Slow one");
         String error = "step 2 failed: unique-" + UUID.randomUUID();
