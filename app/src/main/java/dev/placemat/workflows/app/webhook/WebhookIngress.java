@@ -86,6 +86,8 @@ public class WebhookIngress implements ApplicationRunner {
             }
             Set<String> hiddenHeaders = verify(leased, in, body);
             rateLimits.acquire(leased);
+            // read (or refused with a 400) before its idempotency key is claimed: a refused body pins no key
+            ObjectNode triggerData = request.read(webhookId, in, body, hiddenHeaders);
             String key = idempotencyKey(in);
             if (key != null) {
                 Optional<List<UUID>> earlier = requests.claim(webhookId, key);
@@ -94,13 +96,13 @@ public class WebhookIngress implements ApplicationRunner {
                     return;
                 }
             }
-            ObjectNode triggerData = request.read(webhookId, in, body, hiddenHeaders);
-            List<String> signatures = claimSignatures(leased, in, webhookId, key);
             List<SyncWaits.Started> started;
             try {
-                started = launchAll(leased, triggerData, webhookId, key);
-            } catch (LaunchRefused refused) {
-                signatures.forEach(signature -> replays.forget(webhookId, signature));
+                started = launchSigned(leased, in, webhookId, triggerData);
+            } catch (WebhookRejected | LaunchRefused refused) {
+                if (key != null) {
+                    requests.release(webhookId, key); // nothing started: the client's retry with the key may
+                }
                 throw refused;
             }
             if (key != null) {
@@ -140,11 +142,23 @@ public class WebhookIngress implements ApplicationRunner {
         return hidden;
     }
 
+    /** Claims the request's signatures (where replays are refused) and starts the executions. */
+    private List<SyncWaits.Started> launchSigned(List<Deployment> leased, Message in, String webhookId,
+            ObjectNode triggerData) {
+        List<String> signatures = claimSignatures(leased, in, webhookId);
+        try {
+            return launchAll(leased, triggerData);
+        } catch (LaunchRefused refused) {
+            signatures.forEach(signature -> replays.forget(webhookId, signature));
+            throw refused;
+        }
+    }
+
     /**
      * Records the signatures of the workflows that refuse replays ({@code refuse_replays}); one seen before is a
-     * replay: 409, nothing starts, and the request's Idempotency-Key is freed.
+     * replay: 409, and nothing starts.
      */
-    private List<String> claimSignatures(List<Deployment> leased, Message in, String webhookId, String key) {
+    private List<String> claimSignatures(List<Deployment> leased, Message in, String webhookId) {
         List<String> claimed = new ArrayList<>();
         for (Deployment deployment : leased) {
             var trigger = deployment.definition().trigger();
@@ -155,9 +169,6 @@ public class WebhookIngress implements ApplicationRunner {
             }
             if (!replays.firstTime(webhookId, signature)) {
                 claimed.forEach(earlier -> replays.forget(webhookId, earlier));
-                if (key != null) {
-                    requests.release(webhookId, key);
-                }
                 throw new WebhookRejected(409, "This signed request was received before: sign each request anew "
                         + "(a new timestamp gives a new signature).", trigger.text("signature_header",
                         WebhookSignature.SIGNATURE_HEADER));
@@ -188,8 +199,7 @@ public class WebhookIngress implements ApplicationRunner {
      * One execution per leased workflow; each lease passes to its execution. If none could be stored the key is
      * freed and the refusal answered (503); if some could, those are the answer.
      */
-    private List<SyncWaits.Started> launchAll(List<Deployment> leased, ObjectNode triggerData, String webhookId,
-            String key) {
+    private List<SyncWaits.Started> launchAll(List<Deployment> leased, ObjectNode triggerData) {
         List<SyncWaits.Started> launches = new ArrayList<>();
         LaunchRefused refused = null;
         while (!leased.isEmpty()) {
@@ -201,9 +211,6 @@ public class WebhookIngress implements ApplicationRunner {
             }
         }
         if (launches.isEmpty() && refused != null) {
-            if (key != null) {
-                requests.release(webhookId, key);
-            }
             throw refused;
         }
         return launches;

@@ -103,6 +103,22 @@ class WebhookTriggerIT extends IntegrationTest {
     }
 
     @Test
+    void aRefusedBodyLeavesItsIdempotencyKeyFreeForTheRetry() {
+        JsonNode workflow = api().deploy(webhook("{}", ECHO));
+        String url = workflow.get("webhook_url").asText();
+        String key = UUID.randomUUID().toString();
+        JsonNode refused = anonymous().raw("POST", url, "application/json", "{\"n\":", "Idempotency-Key", key)
+                .expect(400).json();
+        assertThat(refused.get("title").asText()).isNotBlank();
+        JsonNode retried = anonymous().raw("POST", url, "application/json", "{\"n\":1}", "Idempotency-Key", key)
+                .expect(202).json();
+        assertThat(retried.get("execution_ids")).hasSize(1);
+        assertThat(anonymous().raw("POST", url, "application/json", "{\"n\":1}", "Idempotency-Key", key)
+                .expect(202).json()).isEqualTo(retried);
+        api().post("/api/workflows/" + workflow.get("id").asText() + "/undeploy", null).expect(200);
+    }
+
+    @Test
     void answersSyncWebhooksWithTheResultOrWith202WhenTheyTakeLonger() {
         JsonNode sync = api().deploy(webhook("{'response_mode':'sync'}", ECHO));
         JsonNode answer = anonymous().raw("POST", sync.get("webhook_url").asText(), "application/json", "{\"n\":5}")
