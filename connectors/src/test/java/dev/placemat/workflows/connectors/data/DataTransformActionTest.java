@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DataTransformActionTest {
 
@@ -98,28 +98,33 @@ class DataTransformActionTest {
         assertThat(out.asText()).contains("price");
     }
 
-    /** Each of these pinned a core for seconds to minutes, or took hundreds of megabytes, before it was bounded. */
+    /**
+     * Each of these pinned a core for seconds to minutes, or took hundreds of megabytes, before it was bounded; each
+     * is stopped by the limit named.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "$pad('', 100000000)", "$pad('x', -100000000, 'ab')",
-        "$replace('aaaaaaaaaa', 'a', 'a', 2147483647) & $pad('', 2000000)",
-        "[1..10000000]", "$count([1..10000000].($ + 1))", "([1,2]; $count([1..10000000].($ + 1)))",
-        "($s := $pad('', 999999); $join([1..1000].($s)))",
-        "($s := $pad('', 999999); $string([1..1000].($s)))",
-        "($s := $pad('', 999999); [1..100000].($s))",
-        "($s := '0123456789'; $d := function($x, $n) { $n = 0 ? $x : $d($x & $x, $n - 1) }; $d($s, 30))",
-        "$split($pad('', 999999), '')",
-        "$match($pad('', 999999, 'a'), /a/)",
-        "$replace($pad('', 999999, 'a'), /a/, $pad('', 1000, 'b'))",
-        "($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) + $f($n - 1) }; $f(40))",
-        "($f := function($n) { $f($n + 1) }; $f(0))"})
-    void stopsExpressionsThatWouldTakeTheMachineWithinTheirLimit(String expression) {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        $pad('', 100000000) | characters; at most 1000000
+        $pad('x', -100000000, 'ab') | characters; at most 1000000
+        $replace('aaaaaaaaaa', 'a', 'a', 2147483647) & $pad('', 2000000) | characters; at most 1000000
+        [1..10000000] | items; at most 100000
+        $count([1..10000000].($ + 1)) | items; at most 100000
+        ([1,2]; $count([1..10000000].($ + 1))) | items; at most 100000
+        ($s := $pad('', 999999); $join([1..1000].($s))) | characters; at most 1000000
+        ($s := $pad('', 999999); $string([1..1000].($s))) | characters; at most 1000000
+        ($s := $pad('', 999999); [1..100000].($s)) | more than 5000000 characters of JSON
+        ($s := '0123456789'; $d := function($x, $n) { $n = 0 ? $x : $d($x & $x, $n - 1) }; $d($s, 30)) | characters; at most 1000000
+        $split($pad('', 999999), '') | items; at most 100000
+        $match($pad('', 999999, 'a'), /a/) | items; at most 100000
+        $replace($pad('', 999999, 'a'), /a/, $pad('', 1000, 'b')) | characters; at most 1000000
+        ($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) + $f($n - 1) }; $f(40)) | timeout: the expression ran longer than 1000 ms
+        ($f := function($n) { $f($n + 1) }; $f(0)) | timeout: the expression ran longer than 1000 ms
+        """)
+    void stopsExpressionsThatWouldTakeTheMachineWithinTheirLimit(String expression, String limit) {
         long start = System.nanoTime();
         assertThatThrownBy(() -> run(StepFixture.JSON.createObjectNode().put("expression", expression).toString()))
                 .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.retryable()).isFalse())
-                .message().containsAnyOf("timeout: the expression ran longer than 1000 ms",
-                        "characters; at most 1000000", "items; at most 100000", "more than 64 MB",
-                        "characters of JSON", "nests deeper");
+                .hasMessageContaining(limit);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
