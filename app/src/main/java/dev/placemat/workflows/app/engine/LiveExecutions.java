@@ -108,8 +108,9 @@ public class LiveExecutions {
         live.forEach((id, execution) -> {
             Instant since = execution.runningSince;
             if (since != null && since.isBefore(before) && !execution.shownRunning) {
-                execution.shownRunning = true;
-                writer.put(UpdateExecution.running(id, node.id()));
+                // only a mark for the monitor: with the writer's queue full it waits for a later tick, not on the
+                // scheduler's thread
+                execution.shownRunning = writer.offer(UpdateExecution.running(id, node.id()));
             }
         });
     }
