@@ -69,6 +69,12 @@ public final class Journal {
         return attempts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** Characters of JSON in the outputs of earlier runs, for the execution's output budget. */
+    public long outputChars() {
+        return done.values().stream().filter(e -> e.output() != null).mapToLong(e -> e.output().toString().length())
+                .sum();
+    }
+
     public boolean isEmpty() {
         return done.isEmpty() && attempts.isEmpty();
     }

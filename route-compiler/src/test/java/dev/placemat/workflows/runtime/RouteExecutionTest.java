@@ -274,6 +274,9 @@ class RouteExecutionTest {
         String id = UUID.randomUUID().toString();
         Run first = run(steps, "{}", id, Journal.EMPTY, ExecutionState.UNLIMITED);
         Journal journal = Journal.of(first.records().subList(0, 1));
+        // the output budget counts what earlier runs recorded
+        assertThat(journal.outputChars()).isPositive()
+                .isEqualTo(first.records().get(0).output().toString().length());
         Run resumed = run(steps, "{}", id, journal, ExecutionState.UNLIMITED);
         assertThat(resumed.records()).extracting(StepRecord::stepKey).containsExactly("2", "3");
         assertThat(TestActions.Count.CALLS.get(id + "/" + id + ":1").get()).isEqualTo(1);

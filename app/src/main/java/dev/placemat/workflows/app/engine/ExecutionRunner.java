@@ -90,7 +90,7 @@ public class ExecutionRunner {
                 deployment.version(), run.startedAt());
         ExecutionState state = new ExecutionState(id.toString(), deployment.workflowId().toString(), context, sink,
                 run.journal(), maxSteps, () -> node.holds(owner));
-        recording.attach(state);
+        recording.attach(state, run.journal().outputChars());
         if (run.test() != null) {
             state.haltAfter(run.test().stopAfter());
         }

@@ -41,9 +41,13 @@ final class StepRecording implements StepSink {
         this.maxOutputBytes = maxOutputBytes;
     }
 
-    /** The execution whose steps are recorded here, to stop when it is over its output budget. */
-    void attach(ExecutionState execution) {
+    /**
+     * The execution whose steps are recorded here, to stop when it is over its output budget; the outputs its earlier
+     * runs recorded count too.
+     */
+    void attach(ExecutionState execution, long recordedBefore) {
         this.state = execution;
+        outputBytes.set(recordedBefore);
     }
 
     @Override
