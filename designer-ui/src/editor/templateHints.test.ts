@@ -11,12 +11,16 @@ describe('template hints', () => {
   it('lists the fields of the sample trigger data as the execution context holds them', () => {
     const sample = { event_data: { project_id: 'p1', owner: { email: 'a@b.c' } } };
     const [trigger] = templateHints(doc.steps, null, 'event', sample, null);
-    expect(trigger.paths).toEqual(['event_data', 'event_data.project_id', 'event_data.owner', 'event_data.owner.email']);
+    expect(trigger.paths).toEqual(['trigger_data', 'trigger_data.project_id', 'trigger_data.owner',
+      'trigger_data.owner.email', 'event_data', 'event_data.project_id', 'event_data.owner', 'event_data.owner.email']);
   });
 
   it('names where the trigger puts its data while there is no sample yet, and what every execution has', () => {
     const hints = templateHints(doc.steps, null, 'webhook', {}, null);
-    expect(hints[0].paths).toEqual(['webhook_data']);
+    expect(hints[0].paths).toEqual(['trigger_data', 'webhook_data']);
+    expect(templateHints(doc.steps, null, 'schedule', {}, null)[0].paths)
+      .toEqual(['trigger_data', 'trigger.scheduled_time']);
+    expect(templateHints(doc.steps, null, 'manual', {}, null)[0].paths).toEqual(['trigger_data']);
     expect(hints[1].paths).toContain('execution.id');
     expect(hints[1].paths).toContain('date.today');
   });
@@ -47,7 +51,13 @@ describe('template hints', () => {
   it('prefers the trigger data of the last test run context', () => {
     const last = { status: 'completed', error: null, steps: [],
       context: { webhook_data: { email: 'x' }, step_1: {}, execution: { id: 'e' } } };
-    expect(templateHints(doc.steps, null, 'webhook', {}, last)[0].paths).toEqual(['webhook_data', 'webhook_data.email']);
+    expect(templateHints(doc.steps, null, 'webhook', {}, last)[0].paths)
+      .toEqual(['trigger_data', 'trigger_data.email', 'webhook_data', 'webhook_data.email']);
+  });
+
+  it('offers the fields of a manual run at trigger_data, where every trigger puts its data', () => {
+    expect(templateHints(doc.steps, null, 'manual', { order: { id: 7 } }, null)[0].paths)
+      .toEqual(['trigger_data', 'trigger_data.order', 'trigger_data.order.id', 'order', 'order.id']);
   });
 
   it('shows array items by index', () => {

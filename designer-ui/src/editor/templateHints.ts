@@ -19,6 +19,23 @@ export function triggerDataKey(triggerType: string): string {
   return TRIGGER_DATA_KEY[triggerType] ?? 'trigger_data';
 }
 
+/** Where every trigger type puts its data too (docs/api.md, Paths in the context): offered first. */
+const PORTABLE_KEY = 'trigger_data';
+
+/**
+ * The trigger's paths, with the same fields at trigger_data first: under the trigger's own key (webhook_data,
+ * event_data), or, for a manual or scheduled run whose fields sit at the top level, each of those.
+ */
+export function withTriggerData(paths: string[], triggerType: string): string[] {
+  const key = triggerDataKey(triggerType);
+  const portable = key === PORTABLE_KEY
+    ? [PORTABLE_KEY, ...paths.filter((p) => p !== PORTABLE_KEY && !p.startsWith(`${PORTABLE_KEY}.`))
+      .map((p) => `${PORTABLE_KEY}.${p}`)]
+    : paths.filter((p) => p === key || p.startsWith(`${key}.`) || p.startsWith(`${key}[`))
+      .map((p) => PORTABLE_KEY + p.slice(key.length));
+  return [...new Set([...portable, ...paths])];
+}
+
 const MAX_DEPTH = 4;
 const MAX_PATHS = 40;
 
@@ -56,13 +73,14 @@ export function templateHints(
   const sampleKeys = isObject(sampleData) ? Object.keys(sampleData).filter((k) => k !== 'trigger') : [];
   if (contextKeys.length > 0) {
     const paths = contextKeys.flatMap((key) => pathsOf(lastTest!.context[key], key));
-    groups.push({ label: 'Trigger data (last test run)', paths });
+    groups.push({ label: 'Trigger data (last test run)', paths: withTriggerData(paths, triggerType) });
   } else if (sampleKeys.length > 0) {
     const paths = sampleKeys.flatMap((key) => pathsOf((sampleData as JsonObject)[key], key));
-    groups.push({ label: 'Trigger data (sample)', paths });
+    groups.push({ label: 'Trigger data (sample)', paths: withTriggerData(paths, triggerType) });
   } else {
-    groups.push({ label: 'Trigger data', paths: triggerType === 'schedule' ? ['trigger.scheduled_time']
-      : triggerType === 'manual' ? [] : [triggerDataKey(triggerType)] });
+    const own = triggerType === 'schedule' ? ['trigger.scheduled_time']
+      : triggerType === 'manual' ? [] : [triggerDataKey(triggerType)];
+    groups.push({ label: 'Trigger data', paths: [PORTABLE_KEY, ...own] });
   }
   groups.push({ label: 'Every execution', paths: EXECUTION_PATHS });
   if (!selectedUid) return groups;

@@ -42,7 +42,9 @@ class WebhookRequest {
         ObjectMapper bodies = mapper.copy();
         bodies.getFactory().setStreamReadConstraints(bodies.getFactory().streamReadConstraints().rebuild()
                 .maxNestingDepth(MAX_DEPTH).build());
-        this.json = bodies.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // decimals as sent (12.50, 12345678901234567.89), not as the nearest double: money stays exact
+        this.json = bodies.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** The body as sent, decoded from gzip (signatures are computed over it): {@link WebhookBodyFilter} read it. */

@@ -60,6 +60,7 @@ class OutboundTextIT extends IntegrationTest {
     @Test
     void slackTextEscapesWhatTemplatesPutInAndKeepsTheAuthorsFormatting() {
         Runs.connection(api(), "ot-slack", "slack", Map.of("webhook_url", slack.webhookUrl()));
+        slack.reset();
 
         JsonNode execution = Runs.byWebhook(api(), anonymous(), Json.of(webhook("[{'action_type':'slack.send_message',"
                 + "'config':{'connection':'ot-slack','message':'*New lead*: {{webhook_data.name}} for "
@@ -68,6 +69,32 @@ class OutboundTextIT extends IntegrationTest {
         assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("completed");
         assertThat(slack.messages()).extracting(m -> m.get("text").asText()).containsExactly(
                 "*New lead*: &lt;!channel&gt; AT&amp;T &lt;https://evil.test|click&gt; for 30000");
+    }
+
+    @Test
+    void slackBlocksAndAttachmentsEscapeTheirTextButNotTheirLinks() {
+        Runs.connection(api(), "ot-slack-blocks", "slack", Map.of("webhook_url", slack.webhookUrl()));
+        slack.reset();
+        String escaped = "&lt;!channel&gt; AT&amp;T &lt;https://evil.test|click&gt;";
+
+        JsonNode execution = Runs.byWebhook(api(), anonymous(), Json.of(webhook("[{'action_type':'slack.send_message',"
+                + "'config':{'connection':'ot-slack-blocks','message':'lead','blocks':[{'type':'section','text':{"
+                + "'type':'mrkdwn','text':'*Lead*: {{webhook_data.name}}'},'fields':[{'type':'plain_text','text':"
+                + "'{{webhook_data.name}}'}],'accessory':{'type':'button','text':{'type':'plain_text','text':'Open'},"
+                + "'url':'https://crm.example.org/leads?id=7&name={{webhook_data.amount}}'}},{'type':'context',"
+                + "'elements':[{'type':'mrkdwn','text':'{{webhook_data.name}}'}]}],'attachments':[{'pretext':"
+                + "'{{webhook_data.name}}','fields':[{'title':'Who','value':'{{webhook_data.name}}'}]}]}}]")), body());
+
+        assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("completed");
+        JsonNode posted = slack.messages().get(0);
+        JsonNode section = posted.get("blocks").get(0);
+        assertThat(section.get("text").get("text").asText()).isEqualTo("*Lead*: " + escaped);
+        assertThat(section.get("fields").get(0).get("text").asText()).isEqualTo(escaped);
+        assertThat(section.get("accessory").get("url").asText())
+                .isEqualTo("https://crm.example.org/leads?id=7&name=30000");
+        assertThat(posted.get("blocks").get(1).get("elements").get(0).get("text").asText()).isEqualTo(escaped);
+        assertThat(posted.get("attachments").get(0).get("pretext").asText()).isEqualTo(escaped);
+        assertThat(posted.get("attachments").get(0).get("fields").get(0).get("value").asText()).isEqualTo(escaped);
     }
 
     @Test
@@ -107,6 +134,20 @@ class OutboundTextIT extends IntegrationTest {
                 + "{\"title\":\"database is down\",\"detail\":\"xxx").endsWith("x ...");
         assertThat(error.length()).isLessThan(2300);
         assertThat(http.requests("/orders").get(0).body()).isEqualTo("{\"amount\":30000}");
+    }
+
+    @Test
+    void moneyFromAWebhookGoesOutAsItWasSent() {
+        http.route("/invoices", Reply.of(201, "application/json", "{}"));
+
+        JsonNode execution = Runs.byWebhook(api(), anonymous(), Json.of(webhook("[{'action_type':'http.request',"
+                + "'config':{'method':'POST','url':'" + http.url("/invoices") + "','body':{'total':"
+                + "'{{webhook_data.total}}','fee':'{{webhook_data.fee}}','line':'Total {{webhook_data.total}}'}}}]")),
+                "{\"total\": 12345678901234567.89, \"fee\": 12.50}");
+
+        assertThat(execution.get("status").asText()).as(execution.toString()).isEqualTo("completed");
+        assertThat(http.requests("/invoices").get(0).body()).isEqualTo(
+                "{\"total\":12345678901234567.89,\"fee\":12.5,\"line\":\"Total 12345678901234567.89\"}");
     }
 
     @Test

@@ -125,6 +125,21 @@ class RetryAfterIT extends IntegrationTest {
     }
 
     @Test
+    void aWaitLongerThanThePlatformAllowsFailsAtOnce() {
+        http.route("/much-later", Reply.of(429, "text/plain", "come back later").withHeader("Retry-After", "200"));
+
+        JsonNode execution = Runs.byHand(api(), Json.of("{'name':'Over the maximum','trigger':{'type':'manual'},"
+                + "'steps':[{'action_type':'http.request','config':{'url':'" + http.url("/much-later") + "'},"
+                + "'timeout_seconds':600,'retry_config':{'max_retries':3,'retry_delay':100}}]}"), Map.of());
+
+        // workflows.outbound.max-retry-after-seconds is 120 in the tests (IntegrationTest)
+        assertThat(execution.get("status").asText()).isEqualTo("failed");
+        assertThat(execution.get("error_message").asText()).startsWith("rate limited, retry after 200 s: more than "
+                + "the 120 s this step may wait");
+        assertThat(http.requests("/much-later")).hasSize(1);
+    }
+
+    @Test
     void parallelExecutionsShareTheirSlackConnectionsRateLimit() {
         Runs.connection(api(), "ra-slack-shared", "slack", Map.of("webhook_url", slack.webhookUrl()));
         slack.reset();

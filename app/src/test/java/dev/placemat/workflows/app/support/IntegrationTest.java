@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "workflows.execution-streams.heartbeat=1s",
     "workflows.execution-streams.max-open=5",
     "workflows.mail.domain=workflows.placemat.test",
+    "workflows.outbound.max-retry-after-seconds=120",
     "logging.level.org.apache.kafka=WARN",
     "logging.level.kafka=WARN",
     "logging.level.org.apache.zookeeper=WARN"

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.schedule.ScheduleStarter;
+import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
 import java.time.Duration;
@@ -38,7 +39,8 @@ class ScheduleTriggerIT extends IntegrationTest {
     private static ObjectNode schedule(String cron, String zone) {
         return Json.of("{'name':'Ticker','trigger':{'type':'schedule','config':{'cron_expression':'" + cron + "'"
                 + (zone == null ? "" : ",'timezone':'" + zone + "'") + "}},'steps':[{'action_type':'data.transform',"
-                + "'config':{'expression':'trigger.scheduled_time'}}]}");
+                + "'config':{'expression':'trigger.scheduled_time'}},{'action_type':'data.transform','config':"
+                + "{'expression':'$exists(trigger_data) and $count($keys(trigger_data)) = 0'}}]}");
     }
 
     private long executions(String workflowId) {
@@ -73,6 +75,11 @@ class ScheduleTriggerIT extends IntegrationTest {
         assertThat(trigger.get("type").asText()).isEqualTo("schedule");
         assertThat(trigger.get("schedule_id").asText()).isEqualTo(row.get("id").toString());
         assertThat(trigger.get("scheduled_time").asText()).endsWith("Z");
+        String first = jdbc.sql("SELECT id::text FROM workflow_executions WHERE workflow_id = ?::uuid "
+                + "ORDER BY started_at LIMIT 1").param(id).query(String.class).single();
+        JsonNode ended = Executions.awaitEnd(api(), first);
+        assertThat(ended.get("execution_data").get("step_2").asBoolean())
+                .as("a schedule's data is at trigger_data ({}), as every trigger's").isTrue();
 
         api().post("/api/workflows/" + id + "/undeploy", null).expect(200);
         assertThat(scheduleRow(id).get("is_active")).isEqualTo(false);

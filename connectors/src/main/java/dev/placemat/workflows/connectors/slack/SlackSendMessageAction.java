@@ -11,6 +11,8 @@ import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.validation.ConfigMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +55,28 @@ public final class SlackSendMessageAction implements TaskAction<SlackSendMessage
         return Optional.of(new ConnectionUse("connection", CONNECTION_TYPE, DEFAULT_CONNECTION));
     }
 
+    /**
+     * The message, and the text fields of Block Kit blocks and of attachments (list items share their list's path):
+     * what Slack reads as mrkdwn or shows as text. URLs and ids in blocks are not text and are left as they are.
+     */
     @Override
     public Map<String, UnaryOperator<String>> templateEscapes() {
-        return Map.of("message", SlackText::escape);
+        return TEXT_ESCAPES;
+    }
+
+    private static final Map<String, UnaryOperator<String>> TEXT_ESCAPES = textEscapes();
+
+    private static Map<String, UnaryOperator<String>> textEscapes() {
+        List<String> paths = new ArrayList<>(List.of("message", "attachments.text", "attachments.pretext",
+                "attachments.title", "attachments.footer", "attachments.fallback", "attachments.author_name",
+                "attachments.fields.title", "attachments.fields.value"));
+        for (String blockText : List.of("text.text", "fields.text", "elements.text")) {
+            paths.add("blocks." + blockText);
+            paths.add("attachments.blocks." + blockText);
+        }
+        Map<String, UnaryOperator<String>> escapes = new HashMap<>();
+        paths.forEach(path -> escapes.put(path, SlackText::escape));
+        return Map.copyOf(escapes);
     }
 
     @Override
