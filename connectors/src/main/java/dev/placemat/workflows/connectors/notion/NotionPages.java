@@ -87,7 +87,10 @@ final class NotionPages {
             ObjectNode properties, JsonNode values, StepContext context) throws StepFailure {
         String key = context.idempotencyKey();
         Instant since = CreateAttempts.uncertainSince(key);
-        CompletableFuture<JsonNode> earlier = since == null ? CompletableFuture.completedFuture(null)
+        // with a run marker every create looks first, so that a page made by a run that crashed, on any node, is
+        // found; without one only a try of this node whose outcome it does not know can be looked for
+        boolean look = schema.hasRunMarker() || since != null;
+        CompletableFuture<JsonNode> earlier = !look ? CompletableFuture.completedFuture(null)
                 : client.queryDatabase(connection, schema.databaseId(), madeBy(schema, key, values, since), context)
                         .thenApply(found -> found.path("results").path(0).isObject() ? found.path("results").path(0)
                                 : null);

@@ -164,7 +164,18 @@ class NotionActionsTest {
         assertThat(notion.pagesIn("projects-db")).hasSize(1);
         assertThat(out.path("id").asText()).isEqualTo(notion.pagesIn("projects-db").get(0).path("id").asText());
         notion.server().verify(1, postRequestedFor(urlEqualTo("/v1/pages")));
-        notion.server().verify(1, postRequestedFor(urlEqualTo("/v1/databases/projects-db/query")));
+        notion.server().verify(2, postRequestedFor(urlEqualTo("/v1/databases/projects-db/query")));
+    }
+
+    @Test
+    void aPageAnEarlierRunOfTheStepMadeIsUsedInsteadOfMakingAnother() throws Exception {
+        // as after a crash: the page was made, the answer died with the process, a person resumed with retry
+        JsonNode first = createProject("{\"name\": \"Resumed\"}");
+        JsonNode again = createProject("{\"name\": \"Resumed\"}");
+
+        assertThat(notion.pagesIn("projects-db")).hasSize(1);
+        assertThat(again.path("id").asText()).isEqualTo(first.path("id").asText());
+        notion.server().verify(1, postRequestedFor(urlEqualTo("/v1/pages")));
     }
 
     @Test
