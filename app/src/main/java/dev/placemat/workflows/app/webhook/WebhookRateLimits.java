@@ -1,18 +1,13 @@
 package dev.placemat.workflows.app.webhook;
 
 import dev.placemat.workflows.app.deploy.Deployment;
+import dev.placemat.workflows.app.ratelimit.RateBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
 import java.util.List;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +22,10 @@ class WebhookRateLimits {
     static final String FIELD = "rate_limit_per_minute";
     private static final Logger log = LoggerFactory.getLogger(WebhookRateLimits.class);
 
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final RateBuckets buckets;
 
-    WebhookRateLimits(DataSource dataSource) {
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("webhook_rate_buckets")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        Duration.ofMinutes(1)))
-                .build();
+    WebhookRateLimits(RateBuckets buckets) {
+        this.buckets = buckets;
     }
 
     /** Takes one request from the bucket of each workflow that has a limit; throws 429 when one is empty. */
@@ -62,26 +52,13 @@ class WebhookRateLimits {
 
     private ConsumptionProbe consume(String key, int perMinute) {
         try {
-            return buckets.builder().build(key, () -> BucketConfiguration.builder()
+            return buckets.bucket(key, BucketConfiguration.builder()
                     .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                     .build()).tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             log.warn("the rate limit of webhook bucket {} could not be read: {}", key, e.getMessage());
             throw new WebhookRejected(503, "The platform cannot check this webhook's rate limit now (its database is "
                     + "unavailable); try again after Retry-After.", null, 5);
-        }
-    }
-
-    /** Deletes buckets that have been full for a while: a webhook that gets no requests keeps no row. */
-    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
-    void removeFull() {
-        try {
-            int removed;
-            do {
-                removed = buckets.removeExpired(1000);
-            } while (removed == 1000);
-        } catch (RuntimeException e) {
-            log.warn("full webhook rate buckets were not removed: {}", e.getMessage());
         }
     }
 }

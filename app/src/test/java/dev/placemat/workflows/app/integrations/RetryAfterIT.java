@@ -160,5 +160,7 @@ class RetryAfterIT extends IntegrationTest {
         Duration spread = Duration.ofMillis(posts.get(5).getRequest().getLoggedDate().getTime()
                 - posts.get(0).getRequest().getLoggedDate().getTime());
         assertThat(spread).as("three at once, then one a second").isGreaterThanOrEqualTo(Duration.ofMillis(2500));
+        assertThat(jdbc.sql("SELECT count(*) FROM webhook_rate_buckets WHERE id = 'slack:ra-slack-shared'")
+                .query(Long.class).single()).as("the budget is kept where every node takes from it").isEqualTo(1);
     }
 }

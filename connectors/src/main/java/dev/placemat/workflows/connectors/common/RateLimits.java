@@ -4,6 +4,7 @@ import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The rate a service allows per connection (Notion: about three requests a second per integration; a Slack incoming
  * webhook: one message a second, with short bursts), shared by every execution that uses the connection, so that a
- * dozen parallel executions queue instead of all being refused. A Bucket4j token bucket per connection; a call that
- * must wait gets a stage completed by a scheduler when its token is there, without holding a thread.
+ * dozen parallel executions queue instead of all being refused. A Bucket4j token bucket per connection, in the
+ * platform's {@link SharedBuckets} so that every node takes from the same one (in memory where there are none, as
+ * in the connectors' own tests); a call that must wait gets a stage completed by a scheduler when its token is
+ * there, without holding a thread.
  */
 public final class RateLimits {
 
@@ -24,7 +27,7 @@ public final class RateLimits {
      */
     public record Limit(String service, int burst, int perPeriod, Duration period) {}
 
-    private static final ConcurrentMap<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, Bucket> LOCAL = new ConcurrentHashMap<>();
     private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "placemat-rate-limits");
         thread.setDaemon(true);
@@ -38,18 +41,25 @@ public final class RateLimits {
      * imposes. It fails (retryably) when that wait would be longer than the step has left.
      */
     public static CompletableFuture<Void> permit(Limit limit, String connection, StepContext context) {
-        Bucket bucket = BUCKETS.computeIfAbsent(limit.service() + ":" + connection, key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.burst())
-                        .refillGreedy(limit.perPeriod(), limit.period()).build())
-                .build());
-        if (bucket.tryConsume(1)) {
-            return CompletableFuture.completedFuture(null);
+        String key = limit.service() + ":" + connection;
+        BucketConfiguration configuration = BucketConfiguration.builder().addLimit(Bandwidth.builder()
+                .capacity(limit.burst()).refillGreedy(limit.perPeriod(), limit.period()).build()).build();
+        try {
+            Bucket bucket = context.services().find(SharedBuckets.class)
+                    .map(shared -> shared.bucket(key, configuration))
+                    .orElseGet(() -> LOCAL.computeIfAbsent(key, k -> Bucket.builder()
+                            .addLimit(configuration.getBandwidths()[0]).build()));
+            if (bucket.tryConsume(1)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return bucket.asScheduler().tryConsume(1, context.timeLeft(), SCHEDULER).thenCompose(granted -> granted
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.failedFuture(StepFailure.transientFailure("the " + limit.service()
+                            + " connection '" + connection + "' is at its rate limit (" + limit.perPeriod() + " per "
+                            + limit.period().toSeconds() + " s) for longer than this step may wait")));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(StepFailure.transientFailure("the rate limit of the "
+                    + limit.service() + " connection '" + connection + "' could not be read: " + e.getMessage()));
         }
-        Duration left = context.timeLeft();
-        return bucket.asScheduler().tryConsume(1, left, SCHEDULER).thenCompose(granted -> granted
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.failedFuture(StepFailure.transientFailure("the " + limit.service()
-                        + " connection '" + connection + "' is at its rate limit (" + limit.perPeriod() + " per "
-                        + limit.period().toSeconds() + " s) for longer than this step may wait")));
     }
 }
