@@ -119,6 +119,20 @@ class WebhookTriggerIT extends IntegrationTest {
     }
 
     @Test
+    void refusesANumberNoOneMeansAsAValueNamingWhereItIs() {
+        JsonNode workflow = api().deploy(webhook("{}", ECHO));
+        String url = workflow.get("webhook_url").asText();
+        for (String huge : new String[] {"1e999999", "1e-999999"}) {
+            JsonNode refused = anonymous().raw("POST", url, "application/json", "{\"order\":{\"items\":[1," + huge
+                    + "]}}").expect(400).json();
+            assertThat(refused.get("errors").get(0).get("path").asText()).isEqualTo("webhook_data.order.items[1]");
+            assertThat(refused.get("detail").asText()).contains("send such a value as a string");
+        }
+        anonymous().raw("POST", url, "application/json", "{\"n\":1e300}").expect(202);
+        api().post("/api/workflows/" + workflow.get("id").asText() + "/undeploy", null).expect(200);
+    }
+
+    @Test
     void answersSyncWebhooksWithTheResultOrWith202WhenTheyTakeLonger() {
         JsonNode sync = api().deploy(webhook("{'response_mode':'sync'}", ECHO));
         JsonNode answer = anonymous().raw("POST", sync.get("webhook_url").asText(), "application/json", "{\"n\":5}")
