@@ -55,7 +55,7 @@ public class ConnectionDataSources implements DataSources {
                     + "database, which steps may reach only when an admin sets allow_platform_database");
         }
         // an editor's connection reaches only what outbound steps may reach: its host resolved and checked once, the
-        // pool's connections made to those addresses only
+        // pool's connections made to that address only
         String pinned = connections.guarded(connectionName)
                 ? PinnedSockets.argument(guard.resolve(DatabaseUrl.of(url).host())) : null;
         return pools.computeIfAbsent(connectionName, name -> open(name, fields, pinned));
@@ -79,7 +79,7 @@ public class ConnectionDataSources implements DataSources {
         return known;
     }
 
-    /** @param pinned the addresses the driver connects to, whatever the URL's host resolves to; null: the URL's */
+    /** @param pinned the address the driver connects to, whatever the URL's host resolves to; null: the URL's */
     private static Database open(String name, Map<String, String> fields, String pinned) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("connection-" + name);

@@ -5,42 +5,46 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.SocketFactory;
 
 /**
- * Sockets that connect only to addresses the outbound guard has checked, whatever host name the client library asks
+ * Sockets that connect only to an address the outbound guard has checked, whatever host name the client library asks
  * for: the library's own lookup could answer differently (DNS rebinding) and reach an address that was never checked.
  * TLS layered on such a socket keeps the host name (SNI, certificate check), since the library still passes it.
  *
  * <p>Jakarta Mail takes the factory as an instance; the PostgreSQL driver instantiates it by class name with
- * {@code socketFactoryArg} (the addresses, comma separated) as its one argument.
+ * {@code socketFactoryArg} (the address literal) as its one argument.
  */
 public final class PinnedSockets extends SocketFactory {
 
-    private final List<InetAddress> addresses;
+    private final InetAddress address;
 
-    public PinnedSockets(List<InetAddress> addresses) {
-        if (addresses.isEmpty()) {
-            throw new IllegalArgumentException("no address to pin");
-        }
-        this.addresses = List.copyOf(addresses);
+    /** Pins the first of the addresses the guard checked for a host (a failed connect closes its socket). */
+    public PinnedSockets(List<InetAddress> checked) {
+        this(checked.get(0));
     }
 
-    /** The PostgreSQL driver's constructor: {@code socketFactoryArg}, address literals separated by commas. */
-    public PinnedSockets(String addresses) throws IOException {
-        this(literals(addresses));
+    /**
+     * The PostgreSQL driver's constructor: {@code socketFactoryArg}, an address literal from {@link #argument}
+     * (parsed, never looked up).
+     */
+    public PinnedSockets(String literal) throws IOException {
+        this(InetAddress.getByName(literal));
     }
 
-    /** The driver's argument for these addresses. */
-    public static String argument(List<InetAddress> addresses) {
-        return String.join(",", addresses.stream().map(InetAddress::getHostAddress).toList());
+    private PinnedSockets(InetAddress address) {
+        this.address = address;
+    }
+
+    /** The driver's argument that pins the same address as {@code new PinnedSockets(checked)}. */
+    public static String argument(List<InetAddress> checked) {
+        return checked.get(0).getHostAddress();
     }
 
     @Override
     public Socket createSocket() {
-        return new Pinned(addresses.get(0));
+        return new Pinned(address);
     }
 
     @Override
@@ -70,17 +74,6 @@ public final class PinnedSockets extends SocketFactory {
         }
         socket.connect(endpoint);
         return socket;
-    }
-
-    private static List<InetAddress> literals(String addresses) throws IOException {
-        if (addresses == null || addresses.isBlank()) {
-            throw new IOException("no pinned address given");
-        }
-        List<InetAddress> parsed = new ArrayList<>();
-        for (String literal : addresses.split(",")) {
-            parsed.add(InetAddress.getByName(literal.trim())); // a literal: parsed, never looked up
-        }
-        return parsed;
     }
 
     /** Connects to its pinned address, on the port asked for, whatever address or name it is asked to reach. */

@@ -7,8 +7,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -16,9 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * The rate a service allows per connection (Notion: about three requests a second per integration; a Slack incoming
  * webhook: one message a second, with short bursts), shared by every execution that uses the connection, so that a
  * dozen parallel executions queue instead of all being refused. A Bucket4j token bucket per connection, in the
- * platform's {@link SharedBuckets} so that every node takes from the same one (in memory where there are none, as
- * in the connectors' own tests); a call that must wait gets a stage completed by a scheduler when its token is
- * there, without holding a thread.
+ * platform's {@link SharedBuckets} so that every node takes from the same one; a call that must wait gets a stage
+ * completed by a scheduler when its token is there, without holding a thread.
  */
 public final class RateLimits {
 
@@ -27,7 +24,6 @@ public final class RateLimits {
      */
     public record Limit(String service, int burst, int perPeriod, Duration period) {}
 
-    private static final ConcurrentMap<String, Bucket> LOCAL = new ConcurrentHashMap<>();
     private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "placemat-rate-limits");
         thread.setDaemon(true);
@@ -45,10 +41,7 @@ public final class RateLimits {
         BucketConfiguration configuration = BucketConfiguration.builder().addLimit(Bandwidth.builder()
                 .capacity(limit.burst()).refillGreedy(limit.perPeriod(), limit.period()).build()).build();
         try {
-            Bucket bucket = context.services().find(SharedBuckets.class)
-                    .map(shared -> shared.bucket(key, configuration))
-                    .orElseGet(() -> LOCAL.computeIfAbsent(key, k -> Bucket.builder()
-                            .addLimit(configuration.getBandwidths()[0]).build()));
+            Bucket bucket = context.services().require(SharedBuckets.class).bucket(key, configuration);
             if (bucket.tryConsume(1)) {
                 return CompletableFuture.completedFuture(null);
             }

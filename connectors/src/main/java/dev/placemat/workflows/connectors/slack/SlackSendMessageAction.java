@@ -11,14 +11,14 @@ import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.validation.ConfigMapper;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code slack.send_message}: posts a message to a Slack incoming webhook (the {@code webhook_url} of the
@@ -30,6 +30,13 @@ public final class SlackSendMessageAction implements TaskAction<SlackSendMessage
     static final String CONNECTION_TYPE = "slack";
     static final String DEFAULT_CONNECTION = "slack";
     static final int MAX_TEXT = 40_000;
+    /** What Slack reads as text (templateEscapes). */
+    private static final Map<String, UnaryOperator<String>> TEXT_ESCAPES = Stream.of("message",
+            "blocks.text.text", "blocks.fields.text", "blocks.elements.text",
+            "attachments.text", "attachments.pretext", "attachments.title", "attachments.footer",
+            "attachments.fallback", "attachments.author_name", "attachments.fields.title", "attachments.fields.value",
+            "attachments.blocks.text.text", "attachments.blocks.fields.text", "attachments.blocks.elements.text")
+            .collect(Collectors.toUnmodifiableMap(path -> path, path -> SlackText::escape));
 
     public record Config(
             @JsonProperty(defaultValue = "slack")
@@ -62,21 +69,6 @@ public final class SlackSendMessageAction implements TaskAction<SlackSendMessage
     @Override
     public Map<String, UnaryOperator<String>> templateEscapes() {
         return TEXT_ESCAPES;
-    }
-
-    private static final Map<String, UnaryOperator<String>> TEXT_ESCAPES = textEscapes();
-
-    private static Map<String, UnaryOperator<String>> textEscapes() {
-        List<String> paths = new ArrayList<>(List.of("message", "attachments.text", "attachments.pretext",
-                "attachments.title", "attachments.footer", "attachments.fallback", "attachments.author_name",
-                "attachments.fields.title", "attachments.fields.value"));
-        for (String blockText : List.of("text.text", "fields.text", "elements.text")) {
-            paths.add("blocks." + blockText);
-            paths.add("attachments.blocks." + blockText);
-        }
-        Map<String, UnaryOperator<String>> escapes = new HashMap<>();
-        paths.forEach(path -> escapes.put(path, SlackText::escape));
-        return Map.copyOf(escapes);
     }
 
     @Override

@@ -161,7 +161,9 @@ class EmailActionsTest {
         // an admin's connection is left to the mail library, and no DNS server knows this name
         assertThatThrownBy(() -> new EmailSendAction().execute(config, FIXTURE.context(null, new TestServices()
                 .with(Connections.class, new MapConnections().with("smtp", "smtp", fields))
-                .with(OutboundGuard.class, guard)))).isInstanceOf(StepFailure.class);
+                .with(OutboundGuard.class, guard)))).isInstanceOf(StepFailure.class)
+                .hasMessageContaining("UnknownHostException mail.pinned.test");
+        assertThat(guard.resolved()).as("not asked for an admin's connection").hasSize(1);
         Map<String, String> internal = new HashMap<>(fields);
         internal.put("host", "10.0.0.9");
         assertThatThrownBy(() -> new EmailSendAction().execute(config, FIXTURE.context(null, new TestServices()

@@ -37,7 +37,9 @@ class HttpAnswerTest {
                 .format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(61));
         var failure = answer(429, inOneMinute).failure("HTTP 429 from api.example.org");
         assertThat(failure.retryable()).isTrue();
-        assertThat(failure.getMessage()).contains("rate_limited").contains("the service asked to wait 6")
-                .contains("(Retry-After)");
+        assertThat(failure.retryAfter()).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(61));
+        assertThat(failure.getMessage()).contains("rate_limited").contains("(Retry-After)");
+        assertThat(answer(500, inOneMinute).failure("HTTP 500").retryAfter()).as("only a 429 or 503 asks to wait")
+                .isNull();
     }
 }
