@@ -86,11 +86,15 @@ class WebhookTriggerIT extends IntegrationTest {
         api().post("/api/workflows/" + workflow.get("id").asText() + "/undeploy", null).expect(200);
     }
 
+    /** A key belongs to the first request accepted with it (a refused one claims none); a replay gets its answer. */
     @Test
-    void answersAReplayedIdempotencyKeyWithTheFirstExecutions() {
+    void answersAReplayedIdempotencyKeyWithTheFirstAcceptedRequestsExecutions() {
         JsonNode workflow = api().deploy(webhook("{}", ECHO));
         String url = workflow.get("webhook_url").asText();
         String key = UUID.randomUUID().toString();
+        JsonNode refused = anonymous().raw("POST", url, "application/json", "{\"n\":", "Idempotency-Key", key)
+                .expect(400).json();
+        assertThat(refused.get("detail").asText()).startsWith("The body is not valid JSON");
         JsonNode first = anonymous().raw("POST", url, "application/json", "{\"n\":1}", "Idempotency-Key", key)
                 .expect(202).json();
         JsonNode again = anonymous().raw("POST", url, "application/json", "{\"n\":1}", "Idempotency-Key", key)
@@ -99,22 +103,6 @@ class WebhookTriggerIT extends IntegrationTest {
         anonymous().raw("POST", url, "application/json", "{\"n\":1}", "Idempotency-Key", "another-" + key).expect(202);
         Executions.awaitEnd(api(), first.get("execution_ids").get(0).asText());
         assertThat(executions(workflow.get("id").asText())).isEqualTo(2);
-        api().post("/api/workflows/" + workflow.get("id").asText() + "/undeploy", null).expect(200);
-    }
-
-    @Test
-    void aRefusedBodyLeavesItsIdempotencyKeyFreeForTheRetry() {
-        JsonNode workflow = api().deploy(webhook("{}", ECHO));
-        String url = workflow.get("webhook_url").asText();
-        String key = UUID.randomUUID().toString();
-        JsonNode refused = anonymous().raw("POST", url, "application/json", "{\"n\":", "Idempotency-Key", key)
-                .expect(400).json();
-        assertThat(refused.get("title").asText()).isNotBlank();
-        JsonNode retried = anonymous().raw("POST", url, "application/json", "{\"n\":1}", "Idempotency-Key", key)
-                .expect(202).json();
-        assertThat(retried.get("execution_ids")).hasSize(1);
-        assertThat(anonymous().raw("POST", url, "application/json", "{\"n\":1}", "Idempotency-Key", key)
-                .expect(202).json()).isEqualTo(retried);
         api().post("/api/workflows/" + workflow.get("id").asText() + "/undeploy", null).expect(200);
     }
 
