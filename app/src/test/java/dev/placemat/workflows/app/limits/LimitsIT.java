@@ -120,7 +120,7 @@ class LimitsIT extends IntegrationTest {
         jdbc.sql("INSERT INTO step_executions (execution_id, step_key, step_number, action_type, status, started_at) "
                 + "VALUES (?, '1', 1, 'control.wait', 'completed', now())").param(running).update();
 
-        assertThat(recovery.sweep()).isGreaterThanOrEqualTo(2);
+        recovery.sweep(); // or the scheduled sweep, every 2 s, claims them first: either resumes each once
         assertThat(Executions.awaitEnd(api(), pending.toString()).get("status").asText()).isEqualTo("completed");
         JsonNode resumed = Executions.awaitEnd(api(), running.toString());
         assertThat(resumed.get("status").asText()).isEqualTo("completed");
