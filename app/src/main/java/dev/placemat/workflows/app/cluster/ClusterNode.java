@@ -2,15 +2,17 @@ package dev.placemat.workflows.app.cluster;
 
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +42,8 @@ public class ClusterNode {
     private final String name;
     private final String address;
     private final String version;
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cluster-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskSchedulerBuilder().poolSize(1)
+            .threadNamePrefix("cluster-heartbeat-").build();
     private volatile UUID id;
     private volatile boolean fenced;
     private volatile long leaseSentNanos;
@@ -64,8 +63,10 @@ public class ClusterNode {
         this.id = register();
         this.leaseSentNanos = sent;
         declareDeadNodes();
-        heartbeats.scheduleWithFixedDelay(this::beat, settings.heartbeatSeconds(), settings.heartbeatSeconds(),
-                TimeUnit.SECONDS);
+        heartbeats.setDaemon(true);
+        heartbeats.initialize();
+        Duration every = Duration.ofSeconds(settings.heartbeatSeconds());
+        heartbeats.scheduleWithFixedDelay(this::beat, Instant.now().plus(every), every);
     }
 
     /** The current incarnation: the owner id of what this node runs now. */
@@ -194,7 +195,7 @@ public class ClusterNode {
 
     @PreDestroy
     void stop() {
-        heartbeats.shutdownNow();
+        heartbeats.shutdown();
         try {
             jdbc.sql("WITH stopped AS (UPDATE cluster_nodes SET status = 'stopped' WHERE id = :id RETURNING id) "
                     + "DELETE FROM node_deployments d USING stopped WHERE d.node_id = stopped.id")

@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -22,8 +20,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +49,8 @@ public class ClusterSignals implements SmartLifecycle {
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private final Set<String> listening = ConcurrentHashMap.newKeySet();
     private final List<Runnable> reconnects = new CopyOnWriteArrayList<>();
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> daemon(r, "cluster-signals"));
+    private final ThreadPoolTaskExecutor delivery = new ThreadPoolTaskExecutorBuilder().corePoolSize(1).maxPoolSize(1)
+            .threadNamePrefix("cluster-signals-").awaitTermination(true).build();
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private volatile boolean running;
     private volatile boolean connected;
@@ -60,6 +61,8 @@ public class ClusterSignals implements SmartLifecycle {
     public ClusterSignals(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        delivery.setDaemon(true);
+        delivery.initialize();
     }
 
     /** Calls {@code consumer} with the payload of every signal on {@code channel}, from any node (this one too). */
@@ -86,7 +89,8 @@ public class ClusterSignals implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        listener = daemon(this::listen, "cluster-signals-listener");
+        listener = new Thread(this::listen, "cluster-signals-listener");
+        listener.setDaemon(true);
         listener.start();
         try {
             if (!firstConnect.await(FIRST_CONNECT_SECONDS, TimeUnit.SECONDS)) {
@@ -221,11 +225,5 @@ public class ClusterSignals implements SmartLifecycle {
             throw new IllegalArgumentException("not a channel name: " + channel);
         }
         return channel;
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.camel.AsyncProducer;
@@ -47,11 +46,7 @@ public class RouteDeployer {
     private final Map<String, Long> idleSince = new ConcurrentHashMap<>();
     private final List<Deployment> retiring = new CopyOnWriteArrayList<>();
     private final AtomicLong generation = new AtomicLong();
-    private final ExecutorService removals = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "route-retirement");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService removals;
 
     public RouteDeployer(CamelContext camel, RouteControl routes, WorkflowCompiler compiler,
             ObjectProvider<TriggerIngress> ingresses) {
@@ -59,6 +54,7 @@ public class RouteDeployer {
         this.routes = routes;
         this.compiler = compiler;
         this.ingresses = ingresses;
+        this.removals = camel.getExecutorServiceManager().newSingleThreadExecutor(this, "route-retirement");
     }
 
     /** Deploys a version of a workflow, replacing the version deployed before. */

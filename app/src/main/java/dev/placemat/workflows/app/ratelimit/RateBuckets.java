@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.ratelimit;
 
+import dev.placemat.workflows.app.engine.EnginePools;
 import dev.placemat.workflows.connectors.common.SharedBuckets;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -8,6 +9,7 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,10 @@ public class RateBuckets implements SharedBuckets {
     private static final Logger log = LoggerFactory.getLogger(RateBuckets.class);
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final ScheduledExecutorService waits;
 
-    public RateBuckets(DataSource dataSource) {
+    public RateBuckets(DataSource dataSource, EnginePools pools) {
+        this.waits = pools.timers();
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("webhook_rate_buckets")
@@ -38,6 +42,11 @@ public class RateBuckets implements SharedBuckets {
     @Override
     public Bucket bucket(String key, BucketConfiguration configuration) {
         return buckets.builder().build(key, () -> configuration);
+    }
+
+    @Override
+    public ScheduledExecutorService waits() {
+        return waits;
     }
 
     /** Deletes buckets that have been full for a while. */

@@ -2,13 +2,13 @@ package dev.placemat.workflows.app.retention;
 
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import jakarta.annotation.PreDestroy;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,16 +33,15 @@ public class Retention {
 
     private final JdbcClient jdbc;
     private final WorkflowsProperties.Retention settings;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "retention");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolTaskExecutor worker = new ThreadPoolTaskExecutorBuilder().corePoolSize(1).maxPoolSize(1)
+            .threadNamePrefix("retention-").build();
     private final AtomicBoolean running = new AtomicBoolean();
 
     public Retention(JdbcClient jdbc, WorkflowsProperties properties) {
         this.jdbc = jdbc;
         this.settings = properties.retention();
+        worker.setDaemon(true);
+        worker.initialize();
     }
 
     /** Starts a pruning pass on the retention thread, unless one still runs. */
@@ -64,7 +63,7 @@ public class Retention {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        worker.shutdown();
     }
 
     /** Prunes with the given bounds; returns how many executions were deleted. */

@@ -1,6 +1,8 @@
 package dev.placemat.workflows.app.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.engine.WorkflowLimits;
@@ -10,10 +12,13 @@ import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +33,9 @@ class LimitsIT extends IntegrationTest {
 
     @Autowired
     Retention retention;
+
+    @Autowired
+    DataSource dataSource;
 
     private static JsonNode waiting(double seconds) {
         return Json.of("{'name':'limits','trigger':{'type':'webhook','config':{}},'steps':[{'action_type':"
@@ -156,6 +164,30 @@ class LimitsIT extends IntegrationTest {
                 .query(String.class).list()).containsExactly("key-1 day");
         assertThat(jdbc.sql("SELECT event_id FROM event_deliveries WHERE workflow_id = ?").param(workflowId)
                 .query(String.class).list()).containsExactly("event-1 day");
+    }
+
+    @Test
+    void prunesOnItsOwnThreadSoThatASlowPassHoldsNoSchedulerThread() throws Exception {
+        UUID workflowId = UUID.fromString(api().deploy(waiting(0)).get("id").asText());
+        UUID old = insert(workflowId, "completed", "{}");
+        jdbc.sql("UPDATE workflow_executions SET completed_at = now() - interval '400 days' WHERE id = ?").param(old)
+                .update();
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement forUpdate = lock.prepareStatement(
+                    "SELECT 1 FROM workflow_executions WHERE id = ? FOR UPDATE")) {
+                forUpdate.setObject(1, old);
+                forUpdate.executeQuery().close();
+            }
+            // the scheduler's call returns while the pass waits for the row this test holds
+            assertTimeoutPreemptively(Duration.ofSeconds(10), retention::scheduled);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM workflow_executions%'")
+                    .query(Long.class).single() == 1);
+            lock.rollback();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM workflow_executions "
+                + "WHERE id = ?").param(old).query(Long.class).single() == 0);
     }
 
     private UUID insert(UUID workflowId, String status, String trigger) {

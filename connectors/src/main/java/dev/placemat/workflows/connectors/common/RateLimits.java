@@ -7,15 +7,13 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The rate a service allows per connection (Notion: about three requests a second per integration; a Slack incoming
  * webhook: one message a second, with short bursts), shared by every execution that uses the connection, so that a
  * dozen parallel executions queue instead of all being refused. A Bucket4j token bucket per connection, in the
  * platform's {@link SharedBuckets} so that every node takes from the same one; a call that must wait gets a stage
- * completed by a scheduler when its token is there, without holding a thread.
+ * completed by the engine's timers when its token is there, without holding a thread.
  */
 public final class RateLimits {
 
@@ -23,12 +21,6 @@ public final class RateLimits {
      * A service's documented limit: {@code burst} calls at once, then {@code perPeriod} more each {@code period}.
      */
     public record Limit(String service, int burst, int perPeriod, Duration period) {}
-
-    private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "placemat-rate-limits");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private RateLimits() {}
 
@@ -41,11 +33,12 @@ public final class RateLimits {
         BucketConfiguration configuration = BucketConfiguration.builder().addLimit(Bandwidth.builder()
                 .capacity(limit.burst()).refillGreedy(limit.perPeriod(), limit.period()).build()).build();
         try {
-            Bucket bucket = context.services().require(SharedBuckets.class).bucket(key, configuration);
+            SharedBuckets buckets = context.services().require(SharedBuckets.class);
+            Bucket bucket = buckets.bucket(key, configuration);
             if (bucket.tryConsume(1)) {
                 return CompletableFuture.completedFuture(null);
             }
-            return bucket.asScheduler().tryConsume(1, context.timeLeft(), SCHEDULER).thenCompose(granted -> granted
+            return bucket.asScheduler().tryConsume(1, context.timeLeft(), buckets.waits()).thenCompose(granted -> granted
                     ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.failedFuture(StepFailure.transientFailure("the " + limit.service()
                             + " connection '" + connection + "' is at its rate limit (" + limit.perPeriod() + " per "
