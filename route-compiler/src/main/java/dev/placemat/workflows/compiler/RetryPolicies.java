@@ -1,6 +1,5 @@
 package dev.placemat.workflows.compiler;
 
-import dev.placemat.workflows.definition.RetryPolicy;
 import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.runtime.StepProcessor;
 import dev.placemat.workflows.spi.StepFailure;
@@ -12,8 +11,10 @@ import org.apache.camel.model.RouteDefinition;
 
 /**
  * One route-scoped {@code onException} per step: it applies while that step runs (the exchange names the current
- * step) and only to failures a retry may fix, with the step's own count, delay and exponential backoff. Redelivery
- * is asynchronous: no thread sleeps while a step waits for its next attempt.
+ * step) and only to failures a retry may fix, with the step's own count. The wait before each attempt is set on the
+ * exchange by {@link dev.placemat.workflows.runtime.RetryWait} (the policy's backoff, or longer when the service asked
+ * for it), which Camel takes in place of its own computation. Redelivery is asynchronous: no thread sleeps while a
+ * step waits for its next attempt.
  */
 final class RetryPolicies {
 
@@ -29,16 +30,9 @@ final class RetryPolicies {
     }
 
     private static void add(RouteDefinition route, StepSpec step) {
-        RetryPolicy policy = step.retry();
         OnExceptionDefinition onException = route.onException(StepFailure.class);
         onException.onWhen(new RetryableIn(step.key()));
-        onException.maximumRedeliveries(policy.maxRetries());
-        onException.redeliveryDelay(policy.retryDelayMs());
-        if (policy.backoffMultiplier() > 1.0) {
-            onException.useExponentialBackOff();
-            onException.backOffMultiplier(policy.backoffMultiplier());
-        }
-        onException.maximumRedeliveryDelay(RetryPolicy.MAX_DELAY_MS);
+        onException.maximumRedeliveries(step.retry().maxRetries());
         onException.asyncDelayedRedelivery();
         onException.logExhausted(false);
         onException.logStackTrace(false);

@@ -1,27 +1,34 @@
 package dev.placemat.workflows.app.engine;
 
 /**
- * An execution was not accepted and nothing was stored: the platform is at capacity or its database is not
- * reachable. Callers answer 503 with {@code Retry-After}.
+ * An execution was not accepted and nothing was stored: one workflow is over its own limits (its rate or its
+ * concurrency), or the platform cannot take more (at capacity, its database or bus not reachable). Either way the
+ * caller may try again after {@link #retryAfterSeconds()}; the web layer answers 429 or 503 with {@code Retry-After}.
  */
 public class LaunchRefused extends RuntimeException {
 
     private final int retryAfterSeconds;
-    private final int status;
+    private final boolean overWorkflowLimit;
 
+    /** The platform cannot take more now. */
     public LaunchRefused(String message, int retryAfterSeconds) {
-        this(503, message, retryAfterSeconds);
+        this(false, message, retryAfterSeconds);
     }
 
-    /** @param status 503 when the platform cannot take more, 429 when one workflow is over its own limits */
-    public LaunchRefused(int status, String message, int retryAfterSeconds) {
+    private LaunchRefused(boolean overWorkflowLimit, String message, int retryAfterSeconds) {
         super(message, null, false, false);
         this.retryAfterSeconds = retryAfterSeconds;
-        this.status = status;
+        this.overWorkflowLimit = overWorkflowLimit;
     }
 
-    public int status() {
-        return status;
+    /** One workflow is started faster, or runs more executions at once, than its limits allow. */
+    static LaunchRefused overWorkflowLimit(String message, int retryAfterSeconds) {
+        return new LaunchRefused(true, message, retryAfterSeconds);
+    }
+
+    /** Whether the refusal is one workflow's limit, not the platform's. */
+    public boolean overWorkflowLimit() {
+        return overWorkflowLimit;
     }
 
     public int retryAfterSeconds() {

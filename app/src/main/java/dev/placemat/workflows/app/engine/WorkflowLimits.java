@@ -61,13 +61,13 @@ public class WorkflowLimits {
                 .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long waitNanos = probe.getNanosToWaitForRefill();
-            throw new LaunchRefused(429, "this workflow is started more than " + ratePerSecond
+            throw LaunchRefused.overWorkflowLimit("this workflow is started more than " + ratePerSecond
                     + " times a second; slow down", (int) Math.max(1, Math.ceil(waitNanos / 1e9)));
         }
         AtomicInteger count = running.computeIfAbsent(workflowId, id -> new AtomicInteger());
         if (count.incrementAndGet() > maxConcurrent) {
             count.decrementAndGet();
-            throw new LaunchRefused(429, "this workflow already runs " + maxConcurrent
+            throw LaunchRefused.overWorkflowLimit("this workflow already runs " + maxConcurrent
                     + " executions at once; try again when some have ended", 1);
         }
     }

@@ -83,7 +83,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LaunchRefused.class)
     ResponseEntity<ProblemDetail> refused(LaunchRefused e) {
-        HttpStatus status = HttpStatus.valueOf(e.status());
+        HttpStatus status = e.overWorkflowLimit() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
         ResponseEntity<ProblemDetail> response = problem(status, status.getReasonPhrase(), e.getMessage(), List.of());
         return ResponseEntity.status(response.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))

@@ -113,7 +113,8 @@ public class WebhookIngress implements ApplicationRunner {
             replies.rejected(exchange, rejected.status(), rejected.getMessage(), rejected.field(),
                     rejected.retryAfterSeconds());
         } catch (LaunchRefused refused) {
-            replies.rejected(exchange, refused.status(), refused.getMessage(), null, refused.retryAfterSeconds());
+            int status = refused.overWorkflowLimit() ? 429 : 503;
+            replies.rejected(exchange, status, refused.getMessage(), null, refused.retryAfterSeconds());
         } finally {
             leased.forEach(Deployment::release);
         }
