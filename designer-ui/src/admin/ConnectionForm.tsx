@@ -10,12 +10,12 @@ const ROLES = ['viewer', 'editor', 'admin'];
 const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
 /**
- * @param supports which of the newer settings the server shows on its connections (sharing, http hosts): only
+ * @param supports which of the newer settings the server shows on its connections (sharing): only
  *                 those are offered, so that nothing is sent that a server would silently drop
  */
 export function ConnectionForm({ existing, initialName = '', initialType = 'database', supports, onSaved, onCancel }: {
   existing: Connection | null; initialName?: string; initialType?: string;
-  supports: { sharing: boolean; hosts: boolean };
+  supports: { sharing: boolean };
   onSaved: (connection: Connection) => void; onCancel: () => void;
 }) {
   const [name, setName] = useState(existing?.name ?? initialName);
@@ -24,8 +24,6 @@ export function ConnectionForm({ existing, initialName = '', initialType = 'data
     Object.entries(existing?.fields ?? {}).filter(([, v]) => v !== '********')));
   const [roles, setRoles] = useState<string[]>(existing?.shared_with?.roles ?? []);
   const [users, setUsers] = useState((existing?.shared_with?.users ?? []).join(', '));
-  const [hosts, setHosts] = useState((existing?.allowed_hosts ?? []).join(', '));
-  const [baseUrl, setBaseUrl] = useState(existing?.base_url ?? '');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,10 +42,6 @@ export function ConnectionForm({ existing, initialName = '', initialType = 'data
         .map((field) => [field.name, fields[field.name]])),
     };
     if (supports.sharing) body.shared_with = { roles, users: list(users) };
-    if (type === 'http' && supports.hosts) {
-      body.allowed_hosts = list(hosts);
-      body.base_url = baseUrl.trim() || null;
-    }
     try {
       onSaved(existing ? await api.updateConnection(existing.name, body) : await api.createConnection(body));
     } catch (e) {
@@ -92,20 +86,6 @@ export function ConnectionForm({ existing, initialName = '', initialType = 'data
             {fieldErrors(field.name)}
           </label>
         ))}
-        {type === 'http' && supports.hosts && (
-          <>
-            <label>Base URL
-              <input value={baseUrl} data-testid="connection-base-url" placeholder="https://api.example.org"
-                onChange={(e) => setBaseUrl(e.target.value)} />
-              {fieldErrors('base_url')}
-            </label>
-            <label>Allowed hosts (comma-separated)
-              <input value={hosts} data-testid="connection-allowed-hosts" placeholder="api.example.org"
-                onChange={(e) => setHosts(e.target.value)} />
-              {fieldErrors('allowed_hosts')}
-            </label>
-          </>
-        )}
       </div>
       {supports.sharing && <fieldset className="sharing">
         <legend>Shared with</legend>

@@ -28,7 +28,6 @@ export function ConnectionsPage() {
   const creating = params.has('new');
   const supports = {
     sharing: !!connections?.some((c) => 'shared_with' in c),
-    hosts: !!connections?.some((c) => 'allowed_hosts' in c || 'base_url' in c),
   };
 
   const load = useCallback(() => {
@@ -110,10 +109,6 @@ export function ConnectionsPage() {
                 <td><span className="chip">{CONNECTION_TYPES[c.type]?.label ?? c.type}</span></td>
                 <td className="small">
                   {Object.entries(c.fields).map(([k, v]) => <div key={k}><span className="muted">{k}:</span> {v}</div>)}
-                  {c.base_url && <div><span className="muted">base_url:</span> {c.base_url}</div>}
-                  {c.allowed_hosts && c.allowed_hosts.length > 0 && (
-                    <div><span className="muted">allowed hosts:</span> {c.allowed_hosts.join(', ')}</div>
-                  )}
                 </td>
                 <td className="small">{c.shared_with !== undefined ? sharingText(c) : '—'}</td>
                 <td className="small" data-testid={`connection-usage-${c.name}`}>

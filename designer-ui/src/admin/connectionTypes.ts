@@ -14,6 +14,8 @@ export const CONNECTION_TYPES: Record<string, { label: string; fields: Connectio
     f('url', 'JDBC URL', { placeholder: 'jdbc:postgresql://db.example.org:5432/finance' }), f('username', 'Username'),
     f('password', 'Password', { secret: true }), f('writable', 'Allow writes', { flag: true })] },
   http: { label: 'HTTP API', fields: [
+    f('allowed_hosts', 'Allowed hosts (comma-separated)', { placeholder: 'api.example.org' }),
+    f('base_url', 'Base URL', { placeholder: 'https://api.example.org' }),
     f('bearer_token', 'Bearer token', { secret: true }), f('username', 'Username (basic auth)'),
     f('password', 'Password (basic auth)', { secret: true })] },
   notion: { label: 'Notion', fields: [

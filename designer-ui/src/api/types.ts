@@ -1,11 +1,16 @@
 /**
  * Types of the REST API (docs/api.md). All JSON is snake_case. Where the OpenAPI document types an answer or a
- * request (records in the controllers), the type comes from the generated schema.ts; the rest is kept here by hand
- * until those controllers answer records too.
+ * request (records in the controllers), the type comes from the generated schema.ts. User-defined JSON inside them
+ * (a JSON Schema, a workflow definition, an audit entry's detail) is a JsonNode on the server, `unknown` in the
+ * document: `Typed` gives those parts the designer's own types. What the server still answers as maps (workflows,
+ * their versions, test runs, imports, analytics) and the workflow definition itself stay hand-kept here.
  */
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
+
+/** A generated type with some of its parts (user-defined JSON on the server) typed by the designer. */
+type Typed<T, Parts> = Omit<T, keyof Parts> & Parts;
 
 export type JsonObject = Record<string, unknown>;
 export type JSONSchema = JsonObject;
@@ -84,33 +89,28 @@ export interface WorkflowSummary {
   last_execution: { id: string; status: ExecutionStatus; started_at: string } | null;
 }
 
-export interface ActionInfo {
-  type: string;
-  aliases?: string[];
-  category: string;
-  display_name: string;
-  icon?: string;
-  description?: string;
-  schema: JSONSchema;
-  nested_blocks?: string[];
-}
+/** An action type of the catalogue (GET /api/actions); nested_blocks only on control actions. */
+export type ActionInfo = Typed<Schemas['ActionInfo'], { schema: JSONSchema }>;
 
-export interface ActionCatalogue {
-  categories: { category: string; actions: ActionInfo[] }[];
-}
+export type ActionCatalogue = Typed<Schemas['ActionCatalogue'], {
+  categories: Typed<Schemas['ActionCategory'], { actions: ActionInfo[] }>[];
+}>;
 
-export interface TriggerInfo {
-  type: TriggerType;
-  schema: JSONSchema;
-}
+export type TriggerInfo = Typed<Schemas['TriggerInfo'], { type: TriggerType; schema: JSONSchema }>;
 
+/** One attempt of a step in an execution: iteration is null outside loops, "2" for the third item of a loop. */
+export type StepAttempt = Schemas['StepAttempt'];
+
+/**
+ * A step's result as the designer shows it, of an execution (a StepAttempt) or of a test run (POST /api/workflows/test
+ * still answers a map: hand-kept, with what a test run's steps carry).
+ */
 export interface StepResult {
   step_key: string;
   step_number: number;
   action_type: string;
   status: 'completed' | 'failed' | 'skipped' | 'running' | 'waiting' | 'interrupted' | string;
   attempt: number;
-  /** null outside loops; "2" for the third item of a loop, "2.0" in nested loops */
   iteration?: string | null;
   /** the cluster node that ran the attempt */
   node?: string | null;
@@ -140,16 +140,10 @@ export interface TestRequest {
   stop_after?: string | null;
 }
 
-/** A condition operator from GET /api/operators and what it compares against. */
-export interface OperatorInfo {
-  id: string;
-  value: 'one' | 'list' | 'none' | string;
-}
+/** A condition operator from GET /api/operators and what it compares against: one, list or none. */
+export type OperatorInfo = Schemas['OperatorInfo'];
 
-export interface SchedulePreview {
-  timezone: string;
-  next: string[];
-}
+export type SchedulePreview = Schemas['SchedulePreview'];
 
 export interface VersionInfo {
   version: number;
@@ -165,50 +159,16 @@ export interface ImportResult {
   missing_connections: { workflow_index: number; workflow: string; step: string; connection: string }[];
 }
 
-export interface ExecutionItem {
-  id: string;
-  workflow_id: string;
-  workflow_name: string;
-  workflow_version: number;
-  status: ExecutionStatus;
-  started_at: string;
-  completed_at: string | null;
-  duration_ms: number | null;
-  error_message: string | null;
-  /** a waiting execution resumes then */
-  resume_at?: string | null;
-}
+export type ExecutionItem = Schemas['ExecutionItem'];
 
-export interface ExecutionPage {
-  items: ExecutionItem[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type ExecutionPage = Schemas['ExecutionPage'];
+
+export type ExecutionDetail = Schemas['ExecutionDetail'];
 
 /** An execution's fields without its steps (the `execution` event of the live stream). */
-export interface ExecutionSummary extends ExecutionItem {
-  trigger_data: unknown;
-  execution_data: unknown;
-  interrupted_step?: string | null;
-  rerun_of?: string | null;
-  resume_count?: number;
-  test?: boolean;
-  runs?: { node: string; started_at: string; reason: string }[];
-}
+export type ExecutionSummary = Omit<ExecutionDetail, 'steps'>;
 
-export interface ExecutionDetail extends ExecutionSummary {
-  steps: StepResult[];
-}
-
-export interface Template {
-  id: string;
-  name: string;
-  category: string;
-  description: string;
-  template_config: WorkflowDefinition;
-  usage_count: number;
-}
+export type Template = Typed<Schemas['Template'], { template_config: WorkflowDefinition }>;
 
 export interface WorkflowAnalytics {
   id: string;
@@ -240,72 +200,23 @@ export interface PerformanceAnalytics {
   }[];
 }
 
-export interface ConnectionSharing {
-  roles?: string[];
-  users?: string[];
-}
-
 /** A named credential as the API shows it: secret fields masked as ********. */
-export interface Connection {
-  name: string;
-  type: string;
-  fields: Record<string, string>;
-  owner?: string | null;
-  shared_with?: ConnectionSharing | null;
-  allowed_hosts?: string[] | null;
-  base_url?: string | null;
-}
+export type Connection = Schemas['ConnectionView'];
+
+export type ConnectionTestResult = Schemas['ConnectionTestResult'];
 
 /** A workflow that uses a connection (GET /api/connections/{name}/workflows). */
 export type WorkflowRef = Schemas['UsingWorkflow'];
 
-export interface UserRow {
-  id: string;
-  username: string;
-  role: string;
-  created_at?: string;
-}
+/** A user as admins see it (created_at in the list only). */
+export type UserRow = Schemas['UserAccount'];
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  user_id: string;
-  username: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  /** only in the answer that created it */
-  token?: string;
-}
+/** An API token; `token`, the secret, only in the answer that created it. */
+export type ApiToken = Schemas['ApiToken'];
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  detail: JsonObject | null;
-}
+export type AuditEntry = Typed<Schemas['AuditEntry'], { detail: JsonObject | null }>;
 
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type AuditPage = Typed<Schemas['AuditPage'], { items: AuditEntry[] }>;
 
-export interface ClusterNode {
-  id: string;
-  name: string;
-  address: string;
-  version: string;
-  started_at: string;
-  heartbeat_at: string;
-  /** alive, dead (declared dead by the others) or stopped */
-  status: string;
-  /** executions it owns that are pending or running */
-  running: number;
-  /** the node that answered */
-  self: boolean;
-}
+/** A cluster node: status alive, dead (declared dead by the others) or stopped; running, the executions it owns. */
+export type ClusterNode = Schemas['Node'];

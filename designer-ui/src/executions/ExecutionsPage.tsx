@@ -57,7 +57,7 @@ export function ExecutionsPage() {
           <tbody>
             {page.items.map((x) => (
               <tr key={x.id} data-testid={`execution-row-${x.id}`} onClick={() => navigate(`/executions/${x.id}`)}>
-                <td><StatusBadge status={x.status} until={x.resume_at} /></td>
+                <td><StatusBadge status={x.status} /></td>
                 <td>
                   <Link to={`/executions/${x.id}`} onClick={(e) => e.stopPropagation()}>{x.workflow_name}</Link>
                   <span className="muted small"> v{x.workflow_version}</span>

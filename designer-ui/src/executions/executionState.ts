@@ -12,7 +12,7 @@ export const rowKey = (step: StepResult) => `${step.step_key}#${step.iteration ?
 const startOf = (step: StepResult) => (step.started_at ? Date.parse(step.started_at) : Number.MAX_SAFE_INTEGER);
 
 /** The steps with one row replaced or added, in the order they started. */
-export function upsertStep(steps: StepResult[], step: StepResult): StepResult[] {
+export function upsertStep<S extends StepResult>(steps: S[], step: S): S[] {
   const key = rowKey(step);
   const next = steps.some((s) => rowKey(s) === key) ? steps.map((s) => (rowKey(s) === key ? step : s)) : [...steps, step];
   return next.map((s, i) => ({ s, i }))

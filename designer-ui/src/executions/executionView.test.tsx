@@ -1,3 +1,4 @@
+import type { StepResult } from '../api/types';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -23,7 +24,7 @@ const summary = (status: string, extra: Record<string, unknown> = {}) => ({
   trigger_data: { order: 42 }, execution_data: null, ...extra,
 });
 
-const step = (key: string, status: string, extra: Record<string, unknown> = {}) => ({
+const step = (key: string, status: string, extra: Record<string, unknown> = {}): StepResult => ({
   step_key: key, step_number: Number(key), action_type: key === '1' ? 'control.wait' : key === '2' ? 'email.send' : 'http.request',
   status, attempt: 1, input: {}, output: null, error: null, started_at: `2025-03-05T10:00:0${key}Z`,
   completed_at: status === 'running' || status === 'waiting' ? null : `2025-03-05T10:00:0${key}Z`, duration_ms: 0, ...extra,

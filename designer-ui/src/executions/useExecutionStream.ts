@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/api';
-import type { ExecutionDetail, ExecutionSummary, StepResult } from '../api/types';
+import type { ExecutionDetail, ExecutionSummary, StepAttempt } from '../api/types';
 import { errorText } from '../components/format';
 import { isFinal, mergeExecution, upsertStep } from './executionState';
 
@@ -65,7 +65,7 @@ export function useExecutionStream(id: string) {
         setLiveness('ended');
       });
       source.addEventListener('step', (event) => {
-        const step = JSON.parse((event as MessageEvent).data) as StepResult;
+        const step = JSON.parse((event as MessageEvent).data) as StepAttempt;
         const base = current.current;
         if (base) set({ ...base, steps: upsertStep(base.steps, step) });
       });

@@ -3,11 +3,13 @@ package dev.placemat.workflows.app.audit;
 import dev.placemat.workflows.app.db.Columns;
 import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.app.errors.BadRequestException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/audit")
 public class AuditController {
+
+    /** One entry: who did what to which target, and its detail (never a secret). */
+    public record AuditEntry(long id, Instant at, String actor, String action, @Nullable String targetType,
+            @Nullable String targetId, @Nullable JsonNode detail) {}
+
+    /** A page of entries, newest first, and how many match in all. */
+    public record AuditPage(List<AuditEntry> items, long total, int limit, int offset) {}
 
     static final int MAX_LIMIT = 500;
     private static final String FILTER = " FROM audit_log WHERE (CAST(:actor AS text) IS NULL OR actor = :actor) "
@@ -35,7 +44,7 @@ public class AuditController {
     }
 
     @GetMapping
-    public Map<String, Object> list(@RequestParam(required = false) String actor,
+    public AuditPage list(@RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
             @RequestParam(name = "target_type", required = false) String targetType,
             @RequestParam(name = "target_id", required = false) String targetId,
@@ -56,26 +65,13 @@ public class AuditController {
         params.put("targetId", targetId);
         params.put("from", from == null ? null : java.sql.Timestamp.from(from));
         params.put("to", to == null ? null : java.sql.Timestamp.from(to));
-        List<Map<String, Object>> items = jdbc.sql("SELECT id, at, actor, action, target_type, target_id, detail"
+        List<AuditEntry> items = jdbc.sql("SELECT id, at, actor, action, target_type, target_id, detail"
                         + FILTER + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> {
-                    Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("id", rs.getLong("id"));
-                    item.put("at", Columns.instant(rs.getTimestamp("at")));
-                    item.put("actor", rs.getString("actor"));
-                    item.put("action", rs.getString("action"));
-                    item.put("target_type", rs.getString("target_type"));
-                    item.put("target_id", rs.getString("target_id"));
-                    item.put("detail", json.read(rs.getString("detail")));
-                    return item;
-                }).list();
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), Columns.instant(rs.getTimestamp("at")),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("target_type"),
+                        rs.getString("target_id"), json.read(rs.getString("detail")))).list();
         long total = jdbc.sql("SELECT count(*)" + FILTER).params(params).query(Long.class).single();
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", items);
-        page.put("total", total);
-        page.put("limit", limit);
-        page.put("offset", offset);
-        return page;
+        return new AuditPage(items, total, limit, offset);
     }
 }

@@ -1,16 +1,18 @@
 package dev.placemat.workflows.app.catalog;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.definition.TriggerType;
 import dev.placemat.workflows.spi.Action;
 import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.ActionRegistry;
 import dev.placemat.workflows.spi.ControlAction;
 import dev.placemat.workflows.validation.ConfigSchemas;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,54 +20,53 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ActionController {
 
-    private final ObjectNode actions;
-    private final ArrayNode triggers;
+    /** The actions by category, in the registry's order. */
+    public record ActionCatalogue(List<ActionCategory> categories) {}
+
+    /** A category and its actions. */
+    public record ActionCategory(String category, List<ActionInfo> actions) {}
+
+    /**
+     * An action type: its names, where the palette shows it, and the JSON Schema of its config; control actions
+     * also name the config keys that hold nested actions ({@code nested_blocks}, absent on other actions).
+     */
+    public record ActionInfo(String type, List<String> aliases, String category, String displayName, String icon,
+            String description, JsonNode schema,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> nestedBlocks) {}
+
+    /** A trigger type and the JSON Schema of its config. */
+    public record TriggerInfo(String type, JsonNode schema) {}
+
+    private final ActionCatalogue actions;
+    private final List<TriggerInfo> triggers;
 
     public ActionController(ActionRegistry registry, ConfigSchemas schemas) {
         this.actions = actions(registry, schemas);
-        this.triggers = triggers(schemas);
+        this.triggers = Arrays.stream(TriggerType.values())
+                .map(type -> new TriggerInfo(type.id(), schemas.schemaOf(type.configType()))).toList();
     }
 
     @GetMapping("/api/actions")
-    public ObjectNode actions() {
+    public ActionCatalogue actions() {
         return actions;
     }
 
     @GetMapping("/api/triggers")
-    public ArrayNode triggers() {
+    public List<TriggerInfo> triggers() {
         return triggers;
     }
 
-    private static ObjectNode actions(ActionRegistry registry, ConfigSchemas schemas) {
-        Map<String, ArrayNode> byCategory = new LinkedHashMap<>();
+    private static ActionCatalogue actions(ActionRegistry registry, ConfigSchemas schemas) {
+        Map<String, List<ActionInfo>> byCategory = new LinkedHashMap<>();
         for (Action<?> action : registry.all()) {
             ActionDescriptor<?> d = action.descriptor();
-            ObjectNode item = byCategory.computeIfAbsent(d.category(), c -> JsonNodeFactory.instance.arrayNode())
-                    .addObject();
-            item.put("type", d.type());
-            ArrayNode aliases = item.putArray("aliases");
-            d.aliases().forEach(aliases::add);
-            item.put("category", d.category());
-            item.put("display_name", d.displayName());
-            item.put("icon", d.icon());
-            item.put("description", d.description());
-            item.set("schema", schemas.schemaOf(d.configType()));
-            if (action instanceof ControlAction<?> control) {
-                ArrayNode blocks = item.putArray("nested_blocks");
-                control.nestedBlocks().forEach(blocks::add);
-            }
+            List<String> nestedBlocks = action instanceof ControlAction<?> control
+                    ? List.copyOf(control.nestedBlocks()) : null;
+            byCategory.computeIfAbsent(d.category(), c -> new java.util.ArrayList<>()).add(new ActionInfo(d.type(),
+                    List.copyOf(d.aliases()), d.category(), d.displayName(), d.icon(), d.description(),
+                    schemas.schemaOf(d.configType()), nestedBlocks));
         }
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        ArrayNode categories = out.putArray("categories");
-        byCategory.forEach((category, list) -> categories.addObject().put("category", category).set("actions", list));
-        return out;
-    }
-
-    private static ArrayNode triggers(ConfigSchemas schemas) {
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        for (TriggerType type : TriggerType.values()) {
-            list.addObject().put("type", type.id()).set("schema", schemas.schemaOf(type.configType()));
-        }
-        return list;
+        return new ActionCatalogue(byCategory.entrySet().stream()
+                .map(entry -> new ActionCategory(entry.getKey(), List.copyOf(entry.getValue()))).toList());
     }
 }

@@ -52,18 +52,18 @@ public class ConnectionController {
     }
 
     @GetMapping
-    public List<Map<String, Object>> list() {
+    public List<ConnectionView> list() {
         return store.all().stream().filter(access::maySee).map(views::of).toList();
     }
 
     @GetMapping("/{name}")
-    public Map<String, Object> get(@PathVariable String name) {
+    public ConnectionView get(@PathVariable String name) {
         return views.of(visible(name));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(@RequestBody JsonNode body) {
+    public ConnectionView create(@RequestBody JsonNode body) {
         String name = body == null ? null : body.path("name").asText(null);
         ConnectionRequests.Change change = requests.read(name, body, null);
         if (!store.create(name, change.type(), change.fields(), currentUser.id(), change.sharingOrNone())) {
@@ -74,7 +74,7 @@ public class ConnectionController {
 
     /** Changes a connection (its owner or an admin), or creates it, owned by the caller, when there is none. */
     @PutMapping("/{name}")
-    public Map<String, Object> update(@PathVariable String name, @RequestBody JsonNode body) {
+    public ConnectionView update(@PathVariable String name, @RequestBody JsonNode body) {
         ConnectionStore.Connection existing = store.find(name).orElse(null);
         if (existing != null && !access.mayManage(existing)) {
             throw forbidden(existing);
@@ -92,14 +92,14 @@ public class ConnectionController {
 
     /** A harmless call with the connection (by those who may use it): {@code {name, type, ok, tested, message}}. */
     @PostMapping("/{name}/test")
-    public Map<String, Object> test(@PathVariable String name) {
+    public ConnectionTestResult test(@PathVariable String name) {
         ConnectionStore.Connection connection = visible(name);
         if (!ConnectionAccess.mayUse(connection, currentUser.id(), currentUser.role())) {
             throw new ForbiddenException("The connection '" + name + "' is not shared with you; only those who may "
                     + "use it can test it.");
         }
-        Map<String, Object> result = tests.test(name);
-        audit.record("connection.test", "connection", name, Map.of("ok", result.get("ok")));
+        ConnectionTestResult result = tests.test(name);
+        audit.record("connection.test", "connection", name, Map.of("ok", result.ok()));
         return result;
     }
 
@@ -114,7 +114,7 @@ public class ConnectionController {
         return ResponseEntity.noContent().build();
     }
 
-    private Map<String, Object> saved(String name, ConnectionRequests.Change change) {
+    private ConnectionView saved(String name, ConnectionRequests.Change change) {
         ConnectionStore.Connection connection = store.find(name).orElseThrow();
         // the names of the fields changed and the sharing, never a value
         Map<String, Object> detail = new LinkedHashMap<>();

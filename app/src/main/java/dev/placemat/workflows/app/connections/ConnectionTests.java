@@ -43,34 +43,23 @@ public class ConnectionTests {
                 .forEach(tester -> testers.put(tester.type(), tester));
     }
 
-    /** {@code {name, type, ok, tested, message}}; 404 for an unknown connection. */
-    public Map<String, Object> test(String name) {
+    /** What a harmless call with the connection found; 404 for an unknown connection. */
+    public ConnectionTestResult test(String name) {
         ConnectionStore.Connection connection = store.find(name)
                 .orElseThrow(() -> new NotFoundException("There is no connection named '" + name + "'."));
         String type = connection.type().id();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("name", name);
-        answer.put("type", type);
         ConnectionTester tester = testers.get(type);
         if (tester == null) {
-            answer.put("ok", false);
-            answer.put("tested", false);
-            answer.put("message", "connections of type " + type + " cannot be tested");
-            return answer;
+            return new ConnectionTestResult(name, type, false, false, "connections of type " + type + " cannot be tested");
         }
         StepRun context = StepRun.alone("connection-test:" + UUID.randomUUID(), Instant.now().plusSeconds(SECONDS),
                 camel, services);
         try {
             ConnectionTester.Result result = await(tester.test(name, context).toCompletableFuture(), context);
-            answer.put("ok", true);
-            answer.put("tested", result.tested());
-            answer.put("message", redactor.scrub(result.message()));
+            return new ConnectionTestResult(name, type, true, result.tested(), redactor.scrub(result.message()));
         } catch (StepFailure failure) {
-            answer.put("ok", false);
-            answer.put("tested", true);
-            answer.put("message", redactor.scrub(failure.getMessage()));
+            return new ConnectionTestResult(name, type, false, true, redactor.scrub(failure.getMessage()));
         }
-        return answer;
     }
 
     private static ConnectionTester.Result await(Future<ConnectionTester.Result> result, StepRun context)

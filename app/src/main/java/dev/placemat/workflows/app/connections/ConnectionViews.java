@@ -21,32 +21,24 @@ class ConnectionViews {
         this.users = users;
     }
 
-    Map<String, Object> of(ConnectionStore.Connection connection) {
+    ConnectionView of(ConnectionStore.Connection connection) {
         boolean manage = access.mayManage(connection);
         Map<String, String> fields = new LinkedHashMap<>();
         if (manage) {
             connection.fields().forEach((k, v) -> fields.put(k, connection.type().isSecret(k)
                     ? ConnectionController.MASK : v));
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", connection.name());
-        view.put("type", connection.type().id());
-        view.put("owner", connection.ownerId() == null ? null
-                : users.nameOf(connection.ownerId()).orElse(null));
-        view.put("shared_with", sharing(connection));
-        view.put("fields", fields);
-        view.put("can_manage", manage);
-        view.put("created_at", connection.createdAt());
-        view.put("updated_at", connection.updatedAt());
-        return view;
+        String owner = connection.ownerId() == null ? null : users.nameOf(connection.ownerId()).orElse(null);
+        return new ConnectionView(connection.name(), connection.type().id(), owner, sharing(connection), fields, manage,
+                connection.createdAt(), connection.updatedAt());
     }
 
-    Map<String, List<String>> sharing(ConnectionStore.Connection connection) {
+    ConnectionView.SharedWith sharing(ConnectionStore.Connection connection) {
         List<String> names = connection.sharedUsers().stream()
                 .map(users::nameOf)
                 .flatMap(Optional::stream)
                 .sorted()
                 .toList();
-        return Map.of("roles", connection.sharedRoles().stream().sorted().toList(), "users", names);
+        return new ConnectionView.SharedWith(connection.sharedRoles().stream().sorted().toList(), names);
     }
 }

@@ -7,7 +7,6 @@ import dev.placemat.workflows.app.errors.ForbiddenException;
 import dev.placemat.workflows.app.identity.CurrentUser;
 import dev.placemat.workflows.app.identity.Role;
 import dev.placemat.workflows.validation.EventTriggerRule;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/events")
 public class EventController {
 
+    /** The id the event was published with (the Idempotency-Key, the event_id parameter or a new one). */
+    public record PublishedEvent(String eventId) {}
+
     static final int MAX_EVENT_ID_LENGTH = 200;
 
     private final EventBus bus;
@@ -36,7 +38,7 @@ public class EventController {
 
     @PostMapping("/{eventType}")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, Object> publish(@PathVariable String eventType, @RequestBody(required = false) JsonNode data,
+    public PublishedEvent publish(@PathVariable String eventType, @RequestBody(required = false) JsonNode data,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestParam(name = "event_id", required = false) String eventIdParam) {
         if (!EventTriggerRule.EVENT_TYPE.matcher(eventType).matches()) {
@@ -58,6 +60,6 @@ public class EventController {
         } catch (IllegalStateException e) {
             throw new LaunchRefused("the event bus is not reachable; the event was not published", 5);
         }
-        return Map.of("event_id", eventId);
+        return new PublishedEvent(eventId);
     }
 }

@@ -29,6 +29,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/executions")
 public class ExecutionController {
 
+    /** An execution and its status after the request ({@code cancelled}, or {@code running} again). */
+    public record ExecutionState(UUID executionId, String status) {}
+
+    /** The new execution a rerun started, and the execution it runs again. */
+    public record RerunStarted(UUID executionId, String status, UUID rerunOf) {}
+
+    /** The executions a bulk rerun started, oldest first. */
+    public record RerunsStarted(List<UUID> executionIds) {}
+
     static final int MAX_LIMIT = 500;
     static final int MAX_BULK_RERUN = 1000;
     private static final Set<String> STATUSES = Set.of("pending", "running", "waiting", "completed", "failed",
@@ -58,33 +67,33 @@ public class ExecutionController {
      * ends as {@code cancelled}.
      */
     @PostMapping("/{id}/cancel")
-    public Map<String, Object> cancel(@PathVariable UUID id) {
+    public ExecutionState cancel(@PathVariable UUID id) {
         access.checkManage(id);
         String status = cancels.cancel(id, currentUser.name());
         audit.record("execution.cancel", "execution", id);
-        return Map.of("execution_id", id, "status", status);
+        return new ExecutionState(id, status);
     }
 
     /** Resumes an interrupted execution: {@code {"step": "<key>", "mode": "retry" | "skip"}}. */
     @PostMapping("/{id}/resume")
-    public ResponseEntity<Map<String, Object>> resume(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+    public ResponseEntity<ExecutionState> resume(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
         access.checkManage(id);
         String step = text(body, "step", true);
         String mode = text(body, "mode", true);
         resumer.resumeInterrupted(id, step, mode, currentUser.name());
         audit.record("execution.resume", "execution", id, Map.of("step", step, "mode", mode));
-        return ResponseEntity.accepted().body(Map.of("execution_id", id, "status", "running"));
+        return ResponseEntity.accepted().body(new ExecutionState(id, "running"));
     }
 
     /**
      * Runs an execution again as a new one: {@code {"from_step": "<key>" | null, "version": "original" | "current"}}.
      */
     @PostMapping("/{id}/rerun")
-    public ResponseEntity<Map<String, Object>> rerun(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+    public ResponseEntity<RerunStarted> rerun(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
         access.checkManage(id);
         UUID started = reruns.rerun(id, text(body, "from_step", false), text(body, "version", false));
         audit.record("execution.rerun", "execution", started, Map.of("rerun_of", id));
-        return ResponseEntity.accepted().body(Map.of("execution_id", started, "status", "running", "rerun_of", id));
+        return ResponseEntity.accepted().body(new RerunStarted(started, "running", id));
     }
 
     /**
@@ -92,7 +101,7 @@ public class ExecutionController {
      * start, oldest first; at most {@code limit} (default and most {@value #MAX_BULK_RERUN}).
      */
     @PostMapping("/rerun")
-    public ResponseEntity<Map<String, Object>> rerunAll(@RequestBody(required = false) JsonNode body) {
+    public ResponseEntity<RerunsStarted> rerunAll(@RequestBody(required = false) JsonNode body) {
         UUID workflowId = uuid(text(body, "workflow_id", true), "workflow_id");
         access.checkManageWorkflow(workflowId);
         String status = Optional.ofNullable(text(body, "status", false)).orElse("failed");
@@ -110,11 +119,11 @@ public class ExecutionController {
                 limit.asInt(MAX_BULK_RERUN));
         audit.record("execution.rerun_all", "workflow", workflowId, Map.of("status", status, "from", from.toString(),
                 "to", to.toString(), "count", started.size()));
-        return ResponseEntity.accepted().body(Map.of("execution_ids", started));
+        return ResponseEntity.accepted().body(new RerunsStarted(started));
     }
 
     @GetMapping
-    public ExecutionRepository.Page list(
+    public ExecutionPage list(
             @RequestParam(name = "workflow_id", required = false) UUID workflowId,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Instant from,
@@ -135,13 +144,14 @@ public class ExecutionController {
     }
 
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable UUID id) {
-        Map<String, Object> detail = executions.detail(id)
+    public ExecutionDetail get(@PathVariable UUID id) {
+        ExecutionDetail detail = executions.detail(id)
                 .orElseThrow(() -> new NotFoundException("There is no execution " + id + "."));
-        if (!access.mayManageWorkflow((UUID) detail.get("workflow_id"))) {
+        ExecutionSummary summary = detail.summary();
+        if (!access.mayManageWorkflow(summary.item().workflowId())) {
             // a webhook's id is its URL: readers who may not run the workflow do not learn it
-            for (String field : new String[] {"trigger_data", "execution_data"}) {
-                if (detail.get(field) instanceof ObjectNode data && data.get("trigger") instanceof ObjectNode trigger
+            for (JsonNode data : new JsonNode[] {summary.triggerData(), summary.executionData()}) {
+                if (data instanceof ObjectNode && data.get("trigger") instanceof ObjectNode trigger
                         && trigger.has("webhook_id")) {
                     trigger.put("webhook_id", "********");
                 }

@@ -36,78 +36,62 @@ public class ExecutionRepository {
     }
 
     /** A page of executions, newest first. */
-    public Page list(UUID workflowId, String status, Instant from, Instant to, boolean test, int limit, int offset) {
+    public ExecutionPage list(UUID workflowId, String status, Instant from, Instant to, boolean test, int limit,
+            int offset) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("test", test);
         params.put("workflowId", workflowId);
         params.put("status", status);
         params.put("from", from == null ? null : java.sql.Timestamp.from(from));
         params.put("to", to == null ? null : java.sql.Timestamp.from(to));
-        List<Map<String, Object>> items = jdbc.sql(ITEM + FILTER + " ORDER BY e.started_at DESC, e.id LIMIT :limit OFFSET :offset")
+        List<ExecutionItem> items = jdbc.sql(ITEM + FILTER + " ORDER BY e.started_at DESC, e.id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(ExecutionRepository::item)
                 .list();
         long total = jdbc.sql("SELECT count(*)" + FILTER).params(params).query(Long.class).single();
-        return new Page(items, total, limit, offset);
+        return new ExecutionPage(items, total, limit, offset);
     }
 
     /** An execution with its trigger data, final context and every step attempt in order. */
-    public Optional<Map<String, Object>> detail(UUID id) {
-        Optional<Map<String, Object>> execution = summary(id);
-        execution.ifPresent(e -> e.put("steps", steps(id)));
-        return execution;
+    public Optional<ExecutionDetail> detail(UUID id) {
+        return summary(id).map(summary -> new ExecutionDetail(summary, steps(id)));
     }
 
     /** The detail's fields of an execution without its steps. */
-    public Optional<Map<String, Object>> summary(UUID id) {
+    public Optional<ExecutionSummary> summary(UUID id) {
         return jdbc.sql(ITEM + ", e.trigger_data, e.execution_data, e.resume_at, "
                         + "e.interrupted_step, e.rerun_of, e.resume_count, e.is_test, e.started_node "
                         + "FROM workflow_executions e JOIN workflows w ON w.id = e.workflow_id WHERE e.id = :id")
                 .param("id", id)
-                .query((rs, n) -> {
-                    Map<String, Object> item = item(rs, n);
-                    item.put("trigger_data", json.read(rs.getString("trigger_data")));
-                    item.put("execution_data", json.read(rs.getString("execution_data")));
-                    item.put("resume_at", Columns.instant(rs.getTimestamp("resume_at")));
-                    item.put("interrupted_step", rs.getString("interrupted_step"));
-                    item.put("rerun_of", rs.getObject("rerun_of", UUID.class));
-                    item.put("resume_count", rs.getInt("resume_count"));
-                    item.put("test", rs.getBoolean("is_test"));
-                    item.put("runs", runs(id, rs.getString("started_node"), Columns.instant(rs.getTimestamp("started_at"))));
-                    return item;
-                })
+                .query((rs, n) -> new ExecutionSummary(item(rs, n), json.read(rs.getString("trigger_data")),
+                        json.read(rs.getString("execution_data")), Columns.instant(rs.getTimestamp("resume_at")),
+                        rs.getString("interrupted_step"), rs.getObject("rerun_of", UUID.class),
+                        rs.getInt("resume_count"), rs.getBoolean("is_test"),
+                        runs(id, rs.getString("started_node"), Columns.instant(rs.getTimestamp("started_at")))))
                 .optional();
     }
 
     /** Where and why the execution ran: its start, then each time it was resumed. */
-    private List<Map<String, Object>> runs(UUID executionId, String startedNode, Instant startedAt) {
-        Map<String, Object> first = new LinkedHashMap<>();
-        first.put("node", startedNode);
-        first.put("started_at", startedAt);
-        first.put("reason", "started");
-        List<Map<String, Object>> runs = new java.util.ArrayList<>(List.of(first));
+    private List<ExecutionSummary.Run> runs(UUID executionId, String startedNode, Instant startedAt) {
+        List<ExecutionSummary.Run> runs = new java.util.ArrayList<>();
+        runs.add(new ExecutionSummary.Run(startedNode, startedAt, "started"));
         runs.addAll(jdbc.sql("SELECT node, started_at, reason FROM execution_runs WHERE execution_id = :id "
                         + "ORDER BY started_at")
                 .param("id", executionId)
-                .query((rs, n) -> {
-                    Map<String, Object> run = new LinkedHashMap<>();
-                    run.put("node", rs.getString("node"));
-                    run.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
-                    run.put("reason", rs.getString("reason"));
-                    return run;
-                })
+                .query((rs, n) -> new ExecutionSummary.Run(rs.getString("node"),
+                        Columns.instant(rs.getTimestamp("started_at")), rs.getString("reason")))
                 .list());
         return runs;
     }
 
-    public List<Map<String, Object>> steps(UUID executionId) {
+    public List<StepAttempt> steps(UUID executionId) {
         return steps(executionId, null);
     }
 
     /** Some step rows of an execution, by row id (all of them when {@code rowIds} is null), as in the detail. */
-    public List<Map<String, Object>> steps(UUID executionId, java.util.Collection<UUID> rowIds) {
+    public List<StepAttempt> steps(UUID executionId, java.util.Collection<UUID> rowIds) {
         if (rowIds != null && rowIds.isEmpty()) {
             return List.of();
         }
@@ -118,44 +102,19 @@ public class ExecutionRepository {
                         + " ORDER BY id")
                 .param("id", executionId)
                 .param("rows", rowIds == null ? List.of() : List.copyOf(rowIds))
-                .query((rs, n) -> {
-                    Map<String, Object> step = new LinkedHashMap<>();
-                    step.put("step_key", rs.getString("step_key"));
-                    step.put("iteration", rs.getString("iteration"));
-                    step.put("step_number", rs.getInt("step_number"));
-                    step.put("action_type", rs.getString("action_type"));
-                    step.put("status", rs.getString("status"));
-                    step.put("attempt", rs.getInt("retry_count") + 1);
-                    step.put("input", json.read(rs.getString("input_data")));
-                    step.put("output", json.read(rs.getString("output_data")));
-                    step.put("error", rs.getString("error_message"));
-                    putTiming(step, rs);
-                    step.put("node", rs.getString("node"));
-                    return step;
-                })
+                .query((rs, n) -> new StepAttempt(rs.getString("step_key"), rs.getString("iteration"),
+                        rs.getInt("step_number"), rs.getString("action_type"), rs.getString("status"),
+                        rs.getInt("retry_count") + 1, json.read(rs.getString("input_data")),
+                        json.read(rs.getString("output_data")), rs.getString("error_message"),
+                        Columns.instant(rs.getTimestamp("started_at")), Columns.instant(rs.getTimestamp("completed_at")),
+                        rs.getObject("duration_ms", Long.class), rs.getString("node")))
                 .list();
     }
 
-    private static Map<String, Object> item(ResultSet rs, int n) throws SQLException {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", rs.getObject("id", UUID.class));
-        item.put("workflow_id", rs.getObject("workflow_id", UUID.class));
-        item.put("workflow_name", rs.getString("workflow_name"));
-        item.put("workflow_version", rs.getInt("workflow_version"));
-        item.put("status", rs.getString("status"));
-        putTiming(item, rs);
-        item.put("error_message", rs.getString("error_message"));
-        return item;
+    private static ExecutionItem item(ResultSet rs, int n) throws SQLException {
+        return new ExecutionItem(rs.getObject("id", UUID.class), rs.getObject("workflow_id", UUID.class),
+                rs.getString("workflow_name"), rs.getInt("workflow_version"), rs.getString("status"),
+                Columns.instant(rs.getTimestamp("started_at")), Columns.instant(rs.getTimestamp("completed_at")),
+                rs.getObject("duration_ms", Long.class), rs.getString("error_message"));
     }
-
-    /** When an execution or an attempt started and ended, and how long it ran ({@code duration_ms}). */
-    private static void putTiming(Map<String, Object> row, ResultSet rs) throws SQLException {
-        row.put("started_at", Columns.instant(rs.getTimestamp("started_at")));
-        row.put("completed_at", Columns.instant(rs.getTimestamp("completed_at")));
-        row.put("duration_ms", rs.getObject("duration_ms"));
-    }
-
-    /** A page of a list. */
-    public record Page(List<Map<String, Object>> items, long total, int limit, int offset) {}
-
 }

@@ -112,13 +112,13 @@ public class ExecutionStreams implements DisposableBean {
             group.forEach(this::close); // deleted (retention, or its workflow was deleted)
             return;
         }
-        Map<String, Object> execution = null;
+        ExecutionSummary execution = null;
         if (group.stream().anyMatch(w -> !version.equals(w.executionVersion()))) {
             execution = executions.summary(id).orElse(null);
         }
         Set<UUID> changed = new HashSet<>();
         group.forEach(w -> changed.addAll(w.changedSteps(steps)));
-        List<Map<String, Object>> stepRows = executions.steps(id, changed);
+        List<StepAttempt> stepRows = executions.steps(id, changed);
         for (ExecutionWatch watch : group) {
             try {
                 watch.send(version, execution, steps, stepRows, now, properties.heartbeat().toNanos());

@@ -21,9 +21,9 @@ final class ExecutionWatch {
     private final UUID executionId;
     private final SseEmitter emitter;
     private final Map<UUID, String> stepVersions = new HashMap<>();
-    private final Map<String, Map<String, Object>> sentSteps = new HashMap<>();
+    private final Map<String, StepAttempt> sentSteps = new HashMap<>();
     private String executionVersion;
-    private Map<String, Object> sentExecution;
+    private ExecutionSummary sentExecution;
     private long lastSent;
     private boolean finalSent;
     private boolean quietAfterFinal;
@@ -57,8 +57,8 @@ final class ExecutionWatch {
      * step row that differs from the one sent under the same step, iteration and attempt; a heartbeat when nothing
      * was sent for {@code heartbeatNanos}.
      */
-    void send(String version, Map<String, Object> execution, Map<UUID, String> steps,
-            List<Map<String, Object>> stepRows, long now, long heartbeatNanos) throws IOException {
+    void send(String version, ExecutionSummary execution, Map<UUID, String> steps, List<StepAttempt> stepRows,
+            long now, long heartbeatNanos) throws IOException {
         boolean sent = false;
         if (execution != null && !version.equals(executionVersion)) {
             if (!execution.equals(sentExecution)) {
@@ -68,7 +68,7 @@ final class ExecutionWatch {
             }
             executionVersion = version;
         }
-        for (Map<String, Object> step : stepRows) {
+        for (StepAttempt step : stepRows) {
             String key = key(step);
             if (!step.equals(sentSteps.get(key))) {
                 emitter.send(SseEmitter.event().name("step").data(step, MediaType.APPLICATION_JSON));
@@ -85,7 +85,7 @@ final class ExecutionWatch {
         }
         // step rows may be committed just after the final status: end one quiet poll after the final status was sent
         quietAfterFinal = finalSent && !sent;
-        finalSent = finalSent || (sentExecution != null && ExecutionStreams.FINAL.contains(sentExecution.get("status")));
+        finalSent = finalSent || (sentExecution != null && ExecutionStreams.FINAL.contains(sentExecution.item().status()));
     }
 
     /** True once the final status was sent and a later poll found nothing more. */
@@ -93,7 +93,7 @@ final class ExecutionWatch {
         return quietAfterFinal;
     }
 
-    private static String key(Map<String, Object> step) {
-        return step.get("step_key") + "#" + Objects.toString(step.get("iteration"), "") + "#" + step.get("attempt");
+    private static String key(StepAttempt step) {
+        return step.stepKey() + "#" + Objects.toString(step.iteration(), "") + "#" + step.attempt();
     }
 }

@@ -3,6 +3,7 @@ package dev.placemat.workflows.app.schedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import dev.placemat.workflows.definition.TriggerSpec;
 import dev.placemat.workflows.definition.TriggerType;
@@ -28,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SchedulePreviewController {
 
+    /** The zone the times are in, and the next fire times in it (ISO-8601 with their offset). */
+    public record SchedulePreview(String timezone, List<String> next) {}
+
     static final int FIRES = 5;
     private static final String CONFIG_PATH = "trigger.config";
 
@@ -44,7 +48,7 @@ public class SchedulePreviewController {
 
     /** {@code {"cron_expression", "timezone"}} to {@code {"timezone", "next": [ISO times in that zone]}}. */
     @PostMapping("/api/schedules/preview")
-    public ObjectNode preview(@RequestBody JsonNode body) {
+    public SchedulePreview preview(@RequestBody JsonNode body) {
         ObjectNode config = body instanceof ObjectNode object ? object.deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         Errors errors = new Errors();
@@ -63,12 +67,8 @@ public class SchedulePreviewController {
         }
         CronSchedule schedule = CronSchedule.of(trigger, allowSeconds);
         ZoneId zone = ZoneId.of(schedule.timeZone());
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("timezone", schedule.timeZone());
-        var next = answer.putArray("next");
-        schedule.nextFires(Instant.now(), FIRES)
-                .forEach(fire -> next.add(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(fire.atZone(zone))));
-        return answer;
+        return new SchedulePreview(schedule.timeZone(), schedule.nextFires(Instant.now(), FIRES).stream()
+                .map(fire -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(fire.atZone(zone))).toList());
     }
 
     /** {@code trigger.config.timezone} as the preview's own field: {@code timezone}. */

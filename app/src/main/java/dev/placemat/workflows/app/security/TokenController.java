@@ -41,29 +41,29 @@ public class TokenController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(@RequestBody(required = false) NewToken request,
+    public ApiToken create(@RequestBody(required = false) NewToken request,
             @AuthenticationPrincipal PlatformUser user) {
         String name = request == null ? null : request.name();
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new BadRequestException("name", "name is required: up to 100 characters saying what the token is for");
         }
-        Map<String, Object> token = tokens.create(user.id(), name.strip());
-        audit.record("token.create", "token", token.get("id"), Map.of("name", name.strip()));
+        ApiToken token = tokens.create(user.id(), name.strip());
+        audit.record("token.create", "token", token.id(), Map.of("name", name.strip()));
         return token;
     }
 
     @GetMapping
-    public List<Map<String, Object>> list(@AuthenticationPrincipal PlatformUser user) {
+    public List<ApiToken> list(@AuthenticationPrincipal PlatformUser user) {
         return tokens.list(user.role() == Role.ADMIN ? null : user.id());
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> revoke(@PathVariable UUID id, @AuthenticationPrincipal PlatformUser user) {
-        Map<String, Object> token = tokens.find(id)
-                .filter(t -> user.role() == Role.ADMIN || user.id().equals(t.get("user_id")))
+        ApiToken token = tokens.find(id)
+                .filter(t -> user.role() == Role.ADMIN || user.id().equals(t.userId()))
                 .orElseThrow(() -> new NotFoundException("There is no token " + id + " of yours."));
         if (tokens.revoke(id)) {
-            audit.record("token.revoke", "token", id, Map.of("name", token.get("name")));
+            audit.record("token.revoke", "token", id, Map.of("name", token.name()));
         }
         return ResponseEntity.noContent().build();
     }

@@ -2,7 +2,6 @@ package dev.placemat.workflows.app.security;
 
 import dev.placemat.workflows.app.identity.PlatformUser;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,17 +36,17 @@ public class UserController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(@RequestBody NewUser request) {
+    public UserAccount create(@RequestBody NewUser request) {
         return view(service.create(request.username(), request.password(), request.role()));
     }
 
     @GetMapping
-    public List<Map<String, Object>> list() {
+    public List<UserAccount> list() {
         return users.list();
     }
 
     @PutMapping("/{id}/role")
-    public Map<String, Object> changeRole(@PathVariable UUID id, @RequestBody RoleChange request) {
+    public UserAccount changeRole(@PathVariable UUID id, @RequestBody RoleChange request) {
         return view(service.changeRole(id, request.role()));
     }
 
@@ -57,7 +56,7 @@ public class UserController {
         return ResponseEntity.noContent().build();
     }
 
-    private static Map<String, Object> view(PlatformUser user) {
-        return Map.of("id", user.id(), "username", user.username(), "role", user.role().id());
+    private static UserAccount view(PlatformUser user) {
+        return new UserAccount(user.id(), user.username(), user.role().id(), null);
     }
 }

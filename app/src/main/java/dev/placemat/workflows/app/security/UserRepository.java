@@ -48,16 +48,10 @@ public class UserRepository implements UserDetailsService {
     }
 
     /** Every user (without password hashes), by name. */
-    public java.util.List<java.util.Map<String, Object>> list() {
+    public java.util.List<UserAccount> list() {
         return jdbc.sql("SELECT id, username, role, created_at FROM users ORDER BY username")
-                .query((rs, n) -> {
-                    java.util.Map<String, Object> user = new java.util.LinkedHashMap<>();
-                    user.put("id", rs.getObject("id", UUID.class));
-                    user.put("username", rs.getString("username"));
-                    user.put("role", rs.getString("role"));
-                    user.put("created_at", rs.getTimestamp("created_at").toInstant());
-                    return user;
-                }).list();
+                .query((rs, n) -> new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"),
+                        rs.getString("role"), rs.getTimestamp("created_at").toInstant())).list();
     }
 
     /** A new user; empty when the name is taken. */

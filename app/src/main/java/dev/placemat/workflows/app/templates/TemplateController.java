@@ -6,7 +6,6 @@ import dev.placemat.workflows.app.identity.CurrentUser;
 import dev.placemat.workflows.app.workflow.WorkflowService;
 import dev.placemat.workflows.app.workflow.WorkflowView;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +32,7 @@ public class TemplateController {
     }
 
     @GetMapping
-    public List<Map<String, Object>> list() {
+    public List<Template> list() {
         return templates.list();
     }
 

@@ -5,9 +5,7 @@ import dev.placemat.workflows.app.db.StoredJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.ApplicationArguments;
@@ -49,19 +47,12 @@ public class TemplateRepository implements ApplicationRunner {
         }
     }
 
-    public List<Map<String, Object>> list() {
+    public List<Template> list() {
         return jdbc.sql("SELECT id, name, category, description, template_config, usage_count FROM workflow_templates "
                         + "WHERE is_public ORDER BY name")
-                .query((rs, n) -> {
-                    Map<String, Object> t = new LinkedHashMap<>();
-                    t.put("id", rs.getObject("id", UUID.class));
-                    t.put("name", rs.getString("name"));
-                    t.put("category", rs.getString("category"));
-                    t.put("description", rs.getString("description"));
-                    t.put("template_config", json.read(rs.getString("template_config")));
-                    t.put("usage_count", rs.getInt("usage_count"));
-                    return t;
-                })
+                .query((rs, n) -> new Template(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("category"), rs.getString("description"),
+                        json.read(rs.getString("template_config")), rs.getInt("usage_count")))
                 .list();
     }
 

@@ -18,6 +18,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,26 +79,45 @@ public class OpenApiConfig {
 
     /**
      * The app writes every property of what it answers, null or not ({@code default-property-inclusion: always}):
-     * the schemas of answers require them all, so that the designer's generated types do not make them optional.
+     * the schemas of answers, and of the records inside them, require them all, so that the designer's generated
+     * types do not make them optional ({@link PropertyPresence} says which may be null, or left out).
      */
-    @SuppressWarnings("rawtypes")
     private static void requireAnsweredProperties(OpenAPI openApi) {
-        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        Set<String> answered = new TreeSet<>();
         openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
                 operation.getResponses().values().forEach(response -> {
                     if (response.getContent() != null) {
-                        response.getContent().values().forEach(media -> {
-                            Schema<?> schema = media.getSchema();
-                            String ref = schema == null ? null
-                                    : schema.get$ref() != null ? schema.get$ref()
-                                    : schema.getItems() != null ? schema.getItems().get$ref() : null;
-                            Schema<?> answered = ref == null ? null : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
-                            if (answered != null && answered.getProperties() != null) {
-                                answered.setRequired(List.copyOf(new java.util.TreeSet<>(answered.getProperties().keySet())));
-                            }
-                        });
+                        response.getContent().values().forEach(media ->
+                                require(media.getSchema(), openApi.getComponents().getSchemas(), answered));
                     }
                 })));
+    }
+
+    /** Requires the properties of the schema a reference, an array or a nullable wrapper names, and of theirs. */
+    @SuppressWarnings("rawtypes")
+    private static void require(Schema<?> schema, Map<String, Schema> schemas, Set<String> done) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            Schema<?> named = schemas.get(name);
+            if (named != null && done.add(name) && named.getProperties() != null) {
+                Map<String, Schema> properties = named.getProperties();
+                named.setRequired(properties.entrySet().stream()
+                        .filter(property -> !PropertyPresence.optional(property.getValue()))
+                        .map(Map.Entry::getKey).sorted().toList());
+                properties.replaceAll((key, property) -> PropertyPresence.settled(property));
+                properties.values().forEach(property -> require(property, schemas, done));
+            }
+        }
+        require(schema.getItems(), schemas, done);
+        if (schema.getAnyOf() != null) {
+            schema.getAnyOf().forEach(part -> require(part, schemas, done));
+        }
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            require(values, schemas, done);
+        }
     }
 
     @SuppressWarnings("rawtypes")

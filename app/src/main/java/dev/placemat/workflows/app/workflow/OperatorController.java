@@ -3,7 +3,6 @@ package dev.placemat.workflows.app.workflow;
 import dev.placemat.workflows.definition.Operator;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,12 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class OperatorController {
 
-    private static final List<Map<String, String>> OPERATORS = Arrays.stream(Operator.values())
-            .map(op -> Map.of("id", op.id(), "value", valueKind(op)))
+    /** An operator, and what it compares against: {@code one}, {@code list} or {@code none}. */
+    public record OperatorInfo(String id, String value) {}
+
+    private static final List<OperatorInfo> OPERATORS = Arrays.stream(Operator.values())
+            .map(op -> new OperatorInfo(op.id(), valueKind(op)))
             .toList();
 
     @GetMapping("/api/operators")
-    public List<Map<String, String>> operators() {
+    public List<OperatorInfo> operators() {
         return OPERATORS;
     }
 
