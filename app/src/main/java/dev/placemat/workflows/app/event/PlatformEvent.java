@@ -3,6 +3,7 @@ package dev.placemat.workflows.app.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.placemat.workflows.app.db.JsonNumbers;
 
 /**
  * An event: its type ({@code notion.opportunity.stage_changed}, {@code workflow.completed}), an id that makes
@@ -33,12 +34,15 @@ public record PlatformEvent(String id, String type, JsonNode data, int depth) {
     /**
      * The event of a tree read from {@link #toJson}'s text.
      *
-     * @throws IllegalArgumentException when the tree is not an event
+     * @throws IllegalArgumentException when the tree is not an event, or holds a number no one means as a value
      */
     public static PlatformEvent fromJson(JsonNode node) {
         if (node == null || !node.path("id").isTextual() || !node.path("type").isTextual()) {
             throw new IllegalArgumentException("not an event: id and type are required");
         }
+        JsonNumbers.tooLong(node.path("data"), "data").ifPresent(path -> {
+            throw new IllegalArgumentException(JsonNumbers.refusal(path));
+        });
         return new PlatformEvent(node.get("id").asText(), node.get("type").asText(), node.get("data"),
                 node.path("depth").asInt(0));
     }

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.connections.SecretRedactor;
+import dev.placemat.workflows.app.db.JsonNumbers;
 import dev.placemat.workflows.spi.CamelHeaders;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -37,17 +37,13 @@ class WebhookRequest {
     static final int MAX_DEPTH = 64;
     private static final String PATH_PARAMETER = "webhookid";
 
-    private static final int MAX_NUMBER_DIGITS = 1000;
-
     private final ObjectReader json;
 
     WebhookRequest(ObjectMapper mapper) {
         ObjectMapper bodies = mapper.copy();
         bodies.getFactory().setStreamReadConstraints(bodies.getFactory().streamReadConstraints().rebuild()
                 .maxNestingDepth(MAX_DEPTH).build());
-        // decimals as sent (12.50, 12345678901234567.89), not as the nearest double: money stays exact
-        this.json = bodies.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.json = bodies.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The body as sent, decoded from gzip (signatures are computed over it): {@link WebhookBodyFilter} read it. */
@@ -98,7 +94,9 @@ class WebhookRequest {
             try {
                 JsonNode tree = StandardCharsets.UTF_8.equals(charset) ? json.readTree(body)
                         : json.readTree(new String(body, charset));
-                checkNumbers(tree, "webhook_data");
+                JsonNumbers.tooLong(tree, "webhook_data").ifPresent(path -> {
+                    throw new WebhookRejected(400, JsonNumbers.refusal(path), path);
+                });
                 return tree;
             } catch (StreamConstraintsException e) {
                 throw new WebhookRejected(400, "The JSON body is nested more than " + MAX_DEPTH + " levels deep.",
@@ -115,27 +113,6 @@ class WebhookRequest {
             return query(text, charset);
         }
         return JsonNodeFactory.instance.textNode(text);
-    }
-
-    /**
-     * Refuses a number that no one means as a value (1e999999 would be a million digits written plainly, and more
-     * than PostgreSQL keeps): at most {@value #MAX_NUMBER_DIGITS} digits before or after the point.
-     */
-    private static void checkNumbers(JsonNode node, String path) {
-        if (node.isBigDecimal()) {
-            BigDecimal number = node.decimalValue();
-            if (Math.abs(number.scale()) > MAX_NUMBER_DIGITS
-                    || number.precision() - number.scale() > MAX_NUMBER_DIGITS) {
-                throw new WebhookRejected(400, "The number at " + path + " has more than " + MAX_NUMBER_DIGITS
-                        + " digits before or after its point; send such a value as a string.", path);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                checkNumbers(node.get(i), path + "[" + i + "]");
-            }
-        } else if (node.isObject()) {
-            node.fields().forEachRemaining(field -> checkNumbers(field.getValue(), path + "." + field.getKey()));
-        }
     }
 
     private static ObjectNode headers(Map<String, Object> headers, Set<String> hidden) {

@@ -151,6 +151,36 @@ class OutboundTextIT extends IntegrationTest {
     }
 
     @Test
+    void moneyFromAManualRunStaysExactInTheExecutionsRecord() {
+        String id = api().deploy(Json.of("{'name':'money','trigger':{'type':'manual','config':{}},'steps':["
+                + "{'action_type':'data.transform','config':{'expression':'total'}}]}")).get("id").asText();
+
+        String execution = api().post("/api/workflows/" + id + "/execute", "{\"total\": 12345678901234567.89}")
+                .expect(202).json().get("execution_id").asText();
+
+        assertThat(Executions.awaitEnd(api(), execution).get("status").asText()).isEqualTo("completed");
+        assertThat(api().get("/api/executions/" + execution).expect(200).text())
+                .contains("\"total\":12345678901234567.89");
+    }
+
+    @Test
+    void refusesANumberNoOneMeansAsAValueInARunsOrAnEventsDataAndStoresNothing() {
+        String id = api().deploy(Json.of("{'name':'huge','trigger':{'type':'manual','config':{}},'steps':["
+                + "{'action_type':'data.transform','config':{'expression':'a'}}]}")).get("id").asText();
+
+        JsonNode run = api().post("/api/workflows/" + id + "/execute", "{\"a\": {\"b\": [1, 1e999999]}}")
+                .expect(400).json();
+        JsonNode event = api().post("/api/events/invoice.paid", "{\"x\": 1e2000}").expect(400).json();
+
+        assertThat(run.get("errors").get(0).get("path").asText()).isEqualTo("$.a.b[1]");
+        assertThat(run.get("detail").asText()).isEqualTo("The number at $.a.b[1] has more than 1000 digits before "
+                + "or after its point; send such a value as a string.");
+        assertThat(event.get("errors").get(0).get("path").asText()).isEqualTo("$.x");
+        assertThat(jdbc.sql("SELECT count(*) FROM workflow_executions WHERE workflow_id = ?::uuid").param(id)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void everyAttemptOfAStepSendsTheSameIdempotencyKey() {
         http.route("/charge", Reply.of(503, "text/plain", "busy"), Reply.of(201, "application/json", "{}"));
 
