@@ -26,6 +26,11 @@ public class EmbeddedDatabaseConfig {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(WorkflowsProperties properties)
             throws IOException, InterruptedException, SQLException {
+        return EmbeddedDatabaseEarlyStart.take(properties.dataDir(), settings(properties));
+    }
+
+    /** The server's settings for these properties. */
+    static Map<String, String> settings(WorkflowsProperties properties) {
         String durability = properties.database().embedded().durable() ? "on" : "off";
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("fsync", durability);
@@ -42,7 +47,7 @@ public class EmbeddedDatabaseConfig {
         // into it for 100-500 ms on these disks (durability is the same; a full disk fails the write instead of
         // the segment's creation)
         settings.put("wal_init_zero", "off");
-        return EmbeddedDatabase.start(properties.dataDir(), settings);
+        return settings;
     }
 
     @Bean
