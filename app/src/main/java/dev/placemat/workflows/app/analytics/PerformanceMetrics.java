@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.analytics;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,8 @@ public record PerformanceMetrics(String range, ExecutionRate executionRate, @Nul
         List<Bottleneck> bottlenecks) {
 
     /** Executions per {@code hour} or {@code day} of the caller's time zone, empty buckets included. */
-    public record ExecutionRate(String interval, String timeZone, List<Bucket> buckets) {}
+    public record ExecutionRate(@Schema(allowableValues = {"hour", "day"}) String interval, String timeZone,
+            List<Bucket> buckets) {}
 
     public record Bucket(Instant start, long completed, long failed) {}
 
