@@ -4,7 +4,7 @@ import type {
   ActionCatalogue, ApiToken, AuditPage, ClusterNode, Connection, ExecutionDetail, Login, NewToken, NewUser, RoleChange,
   UserRow, WorkflowRef, ExecutionPage, PerformanceAnalytics, Template, TestResult, TriggerInfo, User,
   Workflow, WorkflowAnalytics, WorkflowDefinition, WorkflowSummary, TestRequest, OperatorInfo,
-  SchedulePreview, VersionInfo, ImportResult,
+  SchedulePreview, VersionInfo, ImportResult, ExecutionStarted,
 } from './types';
 
 export interface ExecutionQuery {
@@ -63,7 +63,7 @@ export const api = {
     http.post<Workflow>(`/api/workflows/${id(workflowId)}/deploy`, version === undefined ? undefined : { version }),
   undeploy: (workflowId: string) => http.post<Workflow>(`/api/workflows/${id(workflowId)}/undeploy`),
   execute: (workflowId: string, triggerData?: unknown) =>
-    http.post<{ execution_id: string; status: string }>(`/api/workflows/${id(workflowId)}/execute`, triggerData ?? {}),
+    http.post<ExecutionStarted>(`/api/workflows/${id(workflowId)}/execute`, triggerData ?? {}),
   test: (request: TestRequest) => http.post<TestResult>('/api/workflows/test', request),
 
   versions: (workflowId: string) => http.get<VersionInfo[]>(`/api/workflows/${id(workflowId)}/versions`),

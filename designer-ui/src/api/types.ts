@@ -2,8 +2,8 @@
  * Types of the REST API (docs/api.md). All JSON is snake_case. Where the OpenAPI document types an answer or a
  * request (records in the controllers), the type comes from the generated schema.ts. User-defined JSON inside them
  * (a JSON Schema, a workflow definition, an audit entry's detail) is a JsonNode on the server, `unknown` in the
- * document: `Typed` gives those parts the designer's own types. What the server still answers as maps (workflows,
- * their versions, test runs, imports, analytics) and the workflow definition itself stay hand-kept here.
+ * document: `Typed` gives those parts the designer's own types. The workflow definition (saved as its author wrote
+ * it, and merged into a workflow's answer) and the test request (read by the server itself) stay hand-kept here.
  */
 import type { components } from './schema';
 
@@ -61,33 +61,20 @@ export interface WorkflowDefinition {
   steps: StepDef[];
 }
 
-export interface Workflow extends WorkflowDefinition {
-  id: string;
-  version: number;
-  is_active: boolean;
-  deployed: boolean;
-  deployed_version?: number | null;
-  webhook_url?: string | null;
-  created_at?: string;
-  updated_at?: string;
-}
+/**
+ * A workflow (GET /api/workflows/{id} and the answers of create, update, deploy, undeploy, restore, instantiate): its
+ * own fields from the schema, and the keys of its definition as its author saved them (user JSON on the server).
+ */
+export type Workflow = Schemas['WorkflowView'] & WorkflowDefinition;
 
 export type ExecutionStatus = 'pending' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled' | 'interrupted'
   | string;
 
-export interface WorkflowSummary {
-  id: string;
-  name: string;
-  description?: string;
-  trigger_type: TriggerType;
-  is_active: boolean;
-  deployed: boolean;
-  version: number;
-  deployed_version?: number | null;
-  updated_at?: string;
-  tags?: string[];
-  last_execution: { id: string; status: ExecutionStatus; started_at: string } | null;
-}
+/**
+ * A workflow in the list; its times are written with millisecond precision and an offset. last_execution is null for
+ * a workflow that never ran: the document does not say so yet (a `@Nullable` record inside an answer is not marked).
+ */
+export type WorkflowSummary = Typed<Schemas['WorkflowSummary'], { last_execution: Schemas['LastExecution'] | null }>;
 
 /** An action type of the catalogue (GET /api/actions); nested_blocks only on control actions. */
 export type ActionInfo = Typed<Schemas['ActionInfo'], { schema: JSONSchema }>;
@@ -101,37 +88,19 @@ export type TriggerInfo = Typed<Schemas['TriggerInfo'], { type: TriggerType; sch
 /** One attempt of a step in an execution: iteration is null outside loops, "2" for the third item of a loop. */
 export type StepAttempt = Schemas['StepAttempt'];
 
+/** A step attempt of a test run: the fields of an execution's step attempt (StepAttempt) but the node. */
+export type TestStep = Schemas['TestStep'];
+
+/** A step's result as the designer shows it: of an execution (a StepAttempt) or of a test run (a TestStep). */
+export type StepResult = Omit<StepAttempt, 'node'> & Partial<Pick<StepAttempt, 'node'>>;
+
+/** POST /api/workflows/test: its context is the run's final context (user JSON), null when it did not end in time. */
+export type TestResult = Typed<Schemas['TestResult'], { context: JsonObject | null }>;
+
 /**
- * A step's result as the designer shows it, of an execution (a StepAttempt) or of a test run (POST /api/workflows/test
- * still answers a map: hand-kept, with what a test run's steps carry).
+ * POST /api/workflows/test: pinned steps do not run (their output is used); stop_after ends the run. The server reads
+ * the body itself (to answer 422 with paths into the definition), so the document does not type it.
  */
-export interface StepResult {
-  step_key: string;
-  step_number: number;
-  action_type: string;
-  status: 'completed' | 'failed' | 'skipped' | 'running' | 'waiting' | 'interrupted' | string;
-  attempt: number;
-  iteration?: string | null;
-  /** the cluster node that ran the attempt */
-  node?: string | null;
-  input?: unknown;
-  output?: unknown;
-  error?: string | null;
-  started_at?: string | null;
-  completed_at?: string | null;
-  duration_ms?: number | null;
-}
-
-export interface TestResult {
-  status: 'completed' | 'failed' | string;
-  error: string | null;
-  steps: StepResult[];
-  context: JsonObject;
-  /** set when the run was recorded as a test execution (the request named its workflow_id) */
-  execution_id?: string;
-}
-
-/** POST /api/workflows/test: pinned steps do not run (their output is used); stop_after ends the run. */
 export interface TestRequest {
   workflow: WorkflowDefinition;
   test_data: JsonObject;
@@ -145,19 +114,12 @@ export type OperatorInfo = Schemas['OperatorInfo'];
 
 export type SchedulePreview = Schemas['SchedulePreview'];
 
-export interface VersionInfo {
-  version: number;
-  name?: string;
-  created_at: string;
-  created_by: string | null;
-  deployed: boolean;
-  current?: boolean;
-}
+export type VersionInfo = Schemas['VersionInfo'];
 
-export interface ImportResult {
-  created: { id: string; name: string; version: number }[];
-  missing_connections: { workflow_index: number; workflow: string; step: string; connection: string }[];
-}
+/** A manual run accepted (POST /api/workflows/{id}/execute). */
+export type ExecutionStarted = Schemas['ExecutionStarted'];
+
+export type ImportResult = Schemas['ImportResult'];
 
 export type ExecutionItem = Schemas['ExecutionItem'];
 
@@ -170,35 +132,9 @@ export type ExecutionSummary = Omit<ExecutionDetail, 'steps'>;
 
 export type Template = Typed<Schemas['Template'], { template_config: WorkflowDefinition }>;
 
-export interface WorkflowAnalytics {
-  id: string;
-  name: string;
-  total_executions: number;
-  successful_executions: number;
-  failed_executions: number;
-  avg_duration_seconds: number | null;
-  last_execution: string | null;
-}
+export type WorkflowAnalytics = Schemas['WorkflowMetrics'];
 
-export interface PerformanceAnalytics {
-  execution_rate: {
-    interval: 'hour' | 'day';
-    time_zone: string;
-    buckets: { start: string; completed: number; failed: number }[];
-  };
-  success_rate: number | null;
-  average_duration_ms: number | null;
-  duration_percentiles: { p50: number | null; p95: number | null; p99: number | null };
-  error_patterns: { message: string; count: number }[];
-  bottlenecks: {
-    workflow_id: string;
-    workflow_name: string;
-    step_number: number;
-    action_type: string;
-    p95_ms: number;
-    count: number;
-  }[];
-}
+export type PerformanceAnalytics = Schemas['PerformanceMetrics'];
 
 /** A named credential as the API shows it: secret fields masked as ********. */
 export type Connection = Schemas['ConnectionView'];

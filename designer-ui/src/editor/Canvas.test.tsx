@@ -4,7 +4,7 @@ import { buildCatalogue } from './catalogue';
 import { Canvas, type CanvasProps } from './Canvas';
 import { buildGraph } from './canvasLayout';
 import { fromDefinition } from './model';
-import { budgetWorkflow, catalogueFixture } from '../test/fixtures';
+import { budgetWorkflow, catalogueFixture, stepResult } from '../test/fixtures';
 
 const catalogue = buildCatalogue(catalogueFixture);
 const blocksOf = (type: string) => catalogue.byType.get(type)?.nested_blocks ?? [];
@@ -92,7 +92,8 @@ describe('workflow canvas', () => {
     renderCanvas({
       steps: doc.steps,
       errorCount: (uid) => (uid === nested ? 2 : 0),
-      testResult: (key) => (key === '1' ? { step_key: '1', step_number: 1, action_type: 'http.request', status: 'failed', attempt: 3 } : undefined),
+      testResult: (key) => (key === '1' ? stepResult({ step_key: '1', step_number: 1, action_type: 'http.request', status: 'failed', attempt: 3 })
+        : undefined),
     });
     expect(screen.getByTestId('step-error-badge-2.then.1')).toHaveTextContent('2');
     expect(screen.queryByTestId('step-error-badge-1')).not.toBeInTheDocument();

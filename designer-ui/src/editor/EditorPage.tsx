@@ -131,7 +131,7 @@ function WorkflowEditor() {
     if (view.kind === 'test') {
       const result = commands.testResult;
       return result ? { kind: 'test', title: 'Test run', status: result.status, error: result.error,
-        steps: result.steps, executionId: result.execution_id } : null;
+        steps: result.steps, executionId: result.execution_id ?? undefined } : null;
     }
     const detail = live.detail;
     return { kind: 'execution', title: `Execution ${view.id.slice(0, 8)}`, status: detail?.status ?? 'pending',

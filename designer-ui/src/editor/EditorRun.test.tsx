@@ -1,14 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StepResult } from '../api/types';
-import { budgetWorkflow } from '../test/fixtures';
+import { budgetWorkflow, stepResult } from '../test/fixtures';
 import { renderEditor } from '../test/renderEditor';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const step = (key: string, output: unknown, status = 'completed'): StepResult => ({
-  step_key: key, step_number: Number(key.split('.')[0]), action_type: 'x', status, attempt: 1, output, input: {},
-});
+const step = (key: string, output: unknown, status = 'completed'): StepResult =>
+  stepResult({ step_key: key, step_number: Number(key.split('.')[0]), action_type: 'x', status, output, input: {} });
 
 const testAnswer = { status: 'completed', error: null, context: { step_1: { budget_utilization: 95 } },
   steps: [step('1', { budget_utilization: 95 }), step('2', { condition_met: true, branch: 'then' }),

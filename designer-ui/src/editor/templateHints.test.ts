@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetWorkflow } from '../test/fixtures';
+import { budgetWorkflow, stepResult } from '../test/fixtures';
 import { fromDefinition } from './model';
 import { pathsOf, templateHints } from './templateHints';
 
@@ -31,9 +31,9 @@ describe('template hints', () => {
   });
 
   it('offers earlier steps only, with their output fields from the last test run', () => {
-    const last = { status: 'completed', error: null, context: {}, steps: [
-      { step_key: '1', step_number: 1, action_type: 'http.request', status: 'completed', attempt: 1,
-        output: { status: 200, body: { budget_utilization: 95 } } },
+    const last = { status: 'completed', error: null, execution_id: null, context: {}, steps: [
+      { ...stepResult({ step_key: '1', step_number: 1, action_type: 'http.request', status: 'completed',
+        output: { status: 200, body: { budget_utilization: 95 } } }), started_at: '2025-01-01T00:00:00Z' },
     ] };
     const hints = templateHints(doc.steps, doc.steps[1].uid, 'manual', {}, last);
     expect(hints.find((h) => h.label === 'Earlier steps')?.paths)
@@ -49,7 +49,7 @@ describe('template hints', () => {
   });
 
   it('prefers the trigger data of the last test run context', () => {
-    const last = { status: 'completed', error: null, steps: [],
+    const last = { status: 'completed', error: null, execution_id: null, steps: [],
       context: { webhook_data: { email: 'x' }, step_1: {}, execution: { id: 'e' } } };
     expect(templateHints(doc.steps, null, 'webhook', {}, last)[0].paths)
       .toEqual(['trigger_data', 'trigger_data.email', 'webhook_data', 'webhook_data.email']);

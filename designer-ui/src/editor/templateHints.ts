@@ -68,11 +68,12 @@ export function templateHints(
   lastTest: TestResult | null, pinned: Map<string, unknown> = new Map(),
 ): HintGroup[] {
   const groups: HintGroup[] = [];
-  const contextKeys = lastTest?.context ? Object.keys(lastTest.context)
+  const context = lastTest?.context ?? null;
+  const contextKeys = context ? Object.keys(context)
     .filter((k) => !/^step_\d+$/.test(k) && !['execution', 'date', 'trigger'].includes(k)) : [];
   const sampleKeys = isObject(sampleData) ? Object.keys(sampleData).filter((k) => k !== 'trigger') : [];
   if (contextKeys.length > 0) {
-    const paths = contextKeys.flatMap((key) => pathsOf(lastTest!.context[key], key));
+    const paths = contextKeys.flatMap((key) => pathsOf(context![key], key));
     groups.push({ label: 'Trigger data (last test run)', paths: withTriggerData(paths, triggerType) });
   } else if (sampleKeys.length > 0) {
     const paths = sampleKeys.flatMap((key) => pathsOf((sampleData as JsonObject)[key], key));

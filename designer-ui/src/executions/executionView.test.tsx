@@ -26,7 +26,7 @@ const summary = (status: string, extra: Record<string, unknown> = {}) => ({
 
 const step = (key: string, status: string, extra: Record<string, unknown> = {}): StepResult => ({
   step_key: key, step_number: Number(key), action_type: key === '1' ? 'control.wait' : key === '2' ? 'email.send' : 'http.request',
-  status, attempt: 1, input: {}, output: null, error: null, started_at: `2025-03-05T10:00:0${key}Z`,
+  status, attempt: 1, iteration: null, input: {}, output: null, error: null, started_at: `2025-03-05T10:00:0${key}Z`,
   completed_at: status === 'running' || status === 'waiting' ? null : `2025-03-05T10:00:0${key}Z`, duration_ms: 0, ...extra,
 });
 

@@ -1,6 +1,13 @@
 /** Test data shaped like the API's answers (docs/api.md). */
 import { vi } from 'vitest';
-import type { ActionCatalogue, OperatorInfo, TriggerInfo, Workflow } from '../api/types';
+import type { ActionCatalogue, OperatorInfo, StepResult, TriggerInfo, Workflow } from '../api/types';
+
+/** A step's result as the server answers it (every field present), with the fields a test cares about. */
+export function stepResult(fields: Pick<StepResult, 'step_key' | 'step_number' | 'action_type' | 'status'>
+  & Partial<StepResult>): StepResult {
+  return { attempt: 1, iteration: null, input: null, output: null, error: null, started_at: null, completed_at: null,
+    duration_ms: null, ...fields };
+}
 
 /** A condition as action schemas describe it (TriggerType.ConditionConfig). */
 const conditionItem = {
@@ -90,8 +97,8 @@ export const triggersFixture: TriggerInfo[] = [
 ];
 
 export const budgetWorkflow: Workflow = {
-  id: 'wf-1', version: 3, is_active: true, deployed: false, deployed_version: null,
-  webhook_url: null, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-02T00:00:00Z',
+  id: 'wf-1', version: 3, is_active: true, shared: false, deployed: false, deployed_version: null, deployed_at: null,
+  webhook_url: null, webhook_secret_set: false, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-02T00:00:00Z',
   name: 'Budget Overspend Alert', description: 'Alert when project exceeds budget threshold',
   trigger: { type: 'manual', config: {} },
   steps: [

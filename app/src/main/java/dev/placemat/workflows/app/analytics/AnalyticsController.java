@@ -4,7 +4,6 @@ import dev.placemat.workflows.app.errors.BadRequestException;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,19 +25,19 @@ public class AnalyticsController {
     }
 
     @GetMapping("/workflows")
-    public List<Map<String, Object>> workflows(@RequestParam(defaultValue = "7d") String range) {
+    public List<WorkflowMetrics> workflows(@RequestParam(defaultValue = "7d") String range) {
         return workflows.metrics(AnalyticsRange.parse(range));
     }
 
     @GetMapping("/executions/{id}")
-    public Map<String, Object> execution(@PathVariable UUID id) {
+    public ExecutionTimings execution(@PathVariable UUID id) {
         return workflows.executionDetails(id)
                 .orElseThrow(() -> new NotFoundException("There is no execution " + id + "."));
     }
 
     /** @param tz the IANA zone whose days the daily buckets follow (the browser's); UTC when absent */
     @GetMapping("/performance")
-    public Map<String, Object> performance(@RequestParam(defaultValue = "7d") String range,
+    public PerformanceMetrics performance(@RequestParam(defaultValue = "7d") String range,
             @RequestParam(defaultValue = "UTC") String tz) {
         // region names only: PostgreSQL reads offsets such as +05:00 the POSIX way, inverted
         if (!ZoneId.getAvailableZoneIds().contains(tz)) {

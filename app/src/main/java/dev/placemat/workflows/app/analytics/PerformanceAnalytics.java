@@ -6,9 +6,7 @@ import static dev.placemat.workflows.app.db.Columns.instant;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -71,69 +69,46 @@ public class PerformanceAnalytics {
         this.jdbc = jdbc;
     }
 
-    public Map<String, Object> metrics(AnalyticsRange range, ZoneId zone) {
+    public PerformanceMetrics metrics(AnalyticsRange range, ZoneId zone) {
         Instant now = Instant.now();
         Timestamp since = range.since(now);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("range", range.name());
-        Map<String, Object> rate = new LinkedHashMap<>();
-        rate.put("interval", range.bucket());
-        rate.put("time_zone", zone.getId());
-        rate.put("buckets", buckets(range, zone, since, Timestamp.from(now)));
-        result.put("execution_rate", rate);
-        result.putAll(summary(since));
-        result.put("error_patterns", errors(since));
-        result.put("bottlenecks", bottlenecks(since));
-        return result;
+        Summary summary = summary(since);
+        return new PerformanceMetrics(range.name(), new PerformanceMetrics.ExecutionRate(range.bucket(), zone.getId(),
+                buckets(range, zone, since, Timestamp.from(now))), summary.successRate(), summary.averageDurationMs(),
+                summary.percentiles(), errors(since), bottlenecks(since));
     }
 
-    private List<Map<String, Object>> buckets(AnalyticsRange range, ZoneId zone, Timestamp since, Timestamp now) {
+    /** Success rate and durations of the executions that ended in the period. */
+    private record Summary(Double successRate, Double averageDurationMs, PerformanceMetrics.Percentiles percentiles) {}
+
+    private List<PerformanceMetrics.Bucket> buckets(AnalyticsRange range, ZoneId zone, Timestamp since,
+            Timestamp now) {
         return jdbc.sql(PER_BUCKET).param("unit", range.bucket()).param("zone", zone.getId()).param("since", since)
-                .param("now", now).query((rs, n) -> {
-                    Map<String, Object> bucket = new LinkedHashMap<>();
-                    bucket.put("start", instant(rs.getTimestamp("start")));
-                    bucket.put("completed", rs.getLong("completed"));
-                    bucket.put("failed", rs.getLong("failed"));
-                    return bucket;
-                }).list();
+                .param("now", now).query((rs, n) -> new PerformanceMetrics.Bucket(instant(rs.getTimestamp("start")),
+                        rs.getLong("completed"), rs.getLong("failed"))).list();
     }
 
-    private Map<String, Object> summary(Timestamp since) {
+    private Summary summary(Timestamp since) {
         return jdbc.sql(SUMMARY).param("since", since).query((rs, n) -> {
             long completed = rs.getLong("completed");
             long ended = completed + rs.getLong("failed");
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("success_rate", ended == 0 ? null : Math.round(10_000.0 * completed / ended) / 10_000.0);
-            summary.put("average_duration_ms", decimal(rs.getObject("average"), 1));
-            Map<String, Object> percentiles = new LinkedHashMap<>();
-            for (String p : List.of("p50", "p95", "p99")) {
-                percentiles.put(p, decimal(rs.getObject(p), 1));
-            }
-            summary.put("duration_percentiles", percentiles);
-            return summary;
+            return new Summary(ended == 0 ? null : Math.round(10_000.0 * completed / ended) / 10_000.0,
+                    decimal(rs.getObject("average"), 1), new PerformanceMetrics.Percentiles(
+                            decimal(rs.getObject("p50"), 1), decimal(rs.getObject("p95"), 1),
+                            decimal(rs.getObject("p99"), 1)));
         }).single();
     }
 
-    private List<Map<String, Object>> errors(Timestamp since) {
-        return jdbc.sql(ERRORS).param("since", since).param("top", TOP).query((rs, n) -> {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", rs.getString("message"));
-            error.put("count", rs.getLong("count"));
-            return error;
-        }).list();
+    private List<PerformanceMetrics.ErrorPattern> errors(Timestamp since) {
+        return jdbc.sql(ERRORS).param("since", since).param("top", TOP).query((rs, n) ->
+                new PerformanceMetrics.ErrorPattern(rs.getString("message"), rs.getLong("count"))).list();
     }
 
-    private List<Map<String, Object>> bottlenecks(Timestamp since) {
-        return jdbc.sql(BOTTLENECKS).param("since", since).param("top", TOP).query((rs, n) -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("workflow_id", rs.getObject("workflow_id", UUID.class));
-            step.put("workflow_name", rs.getString("workflow_name"));
-            step.put("step_key", rs.getString("step_key"));
-            step.put("step_number", rs.getInt("step_number"));
-            step.put("action_type", rs.getString("action_type"));
-            step.put("p95_ms", decimal(rs.getObject("p95_ms"), 1));
-            step.put("count", rs.getLong("count"));
-            return step;
-        }).list();
+    private List<PerformanceMetrics.Bottleneck> bottlenecks(Timestamp since) {
+        return jdbc.sql(BOTTLENECKS).param("since", since).param("top", TOP).query((rs, n) ->
+                new PerformanceMetrics.Bottleneck(rs.getObject("workflow_id", UUID.class),
+                        rs.getString("workflow_name"), rs.getString("step_key"), rs.getInt("step_number"),
+                        rs.getString("action_type"), decimal(rs.getObject("p95_ms"), 1), rs.getLong("count")))
+                .list();
     }
 }

@@ -4,9 +4,7 @@ import static dev.placemat.workflows.app.analytics.Numbers.decimal;
 import static dev.placemat.workflows.app.db.Columns.instant;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,51 +50,27 @@ public class WorkflowAnalytics {
     }
 
     /** Every workflow with its executions in the period; zeros for those that did not run. */
-    public List<Map<String, Object>> metrics(AnalyticsRange range) {
-        return jdbc.sql(METRICS).param("since", range.since(Instant.now())).query((rs, n) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", rs.getObject("id", UUID.class));
-            row.put("name", rs.getString("name"));
-            row.put("total_executions", rs.getLong("total_executions"));
-            row.put("successful_executions", rs.getLong("successful_executions"));
-            row.put("failed_executions", rs.getLong("failed_executions"));
-            row.put("avg_duration_seconds", decimal(rs.getObject("avg_duration_seconds"), 3));
-            row.put("last_execution", instant(rs.getTimestamp("last_execution")));
-            return row;
-        }).list();
+    public List<WorkflowMetrics> metrics(AnalyticsRange range) {
+        return jdbc.sql(METRICS).param("since", range.since(Instant.now())).query((rs, n) -> new WorkflowMetrics(
+                rs.getObject("id", UUID.class), rs.getString("name"), rs.getLong("total_executions"),
+                rs.getLong("successful_executions"), rs.getLong("failed_executions"),
+                decimal(rs.getObject("avg_duration_seconds"), 3), instant(rs.getTimestamp("last_execution"))))
+                .list();
     }
 
     /** An execution with its step attempts in the order they ran; durations in seconds. */
-    public Optional<Map<String, Object>> executionDetails(UUID id) {
-        return jdbc.sql(EXECUTION).param("id", id).query((rs, n) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", rs.getObject("id", UUID.class));
-            row.put("workflow_id", rs.getObject("workflow_id", UUID.class));
-            row.put("workflow_name", rs.getString("workflow_name"));
-            row.put("workflow_version", rs.getInt("workflow_version"));
-            row.put("status", rs.getString("status"));
-            row.put("started_at", instant(rs.getTimestamp("started_at")));
-            row.put("completed_at", instant(rs.getTimestamp("completed_at")));
-            row.put("duration", decimal(rs.getObject("duration"), 3));
-            row.put("error", rs.getString("error_message"));
-            return row;
-        }).optional().map(execution -> {
-            execution.put("steps", steps(id));
-            return execution;
-        });
+    public Optional<ExecutionTimings> executionDetails(UUID id) {
+        return jdbc.sql(EXECUTION).param("id", id).query((rs, n) -> new ExecutionTimings(
+                rs.getObject("id", UUID.class), rs.getObject("workflow_id", UUID.class),
+                rs.getString("workflow_name"), rs.getInt("workflow_version"), rs.getString("status"),
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("completed_at")),
+                decimal(rs.getObject("duration"), 3), rs.getString("error_message"), steps(id))).optional();
     }
 
-    private List<Map<String, Object>> steps(UUID executionId) {
-        return jdbc.sql(STEPS).param("id", executionId).query((rs, n) -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("step_key", rs.getString("step_key"));
-            step.put("step_number", rs.getInt("step_number"));
-            step.put("action_type", rs.getString("action_type"));
-            step.put("status", rs.getString("status"));
-            step.put("attempt", rs.getInt("attempt"));
-            step.put("duration", decimal(rs.getObject("duration"), 3));
-            step.put("error", rs.getString("error_message"));
-            return step;
-        }).list();
+    private List<ExecutionTimings.StepTiming> steps(UUID executionId) {
+        return jdbc.sql(STEPS).param("id", executionId).query((rs, n) -> new ExecutionTimings.StepTiming(
+                rs.getString("step_key"), rs.getInt("step_number"), rs.getString("action_type"),
+                rs.getString("status"), rs.getInt("attempt"), decimal(rs.getObject("duration"), 3),
+                rs.getString("error_message"))).list();
     }
 }

@@ -1,6 +1,5 @@
 package dev.placemat.workflows.app.templates;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.app.identity.CurrentUser;
 import dev.placemat.workflows.app.workflow.WorkflowService;
@@ -39,7 +38,7 @@ public class TemplateController {
     @PostMapping("/{id}/instantiate")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    public ObjectNode instantiate(@PathVariable UUID id) {
+    public WorkflowView instantiate(@PathVariable UUID id) {
         var definition = templates.use(id).orElseThrow(() -> new NotFoundException("There is no template " + id + "."));
         return WorkflowView.of(workflows.create(definition, currentUser.id()));
     }

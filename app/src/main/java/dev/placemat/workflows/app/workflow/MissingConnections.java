@@ -1,8 +1,6 @@
 package dev.placemat.workflows.app.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.spi.ActionRegistry;
@@ -32,26 +30,19 @@ class MissingConnections {
     }
 
     /** Each use of a connection that does not exist here: the workflow's index and name, the step, the connection. */
-    ArrayNode of(List<WorkflowDefinition> definitions) {
-        record Use(int workflow, String name, String step, String connection) {}
-        List<Use> uses = new ArrayList<>();
+    List<ImportResult.MissingConnection> of(List<WorkflowDefinition> definitions) {
+        List<ImportResult.MissingConnection> uses = new ArrayList<>();
         for (int i = 0; i < definitions.size(); i++) {
             WorkflowDefinition definition = definitions.get(i);
             for (StepSpec step : flatten(definition.steps()).toList()) {
                 String connection = connectionOf(step);
                 if (connection != null) {
-                    uses.add(new Use(i, definition.name(), step.path(), connection));
+                    uses.add(new ImportResult.MissingConnection(i, definition.name(), step.path(), connection));
                 }
             }
         }
-        Set<String> existing = documents.existingConnections(uses.stream().map(Use::connection).distinct().toList());
-        ArrayNode missing = JsonNodeFactory.instance.arrayNode();
-        uses.stream().filter(use -> !existing.contains(use.connection())).forEach(use -> missing.addObject()
-                .put("workflow_index", use.workflow())
-                .put("workflow", use.name())
-                .put("step", use.step())
-                .put("connection", use.connection()));
-        return missing;
+        Set<String> existing = documents.existingConnections(uses.stream().map(ImportResult.MissingConnection::connection).distinct().toList());
+        return uses.stream().filter(use -> !existing.contains(use.connection())).toList();
     }
 
     private static Stream<StepSpec> flatten(List<StepSpec> steps) {

@@ -82,7 +82,7 @@ public class NodeDeployments {
     }
 
     /** Live nodes by version of the workflow they have loaded, newest version first. */
-    public List<Map<String, Object>> loadedOn(UUID workflowId) {
+    public List<WorkflowView.LoadedOn> loadedOn(UUID workflowId) {
         Map<Integer, List<String>> byVersion = new LinkedHashMap<>();
         jdbc.sql("SELECT d.version, n.name FROM node_deployments d JOIN cluster_nodes n ON n.id = d.node_id "
                         + "WHERE d.workflow_id = :id AND " + ClusterNode.aliveOwner("d.node_id")
@@ -91,14 +91,8 @@ public class NodeDeployments {
                 .query(rs -> {
                     byVersion.computeIfAbsent(rs.getInt(1), v -> new ArrayList<>()).add(rs.getString(2));
                 });
-        List<Map<String, Object>> loadedOn = new ArrayList<>();
-        byVersion.forEach((version, names) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("version", version);
-            entry.put("nodes", names.size());
-            entry.put("node_names", names);
-            loadedOn.add(entry);
-        });
+        List<WorkflowView.LoadedOn> loadedOn = new ArrayList<>();
+        byVersion.forEach((version, names) -> loadedOn.add(new WorkflowView.LoadedOn(version, names.size(), names)));
         return loadedOn;
     }
 }

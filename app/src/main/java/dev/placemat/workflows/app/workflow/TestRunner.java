@@ -1,9 +1,6 @@
 package dev.placemat.workflows.app.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.connections.SecretRedactor;
 import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.deploy.RouteDeployer;
@@ -55,7 +52,7 @@ public class TestRunner {
         this.redactor = redactor;
     }
 
-    public ObjectNode run(JsonNode body) {
+    public TestResult run(JsonNode body) {
         TestRequests.Request request = requests.read(body);
         List<StepRecord> records = Collections.synchronizedList(new ArrayList<>());
         StepSink observer = r -> records.add(redactor.scrub(r));
@@ -98,16 +95,12 @@ public class TestRunner {
         }
     }
 
-    private ObjectNode answer(UUID executionId, boolean stored, ExecutionResult result, List<StepRecord> records) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("status", result.status());
-        out.put("error", redactor.scrub(result.error()));
-        out.put("execution_id", stored ? executionId.toString() : null);
-        ArrayNode steps = out.putArray("steps");
+    private TestResult answer(UUID executionId, boolean stored, ExecutionResult result, List<StepRecord> records) {
+        List<TestStep> steps;
         synchronized (records) {
-            records.forEach(r -> steps.add(StepViews.of(r)));
+            steps = records.stream().map(TestStep::of).toList();
         }
-        out.set("context", result.context() == null ? null : redactor.scrub(result.context()));
-        return out;
+        return new TestResult(result.status(), redactor.scrub(result.error()), stored ? executionId : null, steps,
+                result.context() == null ? null : redactor.scrub(result.context()));
     }
 }

@@ -1,8 +1,6 @@
 package dev.placemat.workflows.app.workflow;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,22 +15,15 @@ public class VersionRepository {
         this.jdbc = jdbc;
     }
 
-    public List<Map<String, Object>> list(UUID workflowId) {
+    public List<VersionInfo> list(UUID workflowId) {
         return jdbc.sql("SELECT v.version, v.created_at, u.username, v.definition ->> 'name' AS name, "
                         + "(v.version = w.deployed_version) IS TRUE AS deployed, (v.version = w.version) AS current "
                         + "FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id "
                         + "LEFT JOIN users u ON u.id = v.created_by WHERE v.workflow_id = :id ORDER BY v.version DESC")
                 .param("id", workflowId)
-                .query((rs, n) -> {
-                    Map<String, Object> version = new LinkedHashMap<>();
-                    version.put("version", rs.getInt("version"));
-                    version.put("name", rs.getString("name"));
-                    version.put("created_at", rs.getTimestamp("created_at").toInstant().toString());
-                    version.put("created_by", rs.getString("username"));
-                    version.put("deployed", rs.getBoolean("deployed"));
-                    version.put("current", rs.getBoolean("current"));
-                    return version;
-                })
+                .query((rs, n) -> new VersionInfo(rs.getInt("version"), rs.getString("name"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("username"), rs.getBoolean("deployed"),
+                        rs.getBoolean("current")))
                 .list();
     }
 }

@@ -1,11 +1,9 @@
 package dev.placemat.workflows.app.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.engine.Launch;
 import dev.placemat.workflows.app.identity.CurrentUser;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,22 +43,22 @@ public class WorkflowController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public ObjectNode create(@RequestBody JsonNode definition) {
+    public WorkflowView create(@RequestBody JsonNode definition) {
         return WorkflowView.of(service.create(definition, currentUser.id()));
     }
 
     @GetMapping
-    public List<Map<String, Object>> list() {
-        return WorkflowView.list(workflows.list());
+    public List<WorkflowSummary> list() {
+        return workflows.list().stream().map(WorkflowSummary::of).toList();
     }
 
     @GetMapping("/{id}")
-    public ObjectNode get(@PathVariable UUID id) {
+    public WorkflowView get(@PathVariable UUID id) {
         return withLoadedOn(service.get(id));
     }
 
     @PutMapping("/{id}")
-    public ObjectNode update(@PathVariable UUID id, @RequestBody JsonNode definition) {
+    public WorkflowView update(@PathVariable UUID id, @RequestBody JsonNode definition) {
         return WorkflowView.of(service.update(id, definition));
     }
 
@@ -72,32 +70,30 @@ public class WorkflowController {
 
     /** Deploys the current version, or the saved version the optional body names: {@code {"version": 3}}. */
     @PostMapping("/{id}/deploy")
-    public ObjectNode deploy(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+    public WorkflowView deploy(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
         return withLoadedOn(service.deploy(id, VersionNumbers.of(body)));
     }
 
     /** The workflow, with {@code loaded_on}: per version, on how many live nodes (and which) it is loaded. */
-    private ObjectNode withLoadedOn(WorkflowRow row) {
-        ObjectNode view = WorkflowView.of(row, access.mayChange(row));
-        view.putPOJO("loaded_on", loaded.loadedOn(row.id()));
-        return view;
+    private WorkflowView withLoadedOn(WorkflowRow row) {
+        return WorkflowView.of(row, access.mayChange(row), loaded.loadedOn(row.id()));
     }
 
     @PostMapping("/{id}/undeploy")
-    public ObjectNode undeploy(@PathVariable UUID id) {
+    public WorkflowView undeploy(@PathVariable UUID id) {
         return WorkflowView.of(service.undeploy(id));
     }
 
     @PostMapping("/{id}/execute")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Map<String, Object> execute(@PathVariable UUID id, @RequestBody(required = false) JsonNode triggerData) {
+    public ExecutionStarted execute(@PathVariable UUID id, @RequestBody(required = false) JsonNode triggerData) {
         Launch launch = runs.run(id, triggerData, currentUser.name());
-        return Map.of("execution_id", launch.executionId(), "status", "pending");
+        return new ExecutionStarted(launch.executionId(), "pending");
     }
 
     /** The design's test call: runs an unsaved definition and returns every step's input and output. */
     @PostMapping("/test")
-    public ObjectNode test(@RequestBody JsonNode body) {
+    public TestResult test(@RequestBody JsonNode body) {
         return tests.run(body);
     }
 }

@@ -79,7 +79,7 @@ public class WorkflowTransfer {
      * invalid (422, with paths into the request body).
      */
     @Transactional
-    public ObjectNode importAll(JsonNode body) {
+    public ImportResult importAll(JsonNode body) {
         List<Entry> entries = entries(body);
         List<FieldError> errors = new ArrayList<>();
         List<WorkflowDefinition> parsed = new ArrayList<>();
@@ -97,14 +97,13 @@ public class WorkflowTransfer {
         if (!errors.isEmpty()) {
             throw new InvalidDefinitionException(errors);
         }
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.set("missing_connections", missingConnections.of(parsed));
-        ArrayNode created = answer.putArray("created");
+        List<ImportResult.MissingConnection> missing = missingConnections.of(parsed);
+        List<ImportResult.Created> created = new ArrayList<>();
         for (Entry entry : entries) {
             WorkflowRow row = service.create(portable(entry.definition()), currentUser.id());
-            created.addObject().put("id", row.id().toString()).put("name", row.name()).put("version", row.version());
+            created.add(new ImportResult.Created(row.id(), row.name(), row.version()));
         }
-        return answer;
+        return new ImportResult(missing, created);
     }
 
     private static List<Entry> entries(JsonNode body) {

@@ -41,7 +41,7 @@ public class WorkflowTransferController {
     /** An export file, a list of definitions or one definition; 201 with what was created and what is missing. */
     @PostMapping("/import")
     @ResponseStatus(HttpStatus.CREATED)
-    public ObjectNode importAll(@RequestBody JsonNode body) {
+    public ImportResult importAll(@RequestBody JsonNode body) {
         return transfer.importAll(body);
     }
 

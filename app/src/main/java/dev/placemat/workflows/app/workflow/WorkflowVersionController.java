@@ -3,7 +3,6 @@ package dev.placemat.workflows.app.workflow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +33,7 @@ public class WorkflowVersionController {
     }
 
     @GetMapping
-    public List<Map<String, Object>> list(@PathVariable UUID id) {
+    public List<VersionInfo> list(@PathVariable UUID id) {
         service.get(id);
         return versions.list(id);
     }
@@ -51,7 +50,7 @@ public class WorkflowVersionController {
 
     /** Saves the definition of an earlier version as a new version (the webhook keeps its current secret). */
     @PostMapping("/{version}/restore")
-    public ObjectNode restore(@PathVariable UUID id, @PathVariable int version) {
+    public WorkflowView restore(@PathVariable UUID id, @PathVariable int version) {
         return WorkflowView.of(service.update(id, WebhookSecrets.redact(saved(service.get(id), version))));
     }
 

@@ -1,46 +1,51 @@
 package dev.placemat.workflows.app.workflow;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.compiler.IngressCompiler;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
 
-/** Workflows as the API shows them: the definition as saved, and where the workflow stands. */
-public final class WorkflowView {
+/**
+ * A workflow as the API shows it: its id, the keys of its definition as saved (user-written JSON, merged into the
+ * top level: {@code name}, {@code trigger}, {@code steps}...), and where the workflow stands. {@code loaded_on} (per
+ * version, on how many live nodes, and which, it is loaded) only in the answers of a read and a deploy.
+ */
+public record WorkflowView(UUID id, @JsonUnwrapped SavedDefinition definition, boolean webhookSecretSet, int version,
+        boolean isActive, boolean shared, boolean deployed, @Nullable Integer deployedVersion,
+        @Nullable Instant deployedAt, @Nullable String webhookUrl, Instant createdAt, Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<LoadedOn> loadedOn) {
 
-    private WorkflowView() {}
+    /** The keys of a saved definition, as its author wrote them; the designer types them. */
+    public record SavedDefinition(@JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> keys) {}
 
-    public static ObjectNode of(WorkflowRow row) {
-        return of(row, true);
+    /** A version of the workflow loaded on live nodes. */
+    public record LoadedOn(int version, int nodes, List<String> nodeNames) {}
+
+    public static WorkflowView of(WorkflowRow row) {
+        return of(row, true, null);
     }
 
     /**
-     * @param mayRun whether the reader may run the workflow: a webhook's URL (and its id) starts it, so readers who
-     *               may not run it see neither
+     * @param mayRun   whether the reader may run the workflow: a webhook's URL (and its id) starts it, so readers who
+     *                 may not run it see neither
+     * @param loadedOn where it is loaded, or null to leave that out
      */
-    public static ObjectNode of(WorkflowRow row, boolean mayRun) {
-        ObjectNode view = JsonNodeFactory.instance.objectNode();
-        view.put("id", row.id().toString());
-        view.setAll(definition(row.definition(), mayRun));
-        view.put("webhook_secret_set", WebhookSecrets.hasSecret(row.definition()));
-        view.put("version", row.version());
-        view.put("is_active", row.active());
-        view.put("shared", row.shared());
-        view.put("deployed", row.deployed());
-        if (row.deployedVersion() == null) {
-            view.putNull("deployed_version");
-        } else {
-            view.put("deployed_version", row.deployedVersion());
-        }
-        view.put("deployed_at", row.deployedAt() == null ? null : row.deployedAt().toString());
-        view.put("webhook_url", row.webhookId() == null || !mayRun ? null
-                : IngressCompiler.WEBHOOK_PATH + row.webhookId());
-        view.put("created_at", row.createdAt().toString());
-        view.put("updated_at", row.updatedAt().toString());
-        return view;
+    public static WorkflowView of(WorkflowRow row, boolean mayRun, @Nullable List<LoadedOn> loadedOn) {
+        Map<String, JsonNode> keys = new LinkedHashMap<>();
+        definition(row.definition(), mayRun).fields().forEachRemaining(key -> keys.put(key.getKey(), key.getValue()));
+        return new WorkflowView(row.id(), new SavedDefinition(keys), WebhookSecrets.hasSecret(row.definition()),
+                row.version(), row.active(), row.shared(), row.deployed(), row.deployedVersion(), row.deployedAt(),
+                row.webhookId() == null || !mayRun ? null : IngressCompiler.WEBHOOK_PATH + row.webhookId(),
+                row.createdAt(), row.updatedAt(), loadedOn);
     }
 
     /**
@@ -53,26 +58,5 @@ public final class WorkflowView {
             config.remove("webhook_id");
         }
         return definition;
-    }
-
-    static List<Map<String, Object>> list(List<Map<String, Object>> rows) {
-        return rows.stream().map(row -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", row.get("id"));
-            item.put("name", row.get("name"));
-            item.put("description", row.get("description"));
-            item.put("trigger_type", row.get("trigger_type"));
-            item.put("is_active", row.get("is_active"));
-            item.put("deployed", row.get("deployed_version") != null);
-            item.put("version", row.get("version"));
-            item.put("deployed_version", row.get("deployed_version"));
-            item.put("updated_at", row.get("updated_at"));
-            Object tags = row.get("tags");
-            item.put("tags", tags instanceof JsonNode node && node.isArray() ? node : JsonNodeFactory.instance.arrayNode());
-            Object last = row.get("last_execution_id");
-            item.put("last_execution", last == null ? null : Map.of("id", last,
-                    "status", row.get("last_execution_status"), "started_at", row.get("last_execution_started_at")));
-            return item;
-        }).toList();
     }
 }
