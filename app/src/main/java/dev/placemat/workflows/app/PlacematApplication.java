@@ -1,6 +1,5 @@
 package dev.placemat.workflows.app;
 
-import dev.placemat.workflows.app.config.EmbeddedDatabaseEarlyStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,8 +12,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PlacematApplication {
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(PlacematApplication.class);
-        application.addListeners(new EmbeddedDatabaseEarlyStart());
-        application.run(args);
+        SpringApplication.run(PlacematApplication.class, args);
     }
 }

@@ -26,11 +26,6 @@ public class EmbeddedDatabaseConfig {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(WorkflowsProperties properties)
             throws IOException, InterruptedException, SQLException {
-        return EmbeddedDatabaseEarlyStart.take(properties.dataDir(), settings(properties));
-    }
-
-    /** The server's settings for these properties. */
-    static Map<String, String> settings(WorkflowsProperties properties) {
         String durability = properties.database().embedded().durable() ? "on" : "off";
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("fsync", durability);
@@ -47,7 +42,7 @@ public class EmbeddedDatabaseConfig {
         // into it for 100-500 ms on these disks (durability is the same; a full disk fails the write instead of
         // the segment's creation)
         settings.put("wal_init_zero", "off");
-        return settings;
+        return EmbeddedDatabase.start(properties.dataDir(), settings);
     }
 
     @Bean
