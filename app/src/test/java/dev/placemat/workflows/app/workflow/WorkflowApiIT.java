@@ -2,7 +2,10 @@ package dev.placemat.workflows.app.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
@@ -13,6 +16,22 @@ class WorkflowApiIT extends IntegrationTest {
 
     private static final String DEFINITION = "{'name':'api','description':'d','trigger':{'type':'webhook','config':{}},"
             + "'steps':[{'action_type':'data.transform','config':{'expression':'`hello ` & webhook_data.who'}}]}";
+
+    @Test
+    void showsThePlatformsOwnIdAndVersionOnceWhateverKeysTheDefinitionHolds() throws Exception {
+        Api.Answer created = api().post("/api/workflows", Json.of(DEFINITION.replace("{'name'",
+                "{'id':'not-the-id','version':99,'deployed':'yes','name'"))).expect(201);
+
+        JsonNode strict = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .readTree(created.text());
+        String id = strict.get("id").asText();
+        assertThat(api().get("/api/workflows").expect(200).json()).anySatisfy(w ->
+                assertThat(w.get("id").asText()).isEqualTo(id));
+        assertThat(strict.get("version").asInt()).isEqualTo(1);
+        assertThat(strict.get("deployed").asBoolean()).isFalse();
+        assertThat(new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .readTree(api().get("/api/workflows/" + id).expect(200).text()).get("id").asText()).isEqualTo(id);
+    }
 
     @Test
     void storesChangesDeploysAndUndeploysAWorkflow() {
