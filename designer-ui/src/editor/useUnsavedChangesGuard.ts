@@ -5,14 +5,16 @@
  * before the router's (a capturing listener on the window runs first) and, when the user stays, stops the router from
  * seeing the change and puts the editor's address back.
  */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useLocation } from 'react-router-dom';
 
 export const LEAVE_QUESTION = 'This workflow has unsaved changes. Leave without saving them?';
 
 export function useUnsavedChangesGuard(dirty: boolean) {
   const location = useLocation();
-  useEffect(() => {
+  // a layout effect: the listeners come and go in the same commit as what shows the changes saved or made, never a
+  // moment later (a passive effect's cleanup may run after the next address change, and ask about changes saved)
+  useLayoutEffect(() => {
     if (!dirty) return undefined;
     const here = window.location.href;
     const hereState: unknown = window.history.state;
