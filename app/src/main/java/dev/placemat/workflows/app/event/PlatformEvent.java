@@ -3,7 +3,7 @@ package dev.placemat.workflows.app.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.app.db.JsonNumbers;
+import dev.placemat.workflows.app.config.JsonNumbers;
 
 /**
  * An event: its type ({@code notion.opportunity.stage_changed}, {@code workflow.completed}), an id that makes

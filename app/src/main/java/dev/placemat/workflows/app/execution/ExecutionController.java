@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ExecutionController {
 
     /** An execution and its status after the request ({@code cancelled}, or {@code running} again). */
-    public record ExecutionState(UUID executionId, String status) {}
+    public record StatusChange(UUID executionId, String status) {}
 
     /** The new execution a rerun started, and the execution it runs again. */
     public record RerunStarted(UUID executionId, String status, UUID rerunOf) {}
@@ -67,22 +67,22 @@ public class ExecutionController {
      * ends as {@code cancelled}.
      */
     @PostMapping("/{id}/cancel")
-    public ExecutionState cancel(@PathVariable UUID id) {
+    public StatusChange cancel(@PathVariable UUID id) {
         access.checkManage(id);
         String status = cancels.cancel(id, currentUser.name());
         audit.record("execution.cancel", "execution", id);
-        return new ExecutionState(id, status);
+        return new StatusChange(id, status);
     }
 
     /** Resumes an interrupted execution: {@code {"step": "<key>", "mode": "retry" | "skip"}}. */
     @PostMapping("/{id}/resume")
-    public ResponseEntity<ExecutionState> resume(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
+    public ResponseEntity<StatusChange> resume(@PathVariable UUID id, @RequestBody(required = false) JsonNode body) {
         access.checkManage(id);
         String step = text(body, "step", true);
         String mode = text(body, "mode", true);
         resumer.resumeInterrupted(id, step, mode, currentUser.name());
         audit.record("execution.resume", "execution", id, Map.of("step", step, "mode", mode));
-        return ResponseEntity.accepted().body(new ExecutionState(id, "running"));
+        return ResponseEntity.accepted().body(new StatusChange(id, "running"));
     }
 
     /**

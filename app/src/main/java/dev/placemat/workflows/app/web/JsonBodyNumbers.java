@@ -1,7 +1,7 @@
 package dev.placemat.workflows.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.placemat.workflows.app.db.JsonNumbers;
+import dev.placemat.workflows.app.config.JsonNumbers;
 import dev.placemat.workflows.app.errors.BadRequestException;
 import java.lang.reflect.Type;
 import org.springframework.core.MethodParameter;

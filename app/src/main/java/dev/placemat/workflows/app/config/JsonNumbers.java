@@ -1,4 +1,4 @@
-package dev.placemat.workflows.app.db;
+package dev.placemat.workflows.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
