@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +24,13 @@ class CrashAndOutageIT extends IntegrationTest {
 
     @Test
     void survivesADatabaseOutageAndACrashWithoutLosingAcceptedExecutions() throws Exception {
-        Path dataDir = Files.createTempDirectory("placemat-process-");
-        PlatformProcess platform = new PlatformProcess(dataDir);
-        try {
+        PlatformProcess.test("process", p -> p, platform -> {
             platform.start();
             Api api = platform.api();
             String url = api.deploy(Json.of("{'name':'slow','trigger':{'type':'webhook','config':{}},'steps':["
                     + "{'action_type':'control.wait','config':{'duration_seconds':4}},"
-                    + "{'action_type':'data.transform','config':{'expression':'`done`'}}]}")).get("webhook_url").asText();
+                    + "{'action_type':'data.transform','config':{'expression':'`done`'}}]}"))
+                    .get("webhook_url").asText();
             List<String> accepted = new ArrayList<>();
 
             platform.stopDatabase();
@@ -70,11 +67,6 @@ class CrashAndOutageIT extends IntegrationTest {
                 assertThat(last[0].get("status").asText()).as("every accepted execution finishes after the crash")
                         .isEqualTo("completed");
             }
-        } catch (AssertionError | RuntimeException e) {
-            throw platform.failure(e);
-        } finally {
-            platform.kill();
-            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
-        }
+        });
     }
 }

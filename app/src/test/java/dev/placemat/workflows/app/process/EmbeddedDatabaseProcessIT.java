@@ -18,7 +18,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged platform's embedded PostgreSQL as an operator meets it: a data directory made by an earlier version
@@ -31,10 +30,8 @@ class EmbeddedDatabaseProcessIT {
 
     @Test
     void aDataDirectoryOfAnEarlierVersionStartsKeepsItsRowsAndThenRequiresPasswords() throws Exception {
-        Path dataDir = Files.createTempDirectory("placemat-earlier-");
-        PlatformProcess platform = new PlatformProcess(dataDir);
-        try {
-            earlierVersionWithUser(dataDir.resolve("postgres"), "earlier-editor", "the-earlier-password");
+        PlatformProcess.test("earlier", p -> p, platform -> {
+            earlierVersionWithUser(platform.dataDir().resolve("postgres"), "earlier-editor", "the-earlier-password");
 
             platform.start();
 
@@ -47,28 +44,21 @@ class EmbeddedDatabaseProcessIT {
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
                     .as("the superuser without a password").isInstanceOf(SQLException.class)
                     .hasMessageContaining("password");
-            assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf")))
+            assertThat(Files.readString(platform.dataDir().resolve("postgres/pg_hba.conf")))
                     .doesNotContainPattern("(?m)^[^#]*trust");
-            String superuser = Files.readString(dataDir.resolve("database-superuser.password"));
+            String superuser = Files.readString(platform.dataDir().resolve("database-superuser.password"));
             try (var connection = DriverManager.getConnection(url, "postgres", superuser)) {
                 assertThat(JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
                         connection, true)).sql("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")
                         .query(String.class).list()).as("every table now belongs to the platform's role")
                         .containsExactly("placemat");
             }
-        } catch (AssertionError | RuntimeException e) {
-            throw platform.failure(e);
-        } finally {
-            platform.kill();
-            FileSystemUtils.deleteRecursively(dataDir);
-        }
+        });
     }
 
     @Test
     void startsAtOnceAfterASigkillWhetherTheDatabaseWasLeftRunningOrNot() throws Exception {
-        Path dataDir = Files.createTempDirectory("placemat-sigkill-");
-        PlatformProcess platform = new PlatformProcess(dataDir);
-        try {
+        PlatformProcess.test("sigkill", p -> p, platform -> {
             platform.start();
             String url = platform.api().deploy(Json.of("{'name':'counted','trigger':{'type':'webhook','config':{}},"
                     + "'steps':[{'action_type':'data.transform','config':{'expression':'1'}}]}"))
@@ -94,7 +84,7 @@ class EmbeddedDatabaseProcessIT {
             }
 
             // the machine restarted: the lock file left by a crash names a pid that another process has now
-            Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+            Path pidFile = platform.dataDir().resolve("postgres/postmaster.pid");
             List<String> lockFile = Files.readAllLines(pidFile);
             platform.stop();
             Process unrelated = new ProcessBuilder("sleep", "300").start();
@@ -107,12 +97,7 @@ class EmbeddedDatabaseProcessIT {
             } finally {
                 unrelated.destroyForcibly();
             }
-        } catch (AssertionError | RuntimeException e) {
-            throw platform.failure(e);
-        } finally {
-            platform.kill();
-            FileSystemUtils.deleteRecursively(dataDir);
-        }
+        });
     }
 
     private static String accept(PlatformProcess platform, String url) {

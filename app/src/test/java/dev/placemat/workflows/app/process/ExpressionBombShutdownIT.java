@@ -7,8 +7,6 @@ import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +54,8 @@ class ExpressionBombShutdownIT extends IntegrationTest {
 
     @Test
     void failsTheStepWithinItsTimeoutAndStopsWithinThirtySecondsWhileBombsRun() throws Exception {
-        Path dataDir = Files.createTempDirectory("placemat-process-");
-        PlatformProcess platform = new PlatformProcess(dataDir)
-                .with("WORKFLOWS_LIMITS_MAXSTEPSPEREXECUTION", "50")
-                .with("WORKFLOWS_LIMITS_MAXOUTPUTBYTESPEREXECUTION", "4096");
-        try {
+        PlatformProcess.test("bombs", p -> p.with("WORKFLOWS_LIMITS_MAXSTEPSPEREXECUTION", "50")
+                .with("WORKFLOWS_LIMITS_MAXOUTPUTBYTESPEREXECUTION", "4096"), platform -> {
             platform.start();
             Api api = platform.api();
             stopsExecutionsPastTheirBudgets(platform);
@@ -74,11 +69,6 @@ class ExpressionBombShutdownIT extends IntegrationTest {
                 platform.anonymous().post(i % 2 == 0 ? cpu : pad, "{}").expect(202);
             }
             assertThat(platform.stop(Duration.ofSeconds(30))).as("stopped within 30 s").isTrue();
-        } catch (AssertionError | RuntimeException e) {
-            throw platform.failure(e);
-        } finally {
-            platform.kill();
-            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
-        }
+        });
     }
 }

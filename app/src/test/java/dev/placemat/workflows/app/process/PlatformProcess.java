@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged platform ({@code target/placemat-workflows.jar}) as a separate process on a data directory, with
@@ -34,6 +36,32 @@ final class PlatformProcess {
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
+    }
+
+    /** A test's body, given its platform (not yet started). */
+    interface Body {
+        void run(PlatformProcess platform) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} with a platform on a new data directory, set up by {@code setup}: a failure carries the tail
+     * of the platform's log, and the platform is killed and its directory deleted whatever happened.
+     */
+    static void test(String name, UnaryOperator<PlatformProcess> setup, Body body) throws Exception {
+        Path dataDir = Files.createTempDirectory("placemat-" + name + "-");
+        PlatformProcess platform = setup.apply(new PlatformProcess(dataDir));
+        try {
+            body.run(platform);
+        } catch (AssertionError | RuntimeException e) {
+            throw platform.failure(e);
+        } finally {
+            platform.kill();
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     /** An environment variable for the platform's next start. */
