@@ -19,6 +19,8 @@ import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.template.Templates;
 import java.util.List;
 import java.util.function.BiFunction;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.Expression;
 import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.DelayDefinition;
@@ -30,19 +32,13 @@ import org.apache.camel.support.ExpressionAdapter;
  * Appends steps to a route, one after the other. Block nodes (choice, split) get their id right after they are
  * opened, and nothing relies on {@code end()}: every append goes to an explicitly held node.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class StepCompiler {
 
     private final String workflowId;
     private final ActionRegistry actions;
     private final EngineThreads threads;
     private final PlatformServices services;
-
-    StepCompiler(String workflowId, ActionRegistry actions, EngineThreads threads, PlatformServices services) {
-        this.workflowId = workflowId;
-        this.actions = actions;
-        this.threads = threads;
-        this.services = services;
-    }
 
     void compile(ProcessorDefinition<?> at, List<StepSpec> steps) {
         for (StepSpec step : steps) {

@@ -9,6 +9,7 @@ import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.TaskAction;
 import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 
@@ -18,22 +19,14 @@ import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
  * structure of control steps, and one redelivery policy per step. The input is not modified; no CamelContext is
  * needed to compile.
  */
+@RequiredArgsConstructor
 public final class WorkflowCompiler {
 
     private final ActionRegistry actions;
+    /** The workers task actions run on and the timers of timeouts, retries and waits, shared by every route. */
     private final EngineThreads threads;
+    /** What actions may use at run time. */
     private final PlatformServices services;
-
-    /**
-     * @param threads  the workers task actions run on and the timers of timeouts, retries and waits, shared by every
-     *                 route
-     * @param services what actions may use at run time
-     */
-    public WorkflowCompiler(ActionRegistry actions, EngineThreads threads, PlatformServices services) {
-        this.actions = actions;
-        this.threads = threads;
-        this.services = services;
-    }
 
     /**
      * @param routeKey makes the body route's id and endpoint unique in the CamelContext, so that a new deployment

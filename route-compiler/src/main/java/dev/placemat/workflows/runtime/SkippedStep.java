@@ -3,17 +3,15 @@ package dev.placemat.workflows.runtime;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.placemat.workflows.definition.StepSpec;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /** Stands where a step's condition was false: it records the step as skipped (once: not again on a resume). */
+@RequiredArgsConstructor
 public final class SkippedStep implements Processor {
 
     private final StepSpec step;
-
-    public SkippedStep(StepSpec step) {
-        this.step = step;
-    }
 
     @Override
     public void process(Exchange exchange) {

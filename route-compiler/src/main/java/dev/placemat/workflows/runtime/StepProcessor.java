@@ -5,6 +5,7 @@ import dev.placemat.workflows.definition.StepSpec;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.StepFailure;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -17,6 +18,7 @@ import org.apache.camel.support.AsyncProcessorSupport;
  * thread waiting for it. A failure is a {@link StepFailure} on the exchange, so that the route's redelivery policy
  * for this step applies.
  */
+@RequiredArgsConstructor
 public final class StepProcessor extends AsyncProcessorSupport {
 
     /** The step key of the step running now; the per-step redelivery policies match on it. */
@@ -30,22 +32,13 @@ public final class StepProcessor extends AsyncProcessorSupport {
 
     private final StepSpec step;
     private final StepLogic logic;
+    /**
+     * True to run the logic on the execution's thread: logic that only computes (no I/O, so that running it again
+     * changes nothing outside); false to run it on a worker that a timeout interrupts.
+     */
     private final boolean inline;
     private final EngineThreads threads;
     private final PlatformServices services;
-
-    /**
-     * @param inline true to run the logic on the execution's thread: logic that only computes (no I/O, so that running
-     *               it again changes nothing outside); false to run it on a worker that a timeout interrupts
-     */
-    public StepProcessor(StepSpec step, StepLogic logic, boolean inline, EngineThreads threads,
-            PlatformServices services) {
-        this.step = step;
-        this.logic = logic;
-        this.inline = inline;
-        this.threads = threads;
-        this.services = services;
-    }
 
     public StepSpec step() {
         return step;

@@ -8,30 +8,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.CamelContext;
 
 /** The {@link StepContext} of one attempt; {@link #cancel()} gives the attempt up and runs its cancel hooks. */
+@RequiredArgsConstructor
 public final class StepRun implements StepContext {
 
     private final ExecutionState state;
     private final String stepKey;
     private final String idempotencyKey;
+    /** Until when the attempt may run. */
     private final Instant deadline;
     private final CamelContext camel;
     private final PlatformServices services;
     private final List<Runnable> hooks = new ArrayList<>();
     private boolean cancelled;
-
-    /** The attempt of step {@code stepKey} of {@code state}'s execution, which may run until {@code deadline}. */
-    public StepRun(ExecutionState state, String stepKey, String idempotencyKey, Instant deadline, CamelContext camel,
-            PlatformServices services) {
-        this.state = state;
-        this.stepKey = stepKey;
-        this.idempotencyKey = idempotencyKey;
-        this.deadline = deadline;
-        this.camel = camel;
-        this.services = services;
-    }
 
     /**
      * A context for work that is a step of no execution (a connection test): key {@code key}, an empty context, until

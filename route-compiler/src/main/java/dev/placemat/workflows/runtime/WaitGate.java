@@ -2,6 +2,7 @@ package dev.placemat.workflows.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -10,13 +11,10 @@ import org.apache.camel.Processor;
  * is held while it waits); a shorter one goes on to the route's delay, which waits {@link #remainingMillis} without
  * a thread.
  */
+@RequiredArgsConstructor
 public final class WaitGate implements Processor {
 
     private final Duration durableAfter;
-
-    public WaitGate(Duration durableAfter) {
-        this.durableAfter = durableAfter;
-    }
 
     @Override
     public void process(Exchange exchange) {

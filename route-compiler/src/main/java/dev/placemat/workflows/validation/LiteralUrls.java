@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Save-time check of the {@link OutboundUrl} fields of a step's config: what is written out literally must be an
  * absolute http or https URL that the {@link AddressCheck} accepts. In {@code https://{{step_1.host}}/x} nothing can
  * be judged but the scheme; in {@code http://169.254.169.254/{{step_1.path}}} the host is literal and is judged.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class LiteralUrls {
 
     /** A scheme, and the authority when it ends before the first template. */
@@ -25,10 +28,6 @@ final class LiteralUrls {
     private static final Map<Class<?>, List<String>> FIELDS = new ConcurrentHashMap<>();
 
     private final AddressCheck addresses;
-
-    LiteralUrls(AddressCheck addresses) {
-        this.addresses = addresses;
-    }
 
     void check(Class<?> configType, JsonNode config, String path, Errors errors) {
         for (String field : fieldsOf(configType)) {

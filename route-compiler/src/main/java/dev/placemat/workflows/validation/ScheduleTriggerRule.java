@@ -7,6 +7,7 @@ import dev.placemat.workflows.schedule.CronTranslator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Schedules: a Unix cron expression that Quartz can run, a time zone Quartz knows, and no more often than the
@@ -14,15 +15,12 @@ import java.util.Optional;
  * the first two (a schedule such as {@code 0,59 9 * * *} has its short gap only once a day).
  * A six-field expression with seconds is read only when the minimum interval is under a minute (test setups).
  */
+@RequiredArgsConstructor
 public final class ScheduleTriggerRule implements TriggerRule {
 
     static final int FIRES_CHECKED = 50;
 
     private final Duration minInterval;
-
-    public ScheduleTriggerRule(Duration minInterval) {
-        this.minInterval = minInterval;
-    }
 
     @Override
     public TriggerType triggerType() {

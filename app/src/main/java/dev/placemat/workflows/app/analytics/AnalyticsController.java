@@ -1,10 +1,11 @@
 package dev.placemat.workflows.app.analytics;
 
-import dev.placemat.workflows.app.errors.BadRequestException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,15 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** The design's {@code WorkflowAnalytics}: per-workflow counts, one execution's steps, and performance figures. */
 @RestController
 @RequestMapping("/api/analytics")
+@RequiredArgsConstructor
 public class AnalyticsController {
 
     private final WorkflowAnalytics workflows;
     private final PerformanceAnalytics performance;
-
-    public AnalyticsController(WorkflowAnalytics workflows, PerformanceAnalytics performance) {
-        this.workflows = workflows;
-        this.performance = performance;
-    }
 
     @GetMapping("/workflows")
     public List<WorkflowMetrics> workflows(@RequestParam(defaultValue = "7d") String range) {
@@ -41,7 +38,7 @@ public class AnalyticsController {
             @RequestParam(defaultValue = "UTC") String tz) {
         // region names only: PostgreSQL reads offsets such as +05:00 the POSIX way, inverted
         if (!ZoneId.getAvailableZoneIds().contains(tz)) {
-            throw new BadRequestException("tz", "tz must be an IANA time zone such as Europe/Paris");
+            throw new InvalidValueException("tz", "tz must be an IANA time zone such as Europe/Paris");
         }
         return performance.metrics(AnalyticsRange.parse(range), ZoneId.of(tz));
     }

@@ -1,6 +1,6 @@
 package dev.placemat.workflows.app.analytics;
 
-import dev.placemat.workflows.app.errors.BadRequestException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ public record AnalyticsRange(String name, Duration length) {
     public static AnalyticsRange parse(String value) {
         Duration length = value == null ? null : RANGES.get(value);
         if (length == null) {
-            throw new BadRequestException("range", "range must be one of 24h, 7d, 30d");
+            throw new InvalidValueException("range", "range must be one of 24h, 7d, 30d");
         }
         return new AnalyticsRange(value, length);
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
  * success rate, average and percentile durations, the commonest errors and the slowest steps by p95.
  */
 @Repository
+@RequiredArgsConstructor
 public class PerformanceAnalytics {
 
     static final int TOP = 10;
@@ -64,10 +66,6 @@ public class PerformanceAnalytics {
             LIMIT :top""";
 
     private final JdbcClient jdbc;
-
-    public PerformanceAnalytics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public PerformanceMetrics metrics(AnalyticsRange range, ZoneId zone) {
         Instant now = Instant.now();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Repository;
  * attempts, not a cross join with every step of the workflow.
  */
 @Repository
+@RequiredArgsConstructor
 public class WorkflowAnalytics {
 
     private static final String METRICS = """
@@ -44,10 +46,6 @@ public class WorkflowAnalytics {
             ORDER BY started_at, step_number, retry_count""";
 
     private final JdbcClient jdbc;
-
-    public WorkflowAnalytics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Every workflow with its executions in the period; zeros for those that did not run. */
     public List<WorkflowMetrics> metrics(AnalyticsRange range) {

@@ -1,13 +1,14 @@
 package dev.placemat.workflows.app.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.db.Columns;
 import dev.placemat.workflows.app.db.StoredJson;
-import dev.placemat.workflows.app.errors.BadRequestException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The audit trail for admins, newest first, filtered by actor, action, target and time. */
 @RestController
 @RequestMapping("/api/audit")
+@RequiredArgsConstructor
 public class AuditController {
 
     /** One entry: who did what to which target, and its detail (never a secret). */
@@ -38,11 +40,6 @@ public class AuditController {
     private final JdbcClient jdbc;
     private final StoredJson json;
 
-    public AuditController(JdbcClient jdbc, StoredJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
-
     @GetMapping
     public AuditPage list(@RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
@@ -53,10 +50,10 @@ public class AuditController {
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw new InvalidValueException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         if (offset < 0) {
-            throw new BadRequestException("offset", "offset must not be negative");
+            throw new InvalidValueException("offset", "offset must not be negative");
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("actor", actor);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.placemat.workflows.app.identity.CurrentUser;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,17 +14,12 @@ import org.springframework.stereotype.Service;
  * user unless given. Details never hold secrets (passwords, tokens, connection credentials).
  */
 @Service
+@RequiredArgsConstructor
 public class AuditLog {
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final ObjectMapper mapper;
-
-    public AuditLog(JdbcClient jdbc, CurrentUser currentUser, ObjectMapper mapper) {
-        this.jdbc = jdbc;
-        this.currentUser = currentUser;
-        this.mapper = mapper;
-    }
 
     /** Records an action of the signed-in user. */
     public void record(String action, String targetType, Object targetId, Map<String, ?> detail) {

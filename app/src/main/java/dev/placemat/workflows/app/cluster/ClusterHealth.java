@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.cluster;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Component;
  * It claims no work meanwhile.
  */
 @Component("cluster")
+@RequiredArgsConstructor
 public class ClusterHealth implements HealthIndicator {
 
     private final ClusterNode node;
-
-    public ClusterHealth(ClusterNode node) {
-        this.node = node;
-    }
 
     @Override
     public Health health() {

@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The nodes of the cluster as stored in {@code cluster_nodes}, alive first, each with what it runs now. */
 @Repository
+@RequiredArgsConstructor
 public class ClusterNodes {
 
     /** One node incarnation; {@code running} counts the executions it owns that are pending or running. */
@@ -18,11 +20,6 @@ public class ClusterNodes {
 
     private final JdbcClient jdbc;
     private final ClusterNode node;
-
-    public ClusterNodes(JdbcClient jdbc, ClusterNode node) {
-        this.jdbc = jdbc;
-        this.node = node;
-    }
 
     public List<Node> list() {
         return jdbc.sql("SELECT n.id, n.name, n.address, n.version, n.started_at, n.heartbeat_at, n.status, "

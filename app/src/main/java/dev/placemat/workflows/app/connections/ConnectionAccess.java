@@ -4,6 +4,7 @@ import dev.placemat.workflows.app.identity.CurrentUser;
 import dev.placemat.workflows.app.identity.Role;
 import java.util.Objects;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,16 +13,13 @@ import org.springframework.stereotype.Component;
  * them by name, and manages their own. A connection without an owner belongs to the admins.
  */
 @Component
+@RequiredArgsConstructor
 public class ConnectionAccess {
 
     /** The role a connection can be shared with (admins need no share; viewers build no workflows). */
     static final String EDITOR_ROLE = Role.EDITOR.id();
 
     private final CurrentUser currentUser;
-
-    public ConnectionAccess(CurrentUser currentUser) {
-        this.currentUser = currentUser;
-    }
 
     /** Whether the user (by id and role) may name the connection in a step. A null role is the platform itself. */
     public static boolean mayUse(ConnectionStore.Connection connection, UUID user, Role role) {

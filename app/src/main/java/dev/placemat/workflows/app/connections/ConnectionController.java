@@ -9,6 +9,7 @@ import dev.placemat.workflows.app.identity.CurrentUser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/connections")
+@RequiredArgsConstructor
 public class ConnectionController {
 
     static final String MASK = "********";
@@ -39,17 +41,6 @@ public class ConnectionController {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final ConnectionTests tests;
-
-    public ConnectionController(ConnectionStore store, ConnectionAccess access, ConnectionRequests requests,
-            ConnectionViews views, CurrentUser currentUser, AuditLog audit, ConnectionTests tests) {
-        this.store = store;
-        this.access = access;
-        this.requests = requests;
-        this.views = views;
-        this.currentUser = currentUser;
-        this.audit = audit;
-        this.tests = tests;
-    }
 
     @GetMapping
     public List<ConnectionView> list() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * guard allows, resolved once when its pool opens (the driver never looks the name up itself).
  */
 @Component
+@RequiredArgsConstructor
 public class ConnectionDataSources implements DataSources {
 
     private final ConnectionStore connections;
@@ -30,12 +32,6 @@ public class ConnectionDataSources implements DataSources {
     private final OutboundGuard guard;
     private final Map<String, Database> pools = new ConcurrentHashMap<>();
     private volatile DatabaseUrl platformUrl;
-
-    public ConnectionDataSources(ConnectionStore connections, DataSource platform, OutboundGuard guard) {
-        this.connections = connections;
-        this.platform = platform;
-        this.guard = guard;
-    }
 
     @Override
     public Database get(String connectionName) throws StepFailure {

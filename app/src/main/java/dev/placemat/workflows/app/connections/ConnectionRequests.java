@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
  * error comes back at once (422 with its path); what only admins may do is refused with 403.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ConnectionRequests {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
@@ -37,14 +40,6 @@ class ConnectionRequests {
     private final ConnectionDataSources databases;
     private final ConnectionUsers users;
     private final AddressCheck addresses;
-
-    ConnectionRequests(ConnectionAccess access, ConnectionDataSources databases, ConnectionUsers users,
-            AddressCheck addresses) {
-        this.access = access;
-        this.databases = databases;
-        this.users = users;
-        this.addresses = addresses;
-    }
 
     /** @param existing the connection being changed, or null for a new one */
     Change read(String name, JsonNode body, ConnectionStore.Connection existing) {

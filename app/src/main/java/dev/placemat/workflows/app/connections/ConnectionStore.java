@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * with secret fields masked. Decrypted connections are cached and dropped on every change.
  */
 @Component
+@RequiredArgsConstructor
 public class ConnectionStore implements Connections {
 
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
@@ -46,13 +48,6 @@ public class ConnectionStore implements Connections {
     private final ApplicationEventPublisher events;
     private final ObjectMapper mapper;
     private final Map<String, Optional<Connection>> cache = new ConcurrentHashMap<>();
-
-    public ConnectionStore(JdbcClient jdbc, SecretBox box, ApplicationEventPublisher events, ObjectMapper mapper) {
-        this.jdbc = jdbc;
-        this.box = box;
-        this.events = events;
-        this.mapper = mapper;
-    }
 
     @Override
     public Map<String, String> get(String name, String type) throws StepFailure {

@@ -2,6 +2,7 @@ package dev.placemat.workflows.app.connections;
 
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,16 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
  * in a step's {@code connection}, nested steps included, so that a change or a deletion can be weighed first.
  */
 @RestController
+@RequiredArgsConstructor
 public class ConnectionUsage {
 
     /** A workflow that uses a connection. */
     public record UsingWorkflow(UUID id, String name, boolean deployed) {}
 
     private final JdbcClient jdbc;
-
-    public ConnectionUsage(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @GetMapping("/api/connections/{name}/workflows")
     public List<UsingWorkflow> workflows(@PathVariable String name) {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,15 +13,11 @@ import org.springframework.stereotype.Component;
  * a user who may use the connection but not manage it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ConnectionViews {
 
     private final ConnectionAccess access;
     private final ConnectionUsers users;
-
-    ConnectionViews(ConnectionAccess access, ConnectionUsers users) {
-        this.access = access;
-        this.users = users;
-    }
 
     ConnectionView of(ConnectionStore.Connection connection) {
         boolean manage = access.mayManage(connection);

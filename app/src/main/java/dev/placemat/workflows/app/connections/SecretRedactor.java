@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
  * Only records are masked: the running workflow still gets the values it needs.
  */
 @Component
+@RequiredArgsConstructor
 public class SecretRedactor {
 
     public static final String MASK = ConnectionController.MASK;
@@ -46,10 +48,6 @@ public class SecretRedactor {
             "x_amz_signature", "x_amz_credential", "x_amz_security_token");
     private final ConnectionStore connections;
     private volatile Set<String> secrets = Set.of();
-
-    public SecretRedactor(ConnectionStore connections) {
-        this.connections = connections;
-    }
 
     /** Whether a field, header or query parameter of this name holds a credential. */
     public static boolean isSecretName(String name) {

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -15,15 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * site can make a signed-in admin's browser send. Through GET the console only reads: {@code read}, {@code list},
  * {@code search} and {@code version}; anything else answers 405 and must be a POST (which the CSRF check covers).
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ConsoleReadOnlyGet extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("", "read", "list", "search", "version");
 
     private final ProblemResponses problems;
-
-    ConsoleReadOnlyGet(ProblemResponses problems) {
-        this.problems = problems;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

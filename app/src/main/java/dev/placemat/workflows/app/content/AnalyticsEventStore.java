@@ -4,20 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.spi.AnalyticsEvents;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Events of {@code analytics.track} steps, in {@code analytics_events}. */
 @Component
+@RequiredArgsConstructor
 public class AnalyticsEventStore implements AnalyticsEvents {
 
     private final JdbcClient jdbc;
     private final StoredJson json;
-
-    public AnalyticsEventStore(JdbcClient jdbc, StoredJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     @Override
     public String record(String eventName, JsonNode properties, String workflowId, String executionId) {

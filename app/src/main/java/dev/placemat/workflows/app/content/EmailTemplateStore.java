@@ -2,18 +2,16 @@ package dev.placemat.workflows.app.content;
 
 import dev.placemat.workflows.spi.EmailTemplates;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Email templates from the {@code email_templates} table ({@code project_kickoff} and {@code budget_alert} ship). */
 @Component
+@RequiredArgsConstructor
 public class EmailTemplateStore implements EmailTemplates {
 
     private final JdbcClient jdbc;
-
-    public EmailTemplateStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public Optional<EmailTemplate> find(String id) {

@@ -4,6 +4,7 @@ import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.connectors.files.DirectoryFileStore;
 import dev.placemat.workflows.spi.FileStore.StoredFile;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,15 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Serves the files steps store ({@code file_url} = {@code /api/files/<id>}), to signed-in users only. */
 @RestController
+@RequiredArgsConstructor
 public class FilesController {
 
     public static final String PREFIX = "/api/files/";
 
     private final DirectoryFileStore files;
-
-    public FilesController(DirectoryFileStore files) {
-        this.files = files;
-    }
 
     @GetMapping(PREFIX + "{id}")
     public ResponseEntity<InputStreamResource> get(@PathVariable String id) throws IOException {

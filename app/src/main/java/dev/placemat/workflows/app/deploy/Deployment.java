@@ -5,6 +5,8 @@ import dev.placemat.workflows.definition.WorkflowDefinition;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.AsyncProducer;
 
 /**
@@ -13,6 +15,7 @@ import org.apache.camel.AsyncProducer;
  * run cost no route. Executions hold a lease while they run; a replaced deployment is removed only once no lease is
  * held, so a redeploy never cuts an execution short.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public final class Deployment {
 
     private static final int RETIRED = -1;
@@ -28,15 +31,6 @@ public final class Deployment {
     private final AtomicInteger leases = new AtomicInteger();
     private volatile Loaded loaded;
     private volatile boolean retiring;
-
-    Deployment(UUID workflowId, int version, WorkflowDefinition definition, String routeKey,
-            Function<Deployment, Loaded> loader) {
-        this.workflowId = workflowId;
-        this.version = version;
-        this.definition = definition;
-        this.routeKey = routeKey;
-        this.loader = loader;
-    }
 
     public UUID workflowId() {
         return workflowId;

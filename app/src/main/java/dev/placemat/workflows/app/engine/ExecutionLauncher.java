@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * Capacity is bounded: past it, launches are refused and nothing is stored.
  */
 @Component
+@RequiredArgsConstructor
 public class ExecutionLauncher {
 
     static final int COMMIT_WAIT_SECONDS = 5;
@@ -31,15 +33,6 @@ public class ExecutionLauncher {
     private final ExecutionRunner runner;
     private final ClusterNode node;
     private final StoredJson json;
-
-    public ExecutionLauncher(ExecutionWriter writer, Admission admission, ExecutionRunner runner, ClusterNode node,
-            StoredJson json) {
-        this.writer = writer;
-        this.admission = admission;
-        this.runner = runner;
-        this.node = node;
-        this.json = json;
-    }
 
     /**
      * Stores and starts an execution on a deployment the caller holds a lease on; the lease passes to the execution.
@@ -75,7 +68,7 @@ public class ExecutionLauncher {
         Instant start = Instant.now();
         try {
             store(new InsertExecution(id, deployment.workflowId(), deployment.version(), json.write(triggerData),
-                    start, node.id(), node.name(), test != null, null, new CompletableFuture<>()));
+                    start, node.id(), node.name(), test != null, new CompletableFuture<>()));
         } catch (LaunchRefused refused) {
             admission.release(deployment.workflowId());
             deployment.release();

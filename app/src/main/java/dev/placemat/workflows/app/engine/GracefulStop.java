@@ -2,6 +2,7 @@ package dev.placemat.workflows.app.engine;
 
 import dev.placemat.workflows.app.cluster.ClusterNode;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * and no step in flight is cut off unless it outlasts the grace.
  */
 @Component
+@RequiredArgsConstructor
 public class GracefulStop {
 
     static final Duration GRACE = Duration.ofSeconds(20);
@@ -21,11 +23,6 @@ public class GracefulStop {
 
     private final ClusterNode node;
     private final LiveExecutions live;
-
-    public GracefulStop(ClusterNode node, LiveExecutions live) {
-        this.node = node;
-        this.live = live;
-    }
 
     @EventListener(ContextClosedEvent.class)
     public void drain() {

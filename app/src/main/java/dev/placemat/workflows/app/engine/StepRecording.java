@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * (another node took it after declaring this one dead). It also keeps the execution's output budget: once the
  * stored outputs pass it, the execution is stopped.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class StepRecording implements StepSink {
 
     private final ExecutionWriter writer;
@@ -29,17 +32,6 @@ final class StepRecording implements StepSink {
     private final BooleanSupplier owned;
     private final AtomicLong outputBytes = new AtomicLong();
     private volatile ExecutionState state;
-
-    StepRecording(ExecutionWriter writer, SecretRedactor redactor, ApplicationEventPublisher events, UUID workflowId,
-            String node, long maxOutputBytes, BooleanSupplier owned) {
-        this.owned = owned;
-        this.writer = writer;
-        this.redactor = redactor;
-        this.events = events;
-        this.workflowId = workflowId;
-        this.node = node;
-        this.maxOutputBytes = maxOutputBytes;
-    }
 
     /**
      * The execution whose steps are recorded here, to stop when it is over its output budget; the outputs its earlier

@@ -2,12 +2,13 @@ package dev.placemat.workflows.app.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.engine.LaunchRefused;
-import dev.placemat.workflows.app.errors.BadRequestException;
 import dev.placemat.workflows.app.errors.ForbiddenException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import dev.placemat.workflows.app.identity.CurrentUser;
 import dev.placemat.workflows.app.identity.Role;
 import dev.placemat.workflows.validation.EventTriggerRule;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Publishes an event from outside: every deployed workflow listening for its type (and whose conditions hold) runs. */
 @RestController
 @RequestMapping("/api/events")
+@RequiredArgsConstructor
 public class EventController {
 
     /** The id the event was published with (the Idempotency-Key, the event_id parameter or a new one). */
@@ -31,18 +33,13 @@ public class EventController {
     private final EventBus bus;
     private final CurrentUser currentUser;
 
-    public EventController(EventBus bus, CurrentUser currentUser) {
-        this.bus = bus;
-        this.currentUser = currentUser;
-    }
-
     @PostMapping("/{eventType}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public PublishedEvent publish(@PathVariable String eventType, @RequestBody(required = false) JsonNode data,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestParam(name = "event_id", required = false) String eventIdParam) {
         if (!EventTriggerRule.EVENT_TYPE.matcher(eventType).matches()) {
-            throw new BadRequestException("event_type", "The event type must be 1 to 100 letters, digits, '.', '-' "
+            throw new InvalidValueException("event_type", "The event type must be 1 to 100 letters, digits, '.', '-' "
                     + "or '_', such as notion.opportunity.stage_changed.");
         }
         if (PlatformEvent.reserved(eventType) && currentUser.role() != Role.ADMIN) {
@@ -52,7 +49,7 @@ public class EventController {
         String eventId = idempotencyKey != null ? idempotencyKey : eventIdParam != null ? eventIdParam
                 : UUID.randomUUID().toString();
         if (eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH) {
-            throw new BadRequestException("event_id", "The event id must be 1 to " + MAX_EVENT_ID_LENGTH
+            throw new InvalidValueException("event_id", "The event id must be 1 to " + MAX_EVENT_ID_LENGTH
                     + " characters.");
         }
         try {

@@ -1,21 +1,19 @@
 package dev.placemat.workflows.app.event;
 
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Which execution each (workflow, event id) started: the guard against starting two for one event. */
 @Repository
+@RequiredArgsConstructor
 public class EventDeliveries {
 
     /** The execution that owns an event for a workflow, and whether its row exists yet. */
     public record Owner(UUID executionId, boolean started) {}
 
     private final JdbcClient jdbc;
-
-    public EventDeliveries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Claims the event for the proposed execution, unless an earlier delivery claimed it; returns the owner. */
     public Owner claim(UUID workflowId, String eventId, UUID proposed) {

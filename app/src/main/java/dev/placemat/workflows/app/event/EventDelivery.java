@@ -14,6 +14,7 @@ import dev.placemat.workflows.validation.Errors;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,17 +23,12 @@ import org.springframework.stereotype.Component;
  * execution row is committed; throws when it could not be (the bus delivers the event again).
  */
 @Component
+@RequiredArgsConstructor
 public class EventDelivery {
 
     private final RouteDeployer deployer;
     private final ExecutionLauncher launcher;
     private final EventDeliveries deliveries;
-
-    public EventDelivery(RouteDeployer deployer, ExecutionLauncher launcher, EventDeliveries deliveries) {
-        this.deployer = deployer;
-        this.launcher = launcher;
-        this.deliveries = deliveries;
-    }
 
     /** @return whether an execution was started */
     public boolean deliver(UUID workflowId, PlatformEvent event) {

@@ -6,6 +6,8 @@ import dev.placemat.workflows.compiler.IngressCompiler;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * by the same route shape and redelivery policy as the Kafka bus ({@link IngressCompiler#inProcessEvents}). Events
  * are in memory only: one published just before a crash may be lost.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class InProcessEventBus implements EventBus {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessEventBus.class);
@@ -26,12 +29,6 @@ final class InProcessEventBus implements EventBus {
     private final ProducerTemplate producer;
     private final StoredJson json;
     private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
-
-    InProcessEventBus(RouteControl routes, ProducerTemplate producer, StoredJson json) {
-        this.routes = routes;
-        this.producer = producer;
-        this.json = json;
-    }
 
     @Override
     public void publish(PlatformEvent event) {
@@ -67,7 +64,6 @@ final class InProcessEventBus implements EventBus {
             log.debug("event {} no longer has a subscriber in workflow {}", event.id(), workflowId);
         }
     }
-
 
     @Override
     public void close() {

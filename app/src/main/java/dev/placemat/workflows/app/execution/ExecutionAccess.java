@@ -4,22 +4,18 @@ import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.app.workflow.WorkflowAccess;
 import dev.placemat.workflows.app.workflow.WorkflowRepository;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Who may act on an execution (cancel, resume, re-run): whoever may change its workflow. */
 @Component
+@RequiredArgsConstructor
 public class ExecutionAccess {
 
     private final JdbcClient jdbc;
     private final WorkflowRepository workflows;
     private final WorkflowAccess access;
-
-    public ExecutionAccess(JdbcClient jdbc, WorkflowRepository workflows, WorkflowAccess access) {
-        this.jdbc = jdbc;
-        this.workflows = workflows;
-        this.access = access;
-    }
 
     /** Refuses (403) when the current user may not act on the execution; 404 when there is none. */
     public void checkManage(UUID executionId) {

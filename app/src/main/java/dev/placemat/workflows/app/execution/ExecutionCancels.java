@@ -7,6 +7,7 @@ import dev.placemat.workflows.app.errors.ConflictException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is cancelled in the database directly.
  */
 @Component
+@RequiredArgsConstructor
 public class ExecutionCancels {
 
     static final Duration REMOTE_WAIT = Duration.ofSeconds(5);
@@ -26,14 +28,6 @@ public class ExecutionCancels {
     private final LiveExecutions live;
     private final ClusterSignals signals;
     private final TransactionTemplate transactions;
-
-    public ExecutionCancels(JdbcClient jdbc, LiveExecutions live, ClusterSignals signals,
-            TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.live = live;
-        this.signals = signals;
-        this.transactions = transactions;
-    }
 
     /** Cancels the execution; returns its status after (cancelled, or the status it ended with meanwhile). */
     public String cancel(UUID id, String user) {

@@ -3,9 +3,9 @@ package dev.placemat.workflows.app.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.audit.AuditLog;
-import dev.placemat.workflows.app.errors.BadRequestException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import dev.placemat.workflows.app.errors.NotFoundException;
-import dev.placemat.workflows.app.errors.UnprocessableException;
+import dev.placemat.workflows.app.errors.UnsuitableValueException;
 import dev.placemat.workflows.app.identity.CurrentUser;
 import dev.placemat.workflows.app.recovery.ExecutionResumer;
 import dev.placemat.workflows.app.recovery.Reruns;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Executions and their steps, as the design's {@code getExecutionDetails}. */
 @RestController
 @RequestMapping("/api/executions")
+@RequiredArgsConstructor
 public class ExecutionController {
 
     /** An execution and its status after the request ({@code cancelled}, or {@code running} again). */
@@ -50,17 +52,6 @@ public class ExecutionController {
     private final ExecutionAccess access;
     private final CurrentUser currentUser;
     private final AuditLog audit;
-
-    public ExecutionController(ExecutionRepository executions, ExecutionCancels cancels, ExecutionResumer resumer,
-            Reruns reruns, ExecutionAccess access, CurrentUser currentUser, AuditLog audit) {
-        this.executions = executions;
-        this.cancels = cancels;
-        this.resumer = resumer;
-        this.reruns = reruns;
-        this.access = access;
-        this.currentUser = currentUser;
-        this.audit = audit;
-    }
 
     /**
      * Cancels an execution, on whichever node runs it: the step running is given up, no further step starts, and it
@@ -106,14 +97,14 @@ public class ExecutionController {
         access.checkManageWorkflow(workflowId);
         String status = Optional.ofNullable(text(body, "status", false)).orElse("failed");
         if (!STATUSES.contains(status)) {
-            throw new BadRequestException("status", "status must be one of " + String.join(", ", STATUSES));
+            throw new InvalidValueException("status", "status must be one of " + String.join(", ", STATUSES));
         }
         Instant from = instant(text(body, "from", true), "from");
         Instant to = instant(text(body, "to", true), "to");
         JsonNode limit = body.path("limit");
         if (!limit.isMissingNode() && !(limit.canConvertToInt() && limit.isIntegralNumber() && limit.asInt() >= 1
                 && limit.asInt() <= MAX_BULK_RERUN)) {
-            throw new UnprocessableException("limit", "limit must be a whole number from 1 to " + MAX_BULK_RERUN);
+            throw new UnsuitableValueException("limit", "limit must be a whole number from 1 to " + MAX_BULK_RERUN);
         }
         List<UUID> started = reruns.rerunAll(workflowId, status, from, to, text(body, "version", false),
                 limit.asInt(MAX_BULK_RERUN));
@@ -132,13 +123,13 @@ public class ExecutionController {
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(defaultValue = "0") int offset) {
         if (status != null && !STATUSES.contains(status)) {
-            throw new BadRequestException("status", "status must be one of " + String.join(", ", STATUSES));
+            throw new InvalidValueException("status", "status must be one of " + String.join(", ", STATUSES));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw new InvalidValueException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         if (offset < 0) {
-            throw new BadRequestException("offset", "offset must not be negative");
+            throw new InvalidValueException("offset", "offset must not be negative");
         }
         return executions.list(workflowId, status, from, to, test, limit, offset);
     }
@@ -164,12 +155,12 @@ public class ExecutionController {
         JsonNode value = body == null ? null : body.get(field);
         if (value == null || value.isNull()) {
             if (required) {
-                throw new UnprocessableException(field, field + " is required");
+                throw new UnsuitableValueException(field, field + " is required");
             }
             return null;
         }
         if (!value.isTextual()) {
-            throw new UnprocessableException(field, field + " must be a string");
+            throw new UnsuitableValueException(field, field + " must be a string");
         }
         return value.asText();
     }
@@ -178,7 +169,7 @@ public class ExecutionController {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new UnprocessableException(field, field + " must be a workflow id");
+            throw new UnsuitableValueException(field, field + " must be a workflow id");
         }
     }
 
@@ -186,7 +177,7 @@ public class ExecutionController {
         try {
             return Instant.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new UnprocessableException(field, field + " must be an ISO-8601 time such as 2026-12-01T00:00:00Z");
+            throw new UnsuitableValueException(field, field + " must be an ISO-8601 time such as 2026-12-01T00:00:00Z");
         }
     }
 }

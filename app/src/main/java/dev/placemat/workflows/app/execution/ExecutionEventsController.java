@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,15 +18,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * detail. Events {@code execution} and {@code step} carry the detail's JSON; the stream ends after the final status.
  */
 @RestController
+@RequiredArgsConstructor
 public class ExecutionEventsController {
 
     private final ExecutionRepository executions;
     private final ExecutionStreams streams;
-
-    public ExecutionEventsController(ExecutionRepository executions, ExecutionStreams streams) {
-        this.executions = executions;
-        this.streams = streams;
-    }
 
     @GetMapping(path = "/api/executions/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ApiResponse(responseCode = "200", description = "Events `execution` and `step` (JSON data as in the detail)",

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads executions and their step attempts. Filters are bound parameters; absent ones match everything. */
 @Repository
+@RequiredArgsConstructor
 public class ExecutionRepository {
 
     private static final String ITEM = "SELECT e.id, e.workflow_id, w.name AS workflow_name, e.workflow_version, "
@@ -29,11 +31,6 @@ public class ExecutionRepository {
 
     private final JdbcClient jdbc;
     private final StoredJson json;
-
-    public ExecutionRepository(JdbcClient jdbc, StoredJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** A page of executions, newest first. */
     public ExecutionPage list(UUID workflowId, String status, Instant from, Instant to, boolean test, int limit,

@@ -25,8 +25,8 @@ import java.util.UUID;
 final class RowBatch {
 
     private static final String INSERT_EXECUTION = "INSERT INTO workflow_executions (id, workflow_id, "
-            + "workflow_version, status, trigger_data, started_at, owner_node, started_node, is_test, rerun_of) "
-            + "VALUES (?, ?, ?, 'pending', ?::jsonb, ?, ?, ?, ?, ?)";
+            + "workflow_version, status, trigger_data, started_at, owner_node, started_node, is_test) "
+            + "VALUES (?, ?, ?, 'pending', ?::jsonb, ?, ?, ?, ?)";
     private static final String INSERT_STEP = "INSERT INTO step_executions (id, execution_id, step_id, step_key, "
             + "iteration, step_number, action_type, status, started_at, completed_at, input_data, output_data, "
             + "error_message, retry_count, node) VALUES (?, ?, (SELECT s.id FROM workflow_steps s "
@@ -108,7 +108,6 @@ final class RowBatch {
                 ps.setObject(6, e.owner());
                 ps.setString(7, e.node());
                 ps.setBoolean(8, e.test());
-                ps.setObject(9, e.rerunOf());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -8,13 +8,9 @@ import java.util.concurrent.CompletableFuture;
 /** A row change queued for the {@link ExecutionWriter}. */
 public sealed interface RowWrite {
 
-    /**
-     * A new execution, owned by the node that accepted it; {@code committed} completes once the row is durable.
-     *
-     * @param rerunOf the execution this one runs again, or null
-     */
+    /** A new execution, owned by the node that accepted it; {@code committed} completes once the row is durable. */
     record InsertExecution(UUID id, UUID workflowId, int workflowVersion, String triggerJson, Instant startedAt,
-            UUID owner, String node, boolean test, UUID rerunOf, CompletableFuture<Void> committed)
+            UUID owner, String node, boolean test, CompletableFuture<Void> committed)
             implements RowWrite {}
 
     /** An attempt started, with its resolved input as JSON text; {@code committed} completes once it is durable. */

@@ -9,7 +9,7 @@ import dev.placemat.workflows.app.engine.ExecutionRunner;
 import dev.placemat.workflows.app.engine.LaunchRefused;
 import dev.placemat.workflows.app.errors.ConflictException;
 import dev.placemat.workflows.app.errors.NotFoundException;
-import dev.placemat.workflows.app.errors.UnprocessableException;
+import dev.placemat.workflows.app.errors.UnsuitableValueException;
 import dev.placemat.workflows.compiler.WorkflowCompiler;
 import dev.placemat.workflows.runtime.Journal;
 import dev.placemat.workflows.runtime.StepRecord;
@@ -17,6 +17,8 @@ import dev.placemat.workflows.runtime.StepStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
  * {@code interrupted} naming the step, for a person to resume with retry or skip.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ExecutionResumer {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionResumer.class);
@@ -41,18 +44,6 @@ public class ExecutionResumer {
     private final StepRows steps;
     private final ClusterNode node;
     private final StoredJson json;
-
-    ExecutionResumer(JdbcClient jdbc, VersionLeases versions, WorkflowCompiler compiler, ExecutionRunner runner,
-            Admission admission, StepRows steps, ClusterNode node, StoredJson json) {
-        this.jdbc = jdbc;
-        this.versions = versions;
-        this.compiler = compiler;
-        this.runner = runner;
-        this.admission = admission;
-        this.steps = steps;
-        this.node = node;
-        this.json = json;
-    }
 
     /** Resumes a claimed execution; {@code reason} is recorded with the run ("recovered after node x stopped"). */
     void resume(Claimed execution, String reason) {
@@ -93,11 +84,11 @@ public class ExecutionResumer {
      * takes it as done with an empty output; the execution then goes on from there on this node.
      *
      * @throws ConflictException      when the execution is not interrupted (any more)
-     * @throws UnprocessableException when {@code step} is not the interrupted step, or {@code mode} is unknown
+     * @throws UnsuitableValueException when {@code step} is not the interrupted step, or {@code mode} is unknown
      */
     public void resumeInterrupted(UUID id, String step, String mode, String user) {
         if (!"retry".equals(mode) && !"skip".equals(mode)) {
-            throw new UnprocessableException("mode", "mode must be retry (run the step again) or skip (take it as "
+            throw new UnsuitableValueException("mode", "mode must be retry (run the step again) or skip (take it as "
                     + "done with an empty output)");
         }
         record State(String status, String step, UUID workflowId) {}
@@ -110,7 +101,7 @@ public class ExecutionResumer {
                     + "be resumed.");
         }
         if (!state.step().equals(step)) {
-            throw new UnprocessableException("step", "The execution stopped at step " + state.step() + ", not "
+            throw new UnsuitableValueException("step", "The execution stopped at step " + state.step() + ", not "
                     + step + "; resume that step.");
         }
         if (!admission.tryReadmit(state.workflowId())) {

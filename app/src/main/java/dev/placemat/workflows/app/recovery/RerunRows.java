@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The rows a re-run reads and writes: the old execution, and the new one with the attempts it copies. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RerunRows {
 
     /** What a re-run takes from the old execution. */
@@ -27,13 +30,6 @@ class RerunRows {
     private final TransactionTemplate transactions;
     private final ClusterNode node;
     private final StoredJson json;
-
-    RerunRows(JdbcClient jdbc, TransactionTemplate transactions, ClusterNode node, StoredJson json) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.node = node;
-        this.json = json;
-    }
 
     Optional<Old> old(UUID id) {
         return jdbc.sql("SELECT workflow_id, workflow_version, trigger_data FROM workflow_executions WHERE id = :id")

@@ -6,7 +6,7 @@ import dev.placemat.workflows.app.engine.ExecutionRun;
 import dev.placemat.workflows.app.engine.ExecutionRunner;
 import dev.placemat.workflows.app.engine.LaunchRefused;
 import dev.placemat.workflows.app.errors.NotFoundException;
-import dev.placemat.workflows.app.errors.UnprocessableException;
+import dev.placemat.workflows.app.errors.UnsuitableValueException;
 import dev.placemat.workflows.app.recording.TimeOrderedIds;
 import dev.placemat.workflows.runtime.Journal;
 import dev.placemat.workflows.runtime.StepRecord;
@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * ran ({@code original}) or on the workflow's current version ({@code current}).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Reruns {
 
     private final RerunRows rows;
@@ -30,14 +33,6 @@ public class Reruns {
     private final ExecutionRunner runner;
     private final Admission admission;
     private final StepRows steps;
-
-    Reruns(RerunRows rows, VersionLeases versions, ExecutionRunner runner, Admission admission, StepRows steps) {
-        this.rows = rows;
-        this.versions = versions;
-        this.runner = runner;
-        this.admission = admission;
-        this.steps = steps;
-    }
 
     /** Starts the re-run and returns the new execution's id. */
     public UUID rerun(UUID oldId, String fromStep, String version) {
@@ -53,7 +48,7 @@ public class Reruns {
             deployment = versions.lease(old.workflowId(), runOn);
             if (fromStep != null && deployment.definition().step(fromStep).isEmpty()) {
                 deployment.release();
-                throw new UnprocessableException("from_step", "version " + runOn + " of the workflow has no step "
+                throw new UnsuitableValueException("from_step", "version " + runOn + " of the workflow has no step "
                         + fromStep + "; choose a step it has, or version original");
             }
         } catch (RuntimeException e) {
@@ -81,7 +76,7 @@ public class Reruns {
             return old.version();
         }
         if (!"current".equals(version)) {
-            throw new UnprocessableException("version", "version must be original (the one the execution ran) or "
+            throw new UnsuitableValueException("version", "version must be original (the one the execution ran) or "
                     + "current (the workflow's deployed version, else its latest)");
         }
         return versions.current(old.workflowId());
@@ -111,7 +106,7 @@ public class Reruns {
         try {
             return Integer.parseInt(first);
         } catch (NumberFormatException e) {
-            throw new UnprocessableException("from_step", "from_step must be a step key such as 3 or 2.then.1");
+            throw new UnsuitableValueException("from_step", "from_step must be a step key such as 3 or 2.then.1");
         }
     }
 }

@@ -6,20 +6,17 @@ import dev.placemat.workflows.runtime.StepRecord;
 import dev.placemat.workflows.runtime.StepStatus;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** An execution's recorded attempts, read back as the records its journal is made of, in the order they started. */
 @Component
+@RequiredArgsConstructor
 public class StepRows {
 
     private final JdbcClient jdbc;
     private final StoredJson json;
-
-    public StepRows(JdbcClient jdbc, StoredJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     public List<StepRecord> of(UUID executionId) {
         // ids are time-ordered: their order is the order the attempts started in

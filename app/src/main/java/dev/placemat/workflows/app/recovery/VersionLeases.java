@@ -7,6 +7,8 @@ import dev.placemat.workflows.app.workflow.WorkflowRepository;
 import dev.placemat.workflows.app.workflow.WorkflowRow;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,17 +16,12 @@ import org.springframework.stereotype.Component;
  * version is deployed, else its stored definition, validated again and compiled for the run.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class VersionLeases {
 
     private final RouteDeployer deployer;
     private final WorkflowRepository workflows;
     private final DefinitionValidator validator;
-
-    VersionLeases(RouteDeployer deployer, WorkflowRepository workflows, DefinitionValidator validator) {
-        this.deployer = deployer;
-        this.workflows = workflows;
-        this.validator = validator;
-    }
 
     /**
      * A lease on a version, to release when its run ends.

@@ -8,6 +8,7 @@ import dev.placemat.workflows.app.engine.LaunchRefused;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * starts an execution with trigger data {@code {trigger: {type: schedule, schedule_id, scheduled_time}}}.
  */
 @Component
+@RequiredArgsConstructor
 public class ScheduleFires {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleFires.class);
@@ -27,12 +29,6 @@ public class ScheduleFires {
     private final RouteDeployer deployer;
     private final ExecutionLauncher launcher;
     private final ScheduleRepository schedules;
-
-    public ScheduleFires(RouteDeployer deployer, ExecutionLauncher launcher, ScheduleRepository schedules) {
-        this.deployer = deployer;
-        this.launcher = launcher;
-        this.schedules = schedules;
-    }
 
     public Processor processorFor(UUID workflowId, UUID scheduleId) {
         return exchange -> fire(workflowId, scheduleId, exchange);

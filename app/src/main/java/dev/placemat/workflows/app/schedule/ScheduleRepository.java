@@ -3,18 +3,16 @@ package dev.placemat.workflows.app.schedule;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The design's {@code workflow_schedules}: one row per scheduled workflow, kept true on deploy and on every fire. */
 @Repository
+@RequiredArgsConstructor
 public class ScheduleRepository {
 
     private final JdbcClient jdbc;
-
-    public ScheduleRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Marks the workflow's schedule active with its expression; returns the schedule's id (stable per workflow). */
     public UUID activate(UUID workflowId, String cronExpression, String timezone) {

@@ -7,20 +7,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer <token>} requests by the token's hash; a wrong token is a 401. */
+@RequiredArgsConstructor
 public class ApiTokenFilter extends OncePerRequestFilter {
 
     private final UserRepository users;
     private final ProblemResponses problems;
-
-    public ApiTokenFilter(UserRepository users, ProblemResponses problems) {
-        this.users = users;
-        this.problems = problems;
-    }
 
     static boolean hasBearer(HttpServletRequest request) {
         String header = request.getHeader("Authorization");

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/auth")
+@RequiredArgsConstructor
 public class AuthController {
 
     /** A sign-in request: {@code username} and {@code password}, or {@code token}. */
@@ -52,14 +54,6 @@ public class AuthController {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
-    public AuthController(AuthenticationManager authentication, UserRepository users, LoginThrottle throttle,
-            AuditLog audit) {
-        this.authentication = authentication;
-        this.users = users;
-        this.throttle = throttle;
-        this.audit = audit;
-    }
 
     @PostMapping("/login")
     @ApiResponse(responseCode = "200", description = "Signed in: the session cookie is set",

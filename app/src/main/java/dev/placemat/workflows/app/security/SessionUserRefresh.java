@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -17,13 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A session holds the user as of sign-in; this reloads it on every session request, so that a deleted user's
  * session ends and a changed role applies at once (API tokens are looked up on every request anyway).
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SessionUserRefresh extends OncePerRequestFilter {
 
     private final UserRepository users;
-
-    SessionUserRefresh(UserRepository users) {
-        this.users = users;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,13 +1,14 @@
 package dev.placemat.workflows.app.security;
 
 import dev.placemat.workflows.app.audit.AuditLog;
-import dev.placemat.workflows.app.errors.BadRequestException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.app.identity.PlatformUser;
 import dev.placemat.workflows.app.identity.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/tokens")
+@RequiredArgsConstructor
 public class TokenController {
 
     /** A token to create. */
@@ -34,18 +36,14 @@ public class TokenController {
     private final TokenRepository tokens;
     private final AuditLog audit;
 
-    public TokenController(TokenRepository tokens, AuditLog audit) {
-        this.tokens = tokens;
-        this.audit = audit;
-    }
-
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public ApiToken create(@RequestBody(required = false) NewToken request,
             @AuthenticationPrincipal PlatformUser user) {
         String name = request == null ? null : request.name();
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new BadRequestException("name", "name is required: up to 100 characters saying what the token is for");
+            throw new InvalidValueException("name",
+                    "name is required: up to 100 characters saying what the token is for");
         }
         ApiToken token = tokens.create(user.id(), name.strip());
         audit.record("token.create", "token", token.id(), Map.of("name", name.strip()));

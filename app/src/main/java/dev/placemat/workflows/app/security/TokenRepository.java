@@ -8,21 +8,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** API tokens: created with a random secret that is returned once and stored only as its SHA-256 hash. */
 @Repository
+@RequiredArgsConstructor
 public class TokenRepository {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "t.id, t.name, t.user_id, u.username, t.created_at, t.last_used_at, t.revoked_at";
 
     private final JdbcClient jdbc;
-
-    public TokenRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A new token for a user: its listing fields plus {@code token}, the secret, which is never shown again. */
     public ApiToken create(UUID userId, String name) {

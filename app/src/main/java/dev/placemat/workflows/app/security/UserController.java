@@ -3,6 +3,7 @@ package dev.placemat.workflows.app.security;
 import dev.placemat.workflows.app.identity.PlatformUser;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Users and their roles (admins only, see {@link SecurityConfig}). */
 @RestController
 @RequestMapping("/api/users")
+@RequiredArgsConstructor
 public class UserController {
 
     /** A user to create. */
@@ -28,11 +30,6 @@ public class UserController {
 
     private final UserService service;
     private final UserRepository users;
-
-    public UserController(UserService service, UserRepository users) {
-        this.service = service;
-        this.users = users;
-    }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,13 +18,10 @@ import org.springframework.stereotype.Repository;
 
 /** Users and their API tokens. Tokens are stored as SHA-256 hashes only. */
 @Repository
+@RequiredArgsConstructor
 public class UserRepository implements UserDetailsService {
 
     private final JdbcClient jdbc;
-
-    public UserRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public PlatformUser loadUserByUsername(String username) {

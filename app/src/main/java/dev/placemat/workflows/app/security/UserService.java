@@ -1,8 +1,8 @@
 package dev.placemat.workflows.app.security;
 
 import dev.placemat.workflows.app.audit.AuditLog;
-import dev.placemat.workflows.app.errors.BadRequestException;
 import dev.placemat.workflows.app.errors.ConflictException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import dev.placemat.workflows.app.identity.PlatformUser;
 import dev.placemat.workflows.app.identity.Role;
@@ -10,12 +10,14 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** User management for admins. The platform always keeps at least one admin. */
 @Service
+@RequiredArgsConstructor
 public class UserService {
 
     static final int MIN_PASSWORD = 12;
@@ -25,19 +27,13 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
 
-    public UserService(UserRepository users, PasswordEncoder encoder, AuditLog audit) {
-        this.users = users;
-        this.encoder = encoder;
-        this.audit = audit;
-    }
-
     public PlatformUser create(String username, String password, String role) {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{1,100}")) {
-            throw new BadRequestException("username",
+            throw new InvalidValueException("username",
                     "username is required: 1 to 100 letters, digits or . _ @ -");
         }
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-            throw new BadRequestException("password", "password must have " + MIN_PASSWORD + " to 200 characters");
+            throw new InvalidValueException("password", "password must have " + MIN_PASSWORD + " to 200 characters");
         }
         Role parsed = role(role);
         PlatformUser user = users.create(username, encoder.encode(password), parsed)
@@ -83,7 +79,7 @@ public class UserService {
         try {
             return Role.of(role == null ? "" : role);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("role", "role must be one of " + ROLES);
+            throw new InvalidValueException("role", "role must be one of " + ROLES);
         }
     }
 }

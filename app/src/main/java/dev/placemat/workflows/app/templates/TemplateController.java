@@ -6,6 +6,7 @@ import dev.placemat.workflows.app.workflow.WorkflowService;
 import dev.placemat.workflows.app.workflow.WorkflowView;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,17 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/templates}: the gallery, and new workflows made from a template (not deployed). */
 @RestController
 @RequestMapping("/api/templates")
+@RequiredArgsConstructor
 public class TemplateController {
 
     private final TemplateRepository templates;
     private final WorkflowService workflows;
     private final CurrentUser currentUser;
-
-    public TemplateController(TemplateRepository templates, WorkflowService workflows, CurrentUser currentUser) {
-        this.templates = templates;
-        this.workflows = workflows;
-        this.currentUser = currentUser;
-    }
 
     @GetMapping
     public List<Template> list() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
@@ -20,15 +21,11 @@ import org.springframework.stereotype.Repository;
  * design's three) are written at startup under fixed ids, keeping their usage counts.
  */
 @Repository
+@RequiredArgsConstructor
 public class TemplateRepository implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final StoredJson json;
-
-    public TemplateRepository(JdbcClient jdbc, StoredJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {

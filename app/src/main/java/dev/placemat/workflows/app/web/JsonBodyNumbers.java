@@ -2,7 +2,7 @@ package dev.placemat.workflows.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.config.JsonNumbers;
-import dev.placemat.workflows.app.errors.BadRequestException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import java.lang.reflect.Type;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
@@ -28,7 +28,7 @@ class JsonBodyNumbers extends RequestBodyAdviceAdapter {
     public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
         JsonNumbers.tooLong((JsonNode) body, "$").ifPresent(path -> {
-            throw new BadRequestException(path, JsonNumbers.refusal(path));
+            throw new InvalidValueException(path, JsonNumbers.refusal(path));
         });
         return body;
     }

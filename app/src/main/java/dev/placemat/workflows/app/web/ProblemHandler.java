@@ -1,12 +1,12 @@
 package dev.placemat.workflows.app.web;
 
 import dev.placemat.workflows.app.engine.LaunchRefused;
-import dev.placemat.workflows.app.errors.BadRequestException;
 import dev.placemat.workflows.app.errors.ConflictException;
 import dev.placemat.workflows.app.errors.FieldException;
 import dev.placemat.workflows.app.errors.ForbiddenException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import dev.placemat.workflows.app.errors.NotFoundException;
-import dev.placemat.workflows.app.errors.UnprocessableException;
+import dev.placemat.workflows.app.errors.UnsuitableValueException;
 import dev.placemat.workflows.validation.FieldError;
 import dev.placemat.workflows.validation.InvalidDefinitionException;
 import java.util.List;
@@ -59,13 +59,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), List.of());
     }
 
-    @ExceptionHandler(BadRequestException.class)
-    ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<ProblemDetail> badRequest(InvalidValueException e) {
         return fieldProblem(HttpStatus.BAD_REQUEST, "Bad request", e);
     }
 
-    @ExceptionHandler(UnprocessableException.class)
-    ResponseEntity<ProblemDetail> unprocessable(UnprocessableException e) {
+    @ExceptionHandler(UnsuitableValueException.class)
+    ResponseEntity<ProblemDetail> unprocessable(UnsuitableValueException e) {
         return fieldProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", e);
     }
 

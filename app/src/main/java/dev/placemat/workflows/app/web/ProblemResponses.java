@@ -6,17 +6,15 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Problem JSON written straight to a response, for answers given before any controller runs. */
 @Component
+@RequiredArgsConstructor
 public class ProblemResponses {
 
     private final ObjectMapper json;
-
-    public ProblemResponses(ObjectMapper json) {
-        this.json = json;
-    }
 
     public void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         write(response, status, title, detail, List.of());

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * such as ISO-8859-1 or UTF-16, are decoded by {@link WebhookRequest}. Camel's own reading of the body (through a
  * reader in the request's charset, and gzip decoding without a bound) never sees the request as it came.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WebhookBodyFilter extends OncePerRequestFilter {
 
     /** The request attribute that holds the body as sent, decoded from gzip, at most max-body-bytes long. */
@@ -33,11 +36,6 @@ class WebhookBodyFilter extends OncePerRequestFilter {
 
     private final int maxBodyBytes;
     private final ProblemResponses problems;
-
-    WebhookBodyFilter(int maxBodyBytes, ProblemResponses problems) {
-        this.maxBodyBytes = maxBodyBytes;
-        this.problems = problems;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -6,6 +6,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,16 +19,13 @@ import org.springframework.stereotype.Component;
  * the limit starts nothing and answers 429 with the seconds until the next one is accepted.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WebhookRateLimits {
 
     static final String FIELD = "rate_limit_per_minute";
     private static final Logger log = LoggerFactory.getLogger(WebhookRateLimits.class);
 
     private final RateBuckets buckets;
-
-    WebhookRateLimits(RateBuckets buckets) {
-        this.buckets = buckets;
-    }
 
     /** Takes one request from the bucket of each workflow that has a limit; throws 429 when one is empty. */
     void acquire(List<Deployment> deployments) {

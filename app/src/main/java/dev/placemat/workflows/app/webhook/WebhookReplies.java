@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.http.HttpStatus;
@@ -19,15 +21,12 @@ import org.springframework.stereotype.Component;
 
 /** Every answer a webhook gives, written with only the headers set here. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WebhookReplies {
 
     private static final Pattern STEP = Pattern.compile("step_(\\d+)");
 
     private final ObjectMapper json;
-
-    WebhookReplies(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** 202: the executions are stored and will run. */
     void accepted(Exchange exchange, List<UUID> executionIds) {

@@ -6,20 +6,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Webhook requests accepted under an {@code Idempotency-Key}, with the executions they started. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WebhookRequests {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-
-    WebhookRequests(JdbcClient jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /**
      * Claims the key for this request; empty when claimed now, else the executions of the request that claimed it

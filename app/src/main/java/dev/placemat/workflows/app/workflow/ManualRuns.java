@@ -12,23 +12,18 @@ import dev.placemat.workflows.app.errors.ConflictException;
 import dev.placemat.workflows.definition.TriggerType;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Manual runs of a workflow's deployed version: the request body's fields become the trigger data. */
 @Service
+@RequiredArgsConstructor
 public class ManualRuns {
 
     private final WorkflowService workflows;
     private final RouteDeployer deployer;
     private final ExecutionLauncher launcher;
     private final AuditLog audit;
-
-    public ManualRuns(WorkflowService workflows, RouteDeployer deployer, ExecutionLauncher launcher, AuditLog audit) {
-        this.workflows = workflows;
-        this.deployer = deployer;
-        this.launcher = launcher;
-        this.audit = audit;
-    }
 
     /** Starts a run of the deployed version, by {@code user}, who must be allowed to change the workflow. */
     public Launch run(UUID id, JsonNode body, String user) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +19,12 @@ import org.springframework.stereotype.Component;
  * known only when the step runs, and is left out.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MissingConnections {
 
     private final WorkflowDocuments documents;
     private final ActionRegistry actions;
     private final ConfigSchemas schemas;
-
-    MissingConnections(WorkflowDocuments documents, ActionRegistry actions, ConfigSchemas schemas) {
-        this.documents = documents;
-        this.actions = actions;
-        this.schemas = schemas;
-    }
 
     /** Each use of a connection that does not exist here: the workflow's index and name, the step, the connection. */
     List<ImportResult.MissingConnection> of(List<WorkflowDefinition> definitions) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Repository;
  * incarnation after the node was declared dead. Rows of nodes that are not alive are not counted.
  */
 @Repository
+@RequiredArgsConstructor
 public class NodeDeployments {
 
     private static final Logger log = LoggerFactory.getLogger(NodeDeployments.class);
@@ -30,12 +32,6 @@ public class NodeDeployments {
     private final JdbcTemplate batches;
     private final ClusterNode node;
     private final Map<UUID, Integer> pending = new ConcurrentHashMap<>();
-
-    public NodeDeployments(JdbcClient jdbc, JdbcTemplate batches, ClusterNode node) {
-        this.jdbc = jdbc;
-        this.batches = batches;
-        this.node = node;
-    }
 
     /** This node has loaded {@code version} of a workflow (replacing the one it had). */
     void loaded(UUID workflowId, int version) {

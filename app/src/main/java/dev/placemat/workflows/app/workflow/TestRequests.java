@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.errors.NotFoundException;
-import dev.placemat.workflows.app.errors.UnprocessableException;
+import dev.placemat.workflows.app.errors.UnsuitableValueException;
 import dev.placemat.workflows.definition.WorkflowDefinition;
 import dev.placemat.workflows.validation.DefinitionValidator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * after.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class TestRequests {
 
     /** A test request, read and checked. */
@@ -28,14 +31,6 @@ class TestRequests {
     private final WorkflowRepository workflows;
     private final WorkflowAccess access;
     private final WorkflowConnections connections;
-
-    TestRequests(DefinitionValidator validator, WorkflowRepository workflows, WorkflowAccess access,
-            WorkflowConnections connections) {
-        this.validator = validator;
-        this.workflows = workflows;
-        this.access = access;
-        this.connections = connections;
-    }
 
     /** Reads and checks a test request (422 for what cannot be run, 404 and 403 for the workflow it names). */
     Request read(JsonNode body) {
@@ -52,18 +47,18 @@ class TestRequests {
         Map<String, JsonNode> pinned = new LinkedHashMap<>();
         JsonNode pins = body.path("pinned");
         if (!pins.isMissingNode() && !pins.isNull() && !pins.isObject()) {
-            throw new UnprocessableException("pinned", "pinned must be an object of step keys to outputs");
+            throw new UnsuitableValueException("pinned", "pinned must be an object of step keys to outputs");
         }
         pins.fields().forEachRemaining(pin -> {
             if (definition.step(pin.getKey()).isEmpty()) {
-                throw new UnprocessableException("pinned." + pin.getKey(), "there is no step " + pin.getKey()
+                throw new UnsuitableValueException("pinned." + pin.getKey(), "there is no step " + pin.getKey()
                         + " to pin an output for");
             }
             pinned.put(pin.getKey(), pin.getValue());
         });
         String stopAfter = body.path("stop_after").isTextual() ? body.path("stop_after").asText() : null;
         if (stopAfter != null && definition.step(stopAfter).isEmpty()) {
-            throw new UnprocessableException("stop_after", "there is no step " + stopAfter + " to stop after");
+            throw new UnsuitableValueException("stop_after", "there is no step " + stopAfter + " to stop after");
         }
         return new Request(definition, triggerData, stored, pinned, stopAfter);
     }
@@ -78,7 +73,7 @@ class TestRequests {
         try {
             workflowId = UUID.fromString(id.asText());
         } catch (IllegalArgumentException e) {
-            throw new UnprocessableException("workflow_id", "workflow_id must be a workflow's id");
+            throw new UnsuitableValueException("workflow_id", "workflow_id must be a workflow's id");
         }
         WorkflowRow row = workflows.find(workflowId)
                 .orElseThrow(() -> new NotFoundException("There is no workflow " + workflowId + "."));

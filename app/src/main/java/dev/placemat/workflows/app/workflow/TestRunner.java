@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
  * the email).
  */
 @Component
+@RequiredArgsConstructor
 public class TestRunner {
 
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
@@ -42,15 +44,6 @@ public class TestRunner {
     private final ExecutionLauncher launcher;
     private final ExecutionRunner runner;
     private final SecretRedactor redactor;
-
-    public TestRunner(TestRequests requests, RouteDeployer deployer, ExecutionLauncher launcher,
-            ExecutionRunner runner, SecretRedactor redactor) {
-        this.requests = requests;
-        this.deployer = deployer;
-        this.launcher = launcher;
-        this.runner = runner;
-        this.redactor = redactor;
-    }
 
     public TestResult run(JsonNode body) {
         TestRequests.Request request = requests.read(body);

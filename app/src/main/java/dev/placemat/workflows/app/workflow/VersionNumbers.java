@@ -1,7 +1,7 @@
 package dev.placemat.workflows.app.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.placemat.workflows.app.errors.BadRequestException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 
 /** The optional {@code version} of a request body, such as the deploy call's {@code {"version": 3}}. */
 public final class VersionNumbers {
@@ -15,7 +15,8 @@ public final class VersionNumbers {
             return null;
         }
         if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
-            throw new BadRequestException("version", "version must be a whole number from 1, such as {\"version\": 3}");
+            throw new InvalidValueException("version",
+                    "version must be a whole number from 1, such as {\"version\": 3}");
         }
         return version.asInt();
     }

@@ -2,18 +2,16 @@ package dev.placemat.workflows.app.workflow;
 
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The saved versions of a workflow, newest first, with who saved each and whether it is the deployed one. */
 @Repository
+@RequiredArgsConstructor
 public class VersionRepository {
 
     private final JdbcClient jdbc;
-
-    public VersionRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public List<VersionInfo> list(UUID workflowId) {
         return jdbc.sql("SELECT v.version, v.created_at, u.username, v.definition ->> 'name' AS name, "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.secrets.SecretBox;
 import dev.placemat.workflows.definition.TriggerSpec;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,15 +13,12 @@ import org.springframework.stereotype.Component;
  * secret when it leaves {@code secret} out, and drops it when {@code secret} is null or empty.
  */
 @Component
+@RequiredArgsConstructor
 public class WebhookSecrets {
 
     private static final String FIELD = "secret";
 
     private final SecretBox box;
-
-    public WebhookSecrets(SecretBox box) {
-        this.box = box;
-    }
 
     /** A copy of the definition with its webhook secret sealed, carried over from {@code current}, or removed. */
     public ObjectNode seal(ObjectNode definition, ObjectNode current) {

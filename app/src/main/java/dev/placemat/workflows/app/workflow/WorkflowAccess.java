@@ -2,12 +2,13 @@ package dev.placemat.workflows.app.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.placemat.workflows.app.errors.BadRequestException;
 import dev.placemat.workflows.app.errors.ForbiddenException;
+import dev.placemat.workflows.app.errors.InvalidValueException;
 import dev.placemat.workflows.app.identity.CurrentUser;
 import dev.placemat.workflows.app.identity.Role;
 import java.util.Objects;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +17,10 @@ import org.springframework.stereotype.Component;
  * this far: the API refuses them first).
  */
 @Component
+@RequiredArgsConstructor
 public class WorkflowAccess {
 
     private final CurrentUser currentUser;
-
-    public WorkflowAccess(CurrentUser currentUser) {
-        this.currentUser = currentUser;
-    }
 
     /** Refuses (403) a change, deploy or run of a workflow the current user may not change. */
     public void checkChange(WorkflowRow row) {
@@ -39,7 +37,7 @@ public class WorkflowAccess {
             return Optional.empty();
         }
         if (!shared.isBoolean()) {
-            throw new BadRequestException("shared", "shared must be true or false");
+            throw new InvalidValueException("shared", "shared must be true or false");
         }
         if (current != null && current.shared() != shared.asBoolean() && !isAuthorOrAdmin(current)) {
             throw new ForbiddenException("Only the author of '" + current.name() + "' or an admin can change whether "

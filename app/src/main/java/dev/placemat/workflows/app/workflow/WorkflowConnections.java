@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * names its host literally (a templated host is checked when the step runs). On deploy, the connection must exist.
  */
 @Component
+@RequiredArgsConstructor
 public class WorkflowConnections {
 
     /** The scheme and authority of a URL whose start holds no template. */
@@ -40,14 +42,6 @@ public class WorkflowConnections {
     private final ConnectionStore connections;
     private final UserRepository users;
     private final CurrentUser currentUser;
-
-    public WorkflowConnections(ActionRegistry actions, ConnectionStore connections, UserRepository users,
-            CurrentUser currentUser) {
-        this.actions = actions;
-        this.connections = connections;
-        this.users = users;
-        this.currentUser = currentUser;
-    }
 
     /** Refuses (422) a definition the current user saves or tests, written by {@code authorId} (null: by them). */
     public void checkSave(WorkflowDefinition definition, UUID authorId) {

@@ -5,6 +5,7 @@ import dev.placemat.workflows.app.engine.Launch;
 import dev.placemat.workflows.app.identity.CurrentUser;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The design's workflow API: store, change, deploy, run and test workflows. */
 @RestController
 @RequestMapping("/api/workflows")
+@RequiredArgsConstructor
 public class WorkflowController {
 
     private final WorkflowService service;
@@ -29,17 +31,6 @@ public class WorkflowController {
     private final WorkflowAccess access;
     private final NodeDeployments loaded;
     private final ManualRuns runs;
-
-    public WorkflowController(WorkflowService service, WorkflowRepository workflows, TestRunner tests,
-            CurrentUser currentUser, WorkflowAccess access, NodeDeployments loaded, ManualRuns runs) {
-        this.access = access;
-        this.loaded = loaded;
-        this.runs = runs;
-        this.service = service;
-        this.workflows = workflows;
-        this.tests = tests;
-        this.currentUser = currentUser;
-    }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

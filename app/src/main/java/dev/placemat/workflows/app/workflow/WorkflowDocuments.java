@@ -6,20 +6,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** What export and import read: current definitions, and which connection names exist. */
 @Repository
+@RequiredArgsConstructor
 public class WorkflowDocuments {
 
     private final JdbcClient jdbc;
     private final StoredJson json;
-
-    public WorkflowDocuments(JdbcClient jdbc, StoredJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** The current definition of every workflow, by name. */
     public List<ObjectNode> allCurrent() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code workflow_versions} every saved definition. All SQL has bound parameters.
  */
 @Repository
+@RequiredArgsConstructor
 public class WorkflowRepository {
 
         private static final String COLUMNS = "id, name, description, trigger_type, is_active, version, deployed_version, "
@@ -33,11 +35,6 @@ public class WorkflowRepository {
 
     private final JdbcClient jdbc;
     private final StoredJson json;
-
-    public WorkflowRepository(JdbcClient jdbc, StoredJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     @Transactional
     public WorkflowRow insert(ObjectNode json, WorkflowDefinition definition, String webhookId, UUID createdBy) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
  * {@link ManualRuns}'.
  */
 @Service
+@RequiredArgsConstructor
 public class WorkflowService {
 
     private final DefinitionValidator validator;
@@ -31,19 +33,6 @@ public class WorkflowService {
     private final WorkflowConnections connections;
     private final CurrentUser currentUser;
     private final ClusterDeployments cluster;
-
-    public WorkflowService(DefinitionValidator validator, WorkflowRepository workflows, AuditLog audit,
-            WebhookSecrets secrets, WorkflowAccess access, WorkflowConnections connections, CurrentUser currentUser,
-            ClusterDeployments cluster) {
-        this.connections = connections;
-        this.cluster = cluster;
-        this.audit = audit;
-        this.currentUser = currentUser;
-        this.access = access;
-        this.validator = validator;
-        this.workflows = workflows;
-        this.secrets = secrets;
-    }
 
     public WorkflowRow create(JsonNode json, UUID createdBy) {
         Optional<Boolean> shared = access.sharing(json, null);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * new webhook ids, and names the connections the workflows use that do not exist here.
  */
 @Service
+@RequiredArgsConstructor
 public class WorkflowTransfer {
 
     static final String FORMAT = "placemat-workflows";
@@ -35,15 +37,6 @@ public class WorkflowTransfer {
     private final DefinitionValidator validator;
     private final MissingConnections missingConnections;
     private final CurrentUser currentUser;
-
-    public WorkflowTransfer(WorkflowService service, WorkflowDocuments documents, DefinitionValidator validator,
-            MissingConnections missingConnections, CurrentUser currentUser) {
-        this.service = service;
-        this.documents = documents;
-        this.validator = validator;
-        this.missingConnections = missingConnections;
-        this.currentUser = currentUser;
-    }
 
     public ObjectNode export(UUID id) {
         return document(List.of(service.get(id).definition()));

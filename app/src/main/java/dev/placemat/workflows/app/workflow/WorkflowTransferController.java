@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,13 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Export workflows to a JSON file (one, or all the caller may read) and import such a file. */
 @RestController
 @RequestMapping("/api/workflows")
+@RequiredArgsConstructor
 public class WorkflowTransferController {
 
     private final WorkflowTransfer transfer;
-
-    public WorkflowTransferController(WorkflowTransfer transfer) {
-        this.transfer = transfer;
-    }
 
     @GetMapping("/{id}/export")
     public ResponseEntity<ObjectNode> export(@PathVariable UUID id) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.placemat.workflows.app.errors.NotFoundException;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,20 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/workflows/{id}/versions")
+@RequiredArgsConstructor
 public class WorkflowVersionController {
 
     private final WorkflowService service;
     private final WorkflowRepository workflows;
     private final VersionRepository versions;
     private final WorkflowAccess access;
-
-    public WorkflowVersionController(WorkflowService service, WorkflowRepository workflows,
-            VersionRepository versions, WorkflowAccess access) {
-        this.service = service;
-        this.workflows = workflows;
-        this.versions = versions;
-        this.access = access;
-    }
 
     @GetMapping
     public List<VersionInfo> list(@PathVariable UUID id) {

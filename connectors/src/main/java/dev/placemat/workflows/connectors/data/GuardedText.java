@@ -1,9 +1,12 @@
 package dev.placemat.workflows.connectors.data;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 /**
  * A string that a regular expression reads under the expression's budget: every few thousand characters read, the
  * budget's time is checked, so that a pattern that backtracks without end stops at the time limit.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class GuardedText implements CharSequence {
 
     private static final int CHECK_EVERY = 4096;
@@ -11,11 +14,6 @@ final class GuardedText implements CharSequence {
     private final String text;
     private final ExpressionBudget budget;
     private int reads;
-
-    GuardedText(String text, ExpressionBudget budget) {
-        this.text = text;
-        this.budget = budget;
-    }
 
     @Override
     public char charAt(int index) {

@@ -3,12 +3,15 @@ package dev.placemat.workflows.connectors.data;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * How long a value's JSON text would be, counted before it is written, so that {@code $string} of a list that holds
  * the same long string many times is refused instead of written. Counting stops as soon as the limit is passed:
  * {@code limit} throws when the length so far is too long.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class JsonLength {
 
     private static final int NUMBER = 24;
@@ -16,11 +19,6 @@ final class JsonLength {
     private final LongConsumer limit;
     private final boolean pretty;
     private long length;
-
-    JsonLength(LongConsumer limit, boolean pretty) {
-        this.limit = limit;
-        this.pretty = pretty;
-    }
 
     /** The length of {@code value} at {@code depth}, plus everything counted before. */
     long of(Object value, int depth) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One run of a parsed query: binds the parameters, limits rows and time, and reads the result. A read-only
@@ -21,19 +23,13 @@ import java.util.Map;
  * up, the statement is cancelled on the server ({@code Statement.cancel}); the query timeout does the same when the
  * step's time runs out first.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class QueryRun {
 
     private final SqlText sql;
     private final Map<String, Object> parameters;
     private final int maxRows;
     private final StepContext context;
-
-    QueryRun(SqlText sql, Map<String, Object> parameters, int maxRows, StepContext context) {
-        this.sql = sql;
-        this.parameters = parameters;
-        this.maxRows = maxRows;
-        this.context = context;
-    }
 
     /** The query's result: rows read within the limit, or the update count of a write. */
     record Result(List<String> columns, List<Map<String, Object>> rows, boolean truncated, Integer updated) {

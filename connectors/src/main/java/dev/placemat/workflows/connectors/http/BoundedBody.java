@@ -3,10 +3,13 @@ package dev.placemat.workflows.connectors.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.nio.entity.AbstractBinAsyncEntityConsumer;
 
 /** An answer body collected in memory up to a size; a larger one fails the exchange as soon as it passes the size. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class BoundedBody extends AbstractBinAsyncEntityConsumer<byte[]> {
 
     /** The answer was larger than accepted. */
@@ -18,10 +21,6 @@ final class BoundedBody extends AbstractBinAsyncEntityConsumer<byte[]> {
 
     private final int maxBytes;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-    BoundedBody(int maxBytes) {
-        this.maxBytes = maxBytes;
-    }
 
     @Override
     protected void streamStart(ContentType contentType) {

@@ -4,6 +4,8 @@ import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepFailure;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
@@ -12,6 +14,7 @@ import org.apache.hc.client5.http.DnsResolver;
  * and the connection for a DNS server to answer differently (DNS rebinding). The host name itself still goes into
  * the {@code Host} header and the TLS server name, so virtual hosting and certificate checks are unchanged.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class GuardedDns implements DnsResolver {
 
     /** The guard refused the host: the step fails with the guard's message. */
@@ -30,10 +33,6 @@ final class GuardedDns implements DnsResolver {
     }
 
     private final OutboundGuard guard;
-
-    GuardedDns(OutboundGuard guard) {
-        this.guard = guard;
-    }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {

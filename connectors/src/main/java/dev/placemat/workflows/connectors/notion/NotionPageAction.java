@@ -4,21 +4,19 @@ import dev.placemat.workflows.spi.ConnectionUse;
 import dev.placemat.workflows.spi.TaskAction;
 import java.util.Optional;
 import java.util.function.Function;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What the Notion page actions share: they write a page of one of the design's databases through the step's Notion
  * connection (its {@code connection} field) or the default one.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 abstract class NotionPageAction<C> implements TaskAction<C> {
 
     final NotionPages pages = new NotionPages();
     final NotionDatabase database;
     private final Function<C, String> connection;
-
-    NotionPageAction(NotionDatabase database, Function<C, String> connection) {
-        this.database = database;
-        this.connection = connection;
-    }
 
     @Override
     public Optional<ConnectionUse> connectionUse() {

@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Database schemas, read once and kept for a minute per connection and database: a column whose type changes in
  * Notion is written with its new type within a minute, and a busy workflow does not spend its rate limit on them.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class NotionSchemas {
 
     static final Duration TTL = Duration.ofMinutes(1);
@@ -21,10 +24,6 @@ final class NotionSchemas {
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
     private final NotionClient client;
-
-    NotionSchemas(NotionClient client) {
-        this.client = client;
-    }
 
     CompletableFuture<NotionSchema> of(ConnectionFields connection, String databaseId, StepContext context) {
         String key = connection.name() + "\n" + connection.optional("base_url", "") + "\n" + databaseId;
