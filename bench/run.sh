@@ -9,7 +9,9 @@
 # usage: bench/run.sh [seconds per level (default 20)] [warm-up seconds (default 60)]
 #        BENCH_SKIP_LOAD=1 for the deploy figures only; BENCH_MAX_WORKFLOWS (default 10000) for the last of them;
 #        BENCH_JAR to measure another build of the jar; BENCH_JAVA_OPTS for JVM options;
-#        BENCH_PROFILE=1 records the c=32 level with JDK Flight Recorder and prints where the CPU went
+#        BENCH_PROFILE=1 records the c=32 level with JDK Flight Recorder and prints where the CPU went by method
+#        (a recording slows that level down, see bench/README); without it, the CPU by process and JVM thread at
+#        c=32 is always printed, read from /proc (bench/cpu_split.py)
 # needs: the jar (mvn -DskipTests package), wrk, curl, psql, jcmd (apt-get install wrk postgresql-client)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,7 +89,9 @@ for level in 1 8 32 sync-32; do
   PROFILED=""
   if [ -n "${BENCH_PROFILE:-}" ] && [ "$level" = 32 ]; then PROFILED=1; fi
   if [ -n "$PROFILED" ]; then jcmd $APP_PID JFR.start name=load settings=profile filename="$DATA/load.jfr" >/dev/null; fi
+  python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$DATA/cpu-before.json"
   OUT=$(wrk -t$(( c < 2 ? 1 : 2 )) -c$c -d${SECONDS_PER_LEVEL}s --latency -s bench/post.lua "$URL_NOW")
+  python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$DATA/cpu-after-$level.json"
   if [ -n "$PROFILED" ]; then jcmd $APP_PID JFR.stop name=load >/dev/null; fi
   RATE=$(echo "$OUT" | awk '/Requests\/sec/ {print $2}')
   P50=$(echo "$OUT" | awk '$1=="50%" {print $2}')
@@ -97,7 +101,10 @@ for level in 1 8 32 sync-32; do
   E=$(( $(sql "select count(*) from workflow_executions") - BEFORE_E ))
   S=$(( $(sql "select count(*) from step_executions") - BEFORE_S ))
   printf "%-12s %12s %10s %10s %12s %12s %s\n" "$level" "$RATE" "$P50" "$P99" "$E" "$S" "${NON2XX:+non-2xx: $NON2XX}"
+  if [ "$level" = 32 ]; then C32_EXECUTIONS=$E; cp "$DATA/cpu-before.json" "$DATA/cpu-before-32.json"; fi
 done
+echo "== where the CPU went at c=32 (/proc; two cores give $((2 * SECONDS_PER_LEVEL)) s in all)"
+python3 bench/cpu_split.py diff "$DATA/cpu-before-32.json" "$DATA/cpu-after-32.json" "$C32_EXECUTIONS"
 echo "unfinished executions: $(sql "select count(*) from workflow_executions where status not in ('completed')")"
 echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
 if [ -n "${BENCH_PROFILE:-}" ]; then echo "== where the CPU went at c=32 (JFR)"; python3 bench/jfr_split.py "$DATA/load.jfr"; fi
