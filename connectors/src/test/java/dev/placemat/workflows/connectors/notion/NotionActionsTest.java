@@ -13,11 +13,16 @@ import dev.placemat.workflows.connectors.support.MapConnections;
 import dev.placemat.workflows.connectors.support.StepFixture;
 import dev.placemat.workflows.connectors.support.TestServices;
 import dev.placemat.workflows.fixtures.NotionStandIn;
+import dev.placemat.workflows.runtime.ExecutionState;
+import dev.placemat.workflows.runtime.StepRun;
 import dev.placemat.workflows.spi.Connections;
 import dev.placemat.workflows.spi.OutboundGuard;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,14 +65,19 @@ class NotionActionsTest {
     }
 
     private StepContext context(String connection) {
+        return FIXTURE.context(StepFixture.json("{}"), services(connection));
+    }
+
+    /** What the platform gives actions, with one notion connection; rate limits are kept per instance. */
+    private static TestServices services(String connection) {
         Connections connections = new MapConnections().with(connection, "notion", Map.of(
                 "token", TOKEN,
                 "projects_database_id", "projects-db",
                 "opportunities_database_id", "opps-db",
                 "base_url", notion.baseUrl()));
-        return FIXTURE.context(StepFixture.json("{}"), new TestServices()
+        return new TestServices()
                 .with(Connections.class, connections)
-                .with(OutboundGuard.class, new LoopbackGuard(notion.server().port())));
+                .with(OutboundGuard.class, new LoopbackGuard(notion.server().port()));
     }
 
     private String connectionName() {
@@ -139,6 +149,37 @@ class NotionActionsTest {
         assertThat(first.path("Primary Contact").path("rich_text").path(0).path("plain_text").asText())
                 .isEqualTo("Ann <ann@partner.org>");
         notion.server().verify(1, getRequestedFor(urlEqualTo("/v1/databases/opps-db")));
+    }
+
+    /**
+     * Notion allows about three requests a second per integration: seven executions creating a page at once on one
+     * connection queue for it (3 at once, then 3 a second), and all seven pages are made.
+     */
+    @Test
+    void parallelExecutionsOnOneConnectionKeepToNotionsRate() throws Exception {
+        TestServices services = services(connectionName());
+        List<Object> answers = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            ExecutionState execution = new ExecutionState("exec-" + i, "wf-1", StepFixture.json("{}"), record -> { });
+            StepRun run = new StepRun(execution, "1", "exec-" + i + ":1", Instant.now().plusSeconds(30),
+                    FIXTURE.camel(), services);
+            answers.add(new NotionCreateOpportunityAction().execute(StepFixture.config(
+                    NotionCreateOpportunityAction.Config.class, "{\"connection\": \"" + connectionName()
+                            + "\", \"opportunity_data\": {\"name\": \"Paced " + i + "\"}}"), run));
+        }
+        for (Object answer : answers) {
+            StepFixture.await(answer);
+        }
+
+        assertThat(notion.pagesIn("opps-db")).hasSize(7);
+        List<Instant> received = notion.server().getAllServeEvents().stream()
+                .map(event -> event.getRequest().getLoggedDate().toInstant()).sorted().toList();
+        assertThat(received).as("the schema's read and seven pages").hasSizeGreaterThanOrEqualTo(8);
+        for (int i = 0; i + 6 < received.size(); i++) {
+            // a bucket of 3 refilled at 3 a second lets 6 calls through in one second at the most
+            assertThat(Duration.between(received.get(i), received.get(i + 6)))
+                    .as("calls %d to %d of %s", i + 1, i + 7, received).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
     }
 
     @Test
