@@ -86,13 +86,17 @@ for level in 1 8 32 sync-32; do
   URL_NOW=$TARGET; [ "$level" = "$c" ] || URL_NOW=$SYNC_TARGET
   BEFORE_E=$(sql "select count(*) from workflow_executions")
   BEFORE_S=$(sql "select count(*) from step_executions")
-  PROFILED=""
-  if [ -n "${BENCH_PROFILE:-}" ] && [ "$level" = 32 ]; then PROFILED=1; fi
-  if [ -n "$PROFILED" ]; then jcmd $APP_PID JFR.start name=load settings=profile filename="$DATA/load.jfr" >/dev/null; fi
-  python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$DATA/cpu-before.json"
+  if [ "$level" = 32 ]; then
+    python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$DATA/cpu-before.json"
+    if [ -n "${BENCH_PROFILE:-}" ]; then
+      jcmd $APP_PID JFR.start name=load settings=profile filename="$DATA/load.jfr" >/dev/null
+    fi
+  fi
   OUT=$(wrk -t$(( c < 2 ? 1 : 2 )) -c$c -d${SECONDS_PER_LEVEL}s --latency -s bench/post.lua "$URL_NOW")
-  python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$DATA/cpu-after-$level.json"
-  if [ -n "$PROFILED" ]; then jcmd $APP_PID JFR.stop name=load >/dev/null; fi
+  if [ "$level" = 32 ]; then
+    python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$DATA/cpu-after.json"
+    if [ -n "${BENCH_PROFILE:-}" ]; then jcmd $APP_PID JFR.stop name=load >/dev/null; fi
+  fi
   RATE=$(echo "$OUT" | awk '/Requests\/sec/ {print $2}')
   P50=$(echo "$OUT" | awk '$1=="50%" {print $2}')
   P99=$(echo "$OUT" | awk '$1=="99%" {print $2}')
@@ -101,10 +105,10 @@ for level in 1 8 32 sync-32; do
   E=$(( $(sql "select count(*) from workflow_executions") - BEFORE_E ))
   S=$(( $(sql "select count(*) from step_executions") - BEFORE_S ))
   printf "%-12s %12s %10s %10s %12s %12s %s\n" "$level" "$RATE" "$P50" "$P99" "$E" "$S" "${NON2XX:+non-2xx: $NON2XX}"
-  if [ "$level" = 32 ]; then C32_EXECUTIONS=$E; cp "$DATA/cpu-before.json" "$DATA/cpu-before-32.json"; fi
+  if [ "$level" = 32 ]; then C32_EXECUTIONS=$E; fi
 done
 echo "== where the CPU went at c=32 (/proc; two cores give $((2 * SECONDS_PER_LEVEL)) s in all)"
-python3 bench/cpu_split.py diff "$DATA/cpu-before-32.json" "$DATA/cpu-after-32.json" "$C32_EXECUTIONS"
+python3 bench/cpu_split.py diff "$DATA/cpu-before.json" "$DATA/cpu-after.json" "$C32_EXECUTIONS"
 echo "unfinished executions: $(sql "select count(*) from workflow_executions where status not in ('completed')")"
 echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
 if [ -n "${BENCH_PROFILE:-}" ]; then echo "== where the CPU went at c=32 (JFR)"; python3 bench/jfr_split.py "$DATA/load.jfr"; fi

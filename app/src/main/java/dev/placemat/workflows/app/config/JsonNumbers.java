@@ -19,31 +19,37 @@ public final class JsonNumbers {
 
     /**
      * The path of the first number in {@code node} with more than {@value #MAX_DIGITS} digits before or after its
-     * point, if any; {@code path} names {@code node} itself.
+     * point, if any; {@code path} names {@code node} itself. The path is built only for such a number: every webhook
+     * body is walked here.
      */
     public static Optional<String> tooLong(JsonNode node, String path) {
+        return Optional.ofNullable(below(node)).map(rest -> path + rest);
+    }
+
+    /** The path below {@code node} of its first overlong number ("" for itself), or null when it holds none. */
+    private static String below(JsonNode node) {
         if (node.isBigDecimal()) {
             BigDecimal number = node.decimalValue();
-            boolean tooLong = Math.abs(number.scale()) > MAX_DIGITS || number.precision() - number.scale() > MAX_DIGITS;
-            return tooLong ? Optional.of(path) : Optional.empty();
+            return Math.abs(number.scale()) > MAX_DIGITS || number.precision() - number.scale() > MAX_DIGITS
+                    ? "" : null;
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                Optional<String> found = tooLong(node.get(i), path + "[" + i + "]");
-                if (found.isPresent()) {
-                    return found;
+                String rest = below(node.get(i));
+                if (rest != null) {
+                    return "[" + i + "]" + rest;
                 }
             }
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                Optional<String> found = tooLong(field.getValue(), path + "." + field.getKey());
-                if (found.isPresent()) {
-                    return found;
+                String rest = below(field.getValue());
+                if (rest != null) {
+                    return "." + field.getKey() + rest;
                 }
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** What the refusal of the number at {@code path} says. */

@@ -38,7 +38,8 @@ class MissingConnections {
                 }
             }
         }
-        Set<String> existing = documents.existingConnections(uses.stream().map(ImportResult.MissingConnection::connection).distinct().toList());
+        Set<String> existing = documents.existingConnections(
+                uses.stream().map(ImportResult.MissingConnection::connection).distinct().toList());
         return uses.stream().filter(use -> !existing.contains(use.connection())).toList();
     }
 
