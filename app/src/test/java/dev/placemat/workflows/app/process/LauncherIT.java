@@ -9,7 +9,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The README's run command, {@code ./placemat}: its first run records a class archive of the platform (in the data
- * directory) and serves; the next run starts the JVM from that archive without recording it again.
+ * directory) and serves; the next run starts the JVM from that archive without recording it again. The jar is
+ * given under a name of its own ({@code PLACEMAT_JAR}), as a downloaded release would be.
  */
 class LauncherIT {
 
@@ -17,7 +18,8 @@ class LauncherIT {
     void recordsAClassArchiveOnceAndStartsFromIt() throws Exception {
         Path dataDir = Files.createTempDirectory("placemat-launcher-");
         Path archive = dataDir.resolve("cds").resolve("app.jsa");
-        PlatformProcess first = new PlatformProcess(dataDir).viaLauncher();
+        Path jar = Files.copy(Path.of("target", "placemat-workflows.jar"), dataDir.resolve("placemat-1.0.jar"));
+        PlatformProcess first = new PlatformProcess(dataDir).viaLauncher().with("PLACEMAT_JAR", jar.toString());
         try {
             first.start();
             assertThat(archive).isRegularFile();
@@ -25,7 +27,7 @@ class LauncherIT {
             first.stop();
             long recorded = Files.getLastModifiedTime(archive).toMillis();
 
-            PlatformProcess second = new PlatformProcess(dataDir).viaLauncher();
+            PlatformProcess second = new PlatformProcess(dataDir).viaLauncher().with("PLACEMAT_JAR", jar.toString());
             second.start();
             assertThat(second.commandLine()).contains("-XX:SharedArchiveFile=" + archive);
             second.api().get("/api/workflows").expect(200);
