@@ -9,9 +9,10 @@
 # usage: bench/run.sh [seconds per level (default 20)] [warm-up seconds (default 60)]
 #        BENCH_SKIP_LOAD=1 for the deploy figures only; BENCH_MAX_WORKFLOWS (default 10000) for the last of them;
 #        BENCH_JAR to measure another build of the jar; BENCH_JAVA_OPTS for JVM options;
-#        BENCH_PROFILE=1 records the c=32 level with JDK Flight Recorder and prints where the CPU went by method
-#        (a recording slows that level down, see bench/README); without it, the CPU by process and JVM thread at
-#        c=32 is always printed, read from /proc (bench/cpu_split.py)
+#        BENCH_PROFILE=1 profiles the c=32 level with async-profiler (its Maven artifact, tools.profiler:async-profiler,
+#        loaded into the JVM of the load levels with the code cache left at the JVM's default) and prints where the
+#        CPU went by thread, layer and method (bench/profile_split.py); without it, the CPU by process and JVM thread
+#        at c=32 is always printed, read from /proc (bench/cpu_split.py)
 # needs: the jar (mvn -DskipTests package), wrk, curl, psql, jcmd (apt-get install wrk postgresql-client)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +59,15 @@ kill "$APP_PID"; wait "$APP_PID" || true
 start_app ./placemat
 printf "existing data directory, ./placemat from its class archive: %.1f s\n" "$STARTED_IN"
 kill "$APP_PID"; wait "$APP_PID" || true
-start_app
+LOAD_OPTS=${BENCH_JAVA_OPTS:-$JAVA_OPTS}
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  # the agent's frames need more code cache than the README's 64 MB: with it, compilation stalls and c=32 halves
+  mvn -q dependency:copy -Dartifact=tools.profiler:async-profiler:3.0 -DoutputDirectory="$DATA"
+  unzip -q -j "$DATA/async-profiler-3.0.jar" "linux-$([ "$(uname -m)" = aarch64 ] && echo arm64 || echo x64)/libasyncProfiler.so" -d "$DATA"
+  PROFILER="$DATA/libasyncProfiler.so"
+  LOAD_OPTS="-agentpath:$PROFILER ${LOAD_OPTS/ -XX:ReservedCodeCacheSize=64m/}"
+fi
+start_app "java $LOAD_OPTS -jar $JAR"
 
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
@@ -89,13 +98,15 @@ for level in 1 8 32 sync-32; do
   if [ "$level" = 32 ]; then
     python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$DATA/cpu-before.json"
     if [ -n "${BENCH_PROFILE:-}" ]; then
-      jcmd $APP_PID JFR.start name=load settings=profile filename="$DATA/load.jfr" >/dev/null
+      jcmd $APP_PID JVMTI.agent_load "$PROFILER" '"start,event=itimer,interval=2ms,threads"' >/dev/null
     fi
   fi
   OUT=$(wrk -t$(( c < 2 ? 1 : 2 )) -c$c -d${SECONDS_PER_LEVEL}s --latency -s bench/post.lua "$URL_NOW")
   if [ "$level" = 32 ]; then
     python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$DATA/cpu-after.json"
-    if [ -n "${BENCH_PROFILE:-}" ]; then jcmd $APP_PID JFR.stop name=load >/dev/null; fi
+    if [ -n "${BENCH_PROFILE:-}" ]; then
+      jcmd $APP_PID JVMTI.agent_load "$PROFILER" "\"stop,file=$DATA/load.collapsed,collapsed\"" >/dev/null
+    fi
   fi
   RATE=$(echo "$OUT" | awk '/Requests\/sec/ {print $2}')
   P50=$(echo "$OUT" | awk '$1=="50%" {print $2}')
@@ -111,7 +122,9 @@ echo "== where the CPU went at c=32 (/proc; two cores give $((2 * SECONDS_PER_LE
 python3 bench/cpu_split.py diff "$DATA/cpu-before.json" "$DATA/cpu-after.json" "$C32_EXECUTIONS"
 echo "unfinished executions: $(sql "select count(*) from workflow_executions where status not in ('completed')")"
 echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
-if [ -n "${BENCH_PROFILE:-}" ]; then echo "== where the CPU went at c=32 (JFR)"; python3 bench/jfr_split.py "$DATA/load.jfr"; fi
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  echo "== where the CPU went at c=32 (async-profiler)"; python3 bench/profile_split.py "$DATA/load.collapsed"
+fi
 fi
 
 # thousands of deployed workflows need more heap than the README's -Xmx256m (about 100 KB each): restart with 1 GB

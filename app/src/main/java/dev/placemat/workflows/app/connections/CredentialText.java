@@ -64,9 +64,11 @@ final class CredentialText {
         return false;
     }
 
+    /** Whether {@code word} (lower-case ASCII letters) is in the text in any case: compared only where its first letter is. */
     private static boolean containsIgnoreCase(String text, String word) {
+        char first = word.charAt(0);
         for (int i = 0; i <= text.length() - word.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+            if ((text.charAt(i) | 0x20) == first && text.regionMatches(true, i + 1, word, 1, word.length() - 1)) {
                 return true;
             }
         }

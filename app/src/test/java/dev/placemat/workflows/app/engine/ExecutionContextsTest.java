@@ -36,4 +36,17 @@ class ExecutionContextsTest {
         assertThat(context.get("trigger_data")).isEqualTo(JSON.readTree("{\"x\":1}"));
         assertThat(context.get("y").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void datesTheExecutionWithItsIsoWeek() {
+        assertThat(ExecutionContexts.date(Instant.parse("2026-12-04T09:00:00Z")).get("week").asText())
+                .isEqualTo("2026-W49");
+        assertThat(ExecutionContexts.date(Instant.parse("2026-03-02T00:00:00Z")).get("week").asText())
+                .isEqualTo("2026-W10");
+        assertThat(ExecutionContexts.date(Instant.parse("2026-01-05T00:00:00Z")).get("week").asText())
+                .isEqualTo("2026-W02");
+        // 1 January 2027 is a Friday: it belongs to the last week of 2026
+        assertThat(ExecutionContexts.date(Instant.parse("2027-01-01T12:00:00Z")).get("week").asText())
+                .isEqualTo("2026-W53");
+    }
 }
