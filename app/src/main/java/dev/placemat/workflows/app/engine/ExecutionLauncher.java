@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lombok.RequiredArgsConstructor;
@@ -46,7 +47,15 @@ public class ExecutionLauncher {
 
     /** As {@link #launch(Deployment, ObjectNode)}, with an execution id chosen before (event deduplication). */
     public Launch launch(Deployment deployment, ObjectNode triggerData, UUID id) {
-        return accept(deployment, triggerData, id, Journal.EMPTY, null);
+        return accept(deployment, triggerData, id, Journal.EMPTY, null, null);
+    }
+
+    /**
+     * As {@link #launch(Deployment, ObjectNode)}, the run started through {@code starter} once the row is committed
+     * (a webhook starts its executions on its own thread once it has answered).
+     */
+    public Launch launch(Deployment deployment, ObjectNode triggerData, Executor starter) {
+        return accept(deployment, triggerData, TimeOrderedIds.next(), Journal.EMPTY, null, starter);
     }
 
     /**
@@ -54,11 +63,12 @@ public class ExecutionLauncher {
      * definition (not the deployed one) that the caller holds a lease on; {@code pinned} steps do not run.
      */
     public Launch launchTest(Deployment deployment, ObjectNode triggerData, Journal pinned, ExecutionRun.TestRun test) {
-        return accept(deployment, triggerData, TimeOrderedIds.next(), pinned, test);
+        return accept(deployment, triggerData, TimeOrderedIds.next(), pinned, test, null);
     }
 
+    /** {@code starter}: null for the runner's own threads. */
     private Launch accept(Deployment deployment, ObjectNode triggerData, UUID id, Journal journal,
-            ExecutionRun.TestRun test) {
+            ExecutionRun.TestRun test, Executor starter) {
         try {
             admission.admit(deployment.workflowId());
         } catch (LaunchRefused refused) {
@@ -74,7 +84,8 @@ public class ExecutionLauncher {
             deployment.release();
             throw refused;
         }
-        return new Launch(id, runner.run(new ExecutionRun(deployment, id, triggerData, start, journal, test)));
+        ExecutionRun run = new ExecutionRun(deployment, id, triggerData, start, journal, test);
+        return new Launch(id, starter == null ? runner.run(run) : runner.run(run, starter));
     }
 
     private void store(InsertExecution insert) {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +80,11 @@ public class ExecutionRunner {
 
     /** Starts a run; its end completes the returned future (also when it only suspends or is abandoned). */
     public CompletableFuture<ExecutionResult> run(ExecutionRun run) {
+        return run(run, starters);
+    }
+
+    /** As {@link #run(ExecutionRun)}, the route started through {@code starter} (the thread that runs its first steps). */
+    public CompletableFuture<ExecutionResult> run(ExecutionRun run, Executor starter) {
         Deployment deployment = run.deployment();
         UUID id = run.id();
         UUID owner = node.id();
@@ -123,7 +129,7 @@ public class ExecutionRunner {
         deadline[0] = threads.timers().schedule(() -> stop.accept("the execution ran longer than the maximum of "
                 + timeout.toSeconds() + " s in one go (workflows.limits.execution-timeout-seconds) and was stopped",
                 "failed"), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        starters.execute(() -> {
+        starter.execute(() -> {
             execution.runningSince = Instant.now();
             route(deployment, state, end);
         });

@@ -38,13 +38,17 @@ final class SyncWaits {
         this.replies = replies;
     }
 
+    /** Whether the deployment's webhook answers once its execution ends. */
+    static boolean answersInSync(Deployment deployment) {
+        return "sync".equals(deployment.definition().trigger().text("response_mode", "async"));
+    }
+
     /** A launch with how long to wait for it, if its workflow answers in sync. */
     Started track(Deployment deployment, Launch launch) {
-        var config = deployment.definition().trigger();
-        if (!"sync".equals(config.text("response_mode", "async"))) {
+        if (!answersInSync(deployment)) {
             return new Started(launch, null);
         }
-        var seconds = config.config().path("sync_timeout_seconds");
+        var seconds = deployment.definition().trigger().config().path("sync_timeout_seconds");
         return new Started(launch, seconds.isInt() ? Duration.ofSeconds(seconds.asInt()) : defaultWait);
     }
 

@@ -6,9 +6,19 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Webhook bodies are decoded ({@link WebhookBodyFilter}) before Camel reads them. */
+/**
+ * Webhook bodies are decoded ({@link WebhookBodyFilter}) before Camel reads them, and the executions a webhook stored
+ * start once it has answered ({@link StartsAfterAnswer}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebhookBodyConfig {
+
+    @Bean
+    FilterRegistrationBean<StartsAfterAnswer> startsAfterAnswer() {
+        FilterRegistrationBean<StartsAfterAnswer> registration = new FilterRegistrationBean<>(new StartsAfterAnswer());
+        registration.addUrlPatterns("/webhooks/*");
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<WebhookBodyFilter> webhookBodyFilter(WorkflowsProperties properties,

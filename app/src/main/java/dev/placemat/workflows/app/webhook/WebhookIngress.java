@@ -6,6 +6,7 @@ import dev.placemat.workflows.app.deploy.Deployment;
 import dev.placemat.workflows.app.deploy.RouteControl;
 import dev.placemat.workflows.app.deploy.RouteDeployer;
 import dev.placemat.workflows.app.engine.ExecutionLauncher;
+import dev.placemat.workflows.app.engine.Launch;
 import dev.placemat.workflows.app.engine.LaunchRefused;
 import dev.placemat.workflows.app.workflow.WebhookSecrets;
 import dev.placemat.workflows.compiler.IngressCompiler;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
@@ -78,6 +80,7 @@ public class WebhookIngress implements ApplicationRunner {
         List<Deployment> leased = new ArrayList<>();
         try {
             Message in = exchange.getIn();
+            StartsAfterAnswer.Starts starts = StartsAfterAnswer.of(((PlatformHttpMessage) in).getRequest());
             String webhookId = webhookIdOf(in);
             byte[] body = WebhookRequest.body(in);
             paths.workflowsOf(webhookId).forEach(id -> deployer.lease(id).ifPresent(leased::add));
@@ -98,7 +101,7 @@ public class WebhookIngress implements ApplicationRunner {
             }
             List<SyncWaits.Started> started;
             try {
-                started = launchSigned(leased, in, webhookId, triggerData);
+                started = launchSigned(leased, in, webhookId, triggerData, starts);
             } catch (WebhookRejected | LaunchRefused refused) {
                 if (key != null) {
                     requests.release(webhookId, key); // nothing started: the client's retry with the key may
@@ -143,12 +146,12 @@ public class WebhookIngress implements ApplicationRunner {
         return hidden;
     }
 
-    /** Claims the request's signatures (where replays are refused) and starts the executions. */
+    /** Claims the request's signatures (where replays are refused) and stores the executions, to start by {@code starts}. */
     private List<SyncWaits.Started> launchSigned(List<Deployment> leased, Message in, String webhookId,
-            ObjectNode triggerData) {
+            ObjectNode triggerData, Executor starts) {
         List<String> signatures = claimSignatures(leased, in, webhookId);
         try {
-            return launchAll(leased, triggerData);
+            return launchAll(leased, triggerData, starts);
         } catch (LaunchRefused refused) {
             signatures.forEach(signature -> replays.forget(webhookId, signature));
             throw refused;
@@ -200,13 +203,17 @@ public class WebhookIngress implements ApplicationRunner {
      * One execution per leased workflow; each lease passes to its execution. If none could be stored the key is
      * freed and the refusal answered (503); if some could, those are the answer.
      */
-    private List<SyncWaits.Started> launchAll(List<Deployment> leased, ObjectNode triggerData) {
+    private List<SyncWaits.Started> launchAll(List<Deployment> leased, ObjectNode triggerData, Executor starts) {
         List<SyncWaits.Started> launches = new ArrayList<>();
         LaunchRefused refused = null;
         while (!leased.isEmpty()) {
             Deployment deployment = leased.remove(0);
             try {
-                launches.add(syncWaits.track(deployment, launcher.launch(deployment, triggerData)));
+                // a sync execution starts on the engine's threads: this one waits for its end inside Camel's
+                // processing of the request, where a route started here would not run until that wait is over
+                Launch launch = SyncWaits.answersInSync(deployment) ? launcher.launch(deployment, triggerData)
+                        : launcher.launch(deployment, triggerData, starts);
+                launches.add(syncWaits.track(deployment, launch));
             } catch (LaunchRefused e) {
                 refused = e;
             }

@@ -14,6 +14,7 @@ import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
 import dev.placemat.workflows.app.support.Stub;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +77,27 @@ class WebhookExecutionIT extends IntegrationTest {
         assertThat(rows).isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM step_executions WHERE execution_id = ?::uuid AND step_id IS NOT NULL "
                 + "AND step_key NOT LIKE '%.%'").param(executionId).query(Long.class).single()).isEqualTo(3);
+    }
+
+    /**
+     * The 202 does not wait for the execution's first steps, though they start on the request's thread once it has
+     * answered: here the only step computes until its expression's time limit (1 s) stops it.
+     */
+    @Test
+    void answersBeforeTheFirstStepsRun() {
+        JsonNode workflow = api().deploy(Json.of("{'name':'Slow first step','trigger':{'type':'webhook','config':{}},"
+                + "'steps':[{'action_type':'data.transform','config':{'expression':"
+                + "'($fib := function($n) { $n < 2 ? $n : $fib($n - 1) + $fib($n - 2) }; $fib(40))'}}]}"));
+
+        String executionId = anonymous().post(workflow.get("webhook_url").asText(), Map.of()).expect(202).json()
+                .get("execution_ids").get(0).asText();
+        Instant answered = Instant.now(); // the platform runs on this JVM: one clock
+
+        JsonNode execution = Executions.awaitEnd(api(), executionId);
+        assertThat(execution.get("status").asText()).isEqualTo("failed");
+        JsonNode step = execution.get("steps").get(0);
+        assertThat(step.get("error").asText()).contains("ran longer than 1000 ms");
+        assertThat(answered).as("answered before the step ended").isBefore(Instant.parse(step.get("completed_at").asText()));
     }
 
     @Test
