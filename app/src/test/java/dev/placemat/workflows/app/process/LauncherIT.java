@@ -20,6 +20,7 @@ class LauncherIT {
         Path archive = dataDir.resolve("cds").resolve("app.jsa");
         Path jar = Files.copy(Path.of("target", "placemat-workflows.jar"), dataDir.resolve("placemat-1.0.jar"));
         PlatformProcess first = new PlatformProcess(dataDir).viaLauncher().with("PLACEMAT_JAR", jar.toString());
+        PlatformProcess second = new PlatformProcess(dataDir).viaLauncher().with("PLACEMAT_JAR", jar.toString());
         try {
             first.start();
             assertThat(archive).isRegularFile();
@@ -27,7 +28,6 @@ class LauncherIT {
             first.stop();
             long recorded = Files.getLastModifiedTime(archive).toMillis();
 
-            PlatformProcess second = new PlatformProcess(dataDir).viaLauncher().with("PLACEMAT_JAR", jar.toString());
             second.start();
             assertThat(second.commandLine()).contains("-XX:SharedArchiveFile=" + archive);
             second.api().get("/api/workflows").expect(200);
@@ -37,6 +37,8 @@ class LauncherIT {
         } catch (AssertionError | RuntimeException e) {
             throw first.failure(e); // both runs append to the same log
         } finally {
+            first.kill(); // a run that failed is still up
+            second.kill();
             FileSystemUtils.deleteRecursively(dataDir);
         }
     }
