@@ -68,7 +68,7 @@ def main(path):
             continue
         platform += n
         code = frames[1:]
-        by_layer[next((layer(f) for f in reversed(code) if layer(f)), "JDK and other")] += n
+        by_layer[next(filter(None, map(layer, reversed(code))), "JDK and other")] += n
         top = code[-1] if code else "(none)"
         by_method[top] += n
         callers[top][next((f for f in reversed(code) if f.startswith("dev/placemat/")), "(none)")] += n

@@ -64,7 +64,10 @@ final class CredentialText {
         return false;
     }
 
-    /** Whether {@code word} (lower-case ASCII letters) is in the text in any case: compared only where its first letter is. */
+    /**
+     * Whether {@code word} (lower-case ASCII letters) is in the text in any case: compared only where its first
+     * letter is.
+     */
     private static boolean containsIgnoreCase(String text, String word) {
         char first = word.charAt(0);
         for (int i = 0; i <= text.length() - word.length(); i++) {

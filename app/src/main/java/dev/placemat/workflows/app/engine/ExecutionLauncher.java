@@ -34,6 +34,7 @@ public class ExecutionLauncher {
     private final ExecutionRunner runner;
     private final ClusterNode node;
     private final StoredJson json;
+    private final EnginePools pools;
 
     /**
      * Stores and starts an execution on a deployment the caller holds a lease on; the lease passes to the execution.
@@ -47,7 +48,7 @@ public class ExecutionLauncher {
 
     /** As {@link #launch(Deployment, ObjectNode)}, with an execution id chosen before (event deduplication). */
     public Launch launch(Deployment deployment, ObjectNode triggerData, UUID id) {
-        return accept(deployment, triggerData, id, Journal.EMPTY, null, null);
+        return accept(deployment, triggerData, id, Journal.EMPTY, null, pools.executions());
     }
 
     /**
@@ -63,10 +64,10 @@ public class ExecutionLauncher {
      * definition (not the deployed one) that the caller holds a lease on; {@code pinned} steps do not run.
      */
     public Launch launchTest(Deployment deployment, ObjectNode triggerData, Journal pinned, ExecutionRun.TestRun test) {
-        return accept(deployment, triggerData, TimeOrderedIds.next(), pinned, test, null);
+        return accept(deployment, triggerData, TimeOrderedIds.next(), pinned, test, pools.executions());
     }
 
-    /** {@code starter}: null for the runner's own threads. */
+    /** {@code starter}: the thread that runs the route's first steps. */
     private Launch accept(Deployment deployment, ObjectNode triggerData, UUID id, Journal journal,
             ExecutionRun.TestRun test, Executor starter) {
         try {
@@ -84,8 +85,7 @@ public class ExecutionLauncher {
             deployment.release();
             throw refused;
         }
-        ExecutionRun run = new ExecutionRun(deployment, id, triggerData, start, journal, test);
-        return new Launch(id, starter == null ? runner.run(run) : runner.run(run, starter));
+        return new Launch(id, runner.run(new ExecutionRun(deployment, id, triggerData, start, journal, test), starter));
     }
 
     private void store(InsertExecution insert) {

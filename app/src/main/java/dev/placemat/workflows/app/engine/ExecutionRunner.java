@@ -83,7 +83,10 @@ public class ExecutionRunner {
         return run(run, starters);
     }
 
-    /** As {@link #run(ExecutionRun)}, the route started through {@code starter} (the thread that runs its first steps). */
+    /**
+     * As {@link #run(ExecutionRun)}, the route started through {@code starter} (the thread that runs its first
+     * steps).
+     */
     public CompletableFuture<ExecutionResult> run(ExecutionRun run, Executor starter) {
         Deployment deployment = run.deployment();
         UUID id = run.id();

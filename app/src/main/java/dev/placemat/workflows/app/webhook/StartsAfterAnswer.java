@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -34,9 +35,9 @@ class StartsAfterAnswer extends OncePerRequestFilter {
         }
     }
 
-    /** The starts of the request's executions. */
+    /** The starts of the request's executions (read before anything is stored: without them nothing would start). */
     static Starts of(HttpServletRequest request) {
-        return (Starts) request.getAttribute(STARTS);
+        return Objects.requireNonNull((Starts) request.getAttribute(STARTS), "no StartsAfterAnswer on this request");
     }
 
     /** Runs held until {@link #run()}; each is held once and run once. */

@@ -146,7 +146,10 @@ public class WebhookIngress implements ApplicationRunner {
         return hidden;
     }
 
-    /** Claims the request's signatures (where replays are refused) and stores the executions, to start by {@code starts}. */
+    /**
+     * Claims the request's signatures (where replays are refused) and stores the executions, to start through
+     * {@code starts}.
+     */
     private List<SyncWaits.Started> launchSigned(List<Deployment> leased, Message in, String webhookId,
             ObjectNode triggerData, Executor starts) {
         List<String> signatures = claimSignatures(leased, in, webhookId);

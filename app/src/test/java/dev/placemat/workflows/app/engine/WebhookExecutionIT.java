@@ -97,7 +97,8 @@ class WebhookExecutionIT extends IntegrationTest {
         assertThat(execution.get("status").asText()).isEqualTo("failed");
         JsonNode step = execution.get("steps").get(0);
         assertThat(step.get("error").asText()).contains("ran longer than 1000 ms");
-        assertThat(answered).as("answered before the step ended").isBefore(Instant.parse(step.get("completed_at").asText()));
+        assertThat(answered).as("answered before the step ended")
+                .isBefore(Instant.parse(step.get("completed_at").asText()));
     }
 
     @Test
