@@ -11,11 +11,13 @@ public interface EventBus extends AutoCloseable {
     /** @throws IllegalStateException when the event could not be handed to the bus */
     void publish(PlatformEvent event);
 
+    /** Whether an event of this type may reach a subscriber: when it is false, publishing it would change nothing. */
+    boolean carries(String eventType);
+
     /** Subscribes a workflow to one event type, replacing its subscription if it had one. */
     void subscribe(UUID workflowId, String eventType, EventHandler handler);
 
     void unsubscribe(UUID workflowId);
-
 
     @Override
     void close();

@@ -40,6 +40,11 @@ final class InProcessEventBus implements EventBus {
     }
 
     @Override
+    public boolean carries(String eventType) {
+        return subscriptions.values().stream().anyMatch(subscription -> subscription.eventType().equals(eventType));
+    }
+
+    @Override
     public synchronized void subscribe(UUID workflowId, String eventType, EventHandler handler) {
         subscriptions.put(workflowId, new Subscription(eventType, handler));
         String routeId = IngressCompiler.eventRouteId(workflowId.toString());

@@ -56,6 +56,12 @@ final class KafkaEventBus implements EventBus {
         }
     }
 
+    /** Always: the topic is read by every node's subscriptions, and may be by other consumers. */
+    @Override
+    public boolean carries(String eventType) {
+        return true;
+    }
+
     @Override
     public synchronized void subscribe(UUID workflowId, String eventType, EventHandler handler) {
         subscriptions.put(workflowId, new Subscription(eventType, handler));

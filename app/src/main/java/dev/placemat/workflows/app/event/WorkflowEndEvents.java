@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * Publishes {@code workflow.completed} and {@code workflow.failed} when an execution ends (workflow id, execution
  * id, status, error, final context), so that one workflow can start another. The event's depth is one more than the
  * ended execution's; past {@code workflows.events.max-depth} nothing is published, which stops a chain that loops.
+ * Nothing is built or handed over when the bus would carry the event to no one.
  */
 @Component
 public class WorkflowEndEvents {
@@ -37,8 +38,11 @@ public class WorkflowEndEvents {
         if (ended.workflowId() == null) {
             return;
         }
-        int depth = ended.triggerData().path("trigger").path("depth").asInt(0) + 1;
         String type = "completed".equals(ended.result().status()) ? "workflow.completed" : "workflow.failed";
+        if (!bus.carries(type)) {
+            return;
+        }
+        int depth = ended.triggerData().path("trigger").path("depth").asInt(0) + 1;
         if (depth > maxDepth) {
             log.warn("workflow {} ended at chain depth {}: no {} event is published (workflows.events.max-depth = {})",
                     ended.workflowId(), depth - 1, type, maxDepth);

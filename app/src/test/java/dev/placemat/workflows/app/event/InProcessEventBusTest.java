@@ -93,6 +93,17 @@ class InProcessEventBusTest {
     }
 
     @Test
+    void carriesATypeOnlyWhileAWorkflowSubscribesToIt() {
+        UUID workflow = UUID.randomUUID();
+        assertThat(bus.carries("workflow.completed")).isFalse();
+        bus.subscribe(workflow, "workflow.completed", e -> { });
+        assertThat(bus.carries("workflow.completed")).isTrue();
+        assertThat(bus.carries("workflow.failed")).isFalse();
+        bus.unsubscribe(workflow);
+        assertThat(bus.carries("workflow.completed")).isFalse();
+    }
+
+    @Test
     void matchesTheTypeAndTheConditionsOnTheEventData() throws Exception {
         ObjectNode config = (ObjectNode) new ObjectMapper().readTree("{\"event_type\":\"deal.stage_changed\","
                 + "\"conditions\":[{\"field\":\"new_stage\",\"operator\":\"equals\",\"value\":\"Closed Won\"}]}");
