@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,6 @@ public class ExecutionLauncher {
     private final ExecutionRunner runner;
     private final ClusterNode node;
     private final StoredJson json;
-    private final EnginePools pools;
 
     /**
      * Stores and starts an execution on a deployment the caller holds a lease on; the lease passes to the execution.
@@ -48,7 +48,7 @@ public class ExecutionLauncher {
 
     /** As {@link #launch(Deployment, ObjectNode)}, with an execution id chosen before (event deduplication). */
     public Launch launch(Deployment deployment, ObjectNode triggerData, UUID id) {
-        return accept(deployment, triggerData, id, Journal.EMPTY, null, pools.executions());
+        return accept(deployment, triggerData, id, Journal.EMPTY, null, runner::run);
     }
 
     /**
@@ -56,7 +56,8 @@ public class ExecutionLauncher {
      * (a webhook starts its executions on its own thread once it has answered).
      */
     public Launch launch(Deployment deployment, ObjectNode triggerData, Executor starter) {
-        return accept(deployment, triggerData, TimeOrderedIds.next(), Journal.EMPTY, null, starter);
+        return accept(deployment, triggerData, TimeOrderedIds.next(), Journal.EMPTY, null,
+                run -> runner.run(run, starter));
     }
 
     /**
@@ -64,28 +65,28 @@ public class ExecutionLauncher {
      * definition (not the deployed one) that the caller holds a lease on; {@code pinned} steps do not run.
      */
     public Launch launchTest(Deployment deployment, ObjectNode triggerData, Journal pinned, ExecutionRun.TestRun test) {
-        return accept(deployment, triggerData, TimeOrderedIds.next(), pinned, test, pools.executions());
+        return accept(deployment, triggerData, TimeOrderedIds.next(), pinned, test, runner::run);
     }
 
-    /** {@code starter}: the thread that runs the route's first steps. */
+    /** {@code start}: how the runner starts the run once its row is committed. */
     private Launch accept(Deployment deployment, ObjectNode triggerData, UUID id, Journal journal,
-            ExecutionRun.TestRun test, Executor starter) {
+            ExecutionRun.TestRun test, Function<ExecutionRun, CompletableFuture<ExecutionResult>> start) {
         try {
             admission.admit(deployment.workflowId());
         } catch (LaunchRefused refused) {
             deployment.release();
             throw refused;
         }
-        Instant start = Instant.now();
+        Instant startedAt = Instant.now();
         try {
             store(new InsertExecution(id, deployment.workflowId(), deployment.version(), json.write(triggerData),
-                    start, node.id(), node.name(), test != null, new CompletableFuture<>()));
+                    startedAt, node.id(), node.name(), test != null, new CompletableFuture<>()));
         } catch (LaunchRefused refused) {
             admission.release(deployment.workflowId());
             deployment.release();
             throw refused;
         }
-        return new Launch(id, runner.run(new ExecutionRun(deployment, id, triggerData, start, journal, test), starter));
+        return new Launch(id, start.apply(new ExecutionRun(deployment, id, triggerData, startedAt, journal, test)));
     }
 
     private void store(InsertExecution insert) {

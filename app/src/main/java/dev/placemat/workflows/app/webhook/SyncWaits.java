@@ -43,13 +43,10 @@ final class SyncWaits {
         return "sync".equals(deployment.definition().trigger().text("response_mode", "async"));
     }
 
-    /** A launch with how long to wait for it, if its workflow answers in sync. */
-    Started track(Deployment deployment, Launch launch) {
-        if (!answersInSync(deployment)) {
-            return new Started(launch, null);
-        }
+    /** How long the webhook of a deployment that {@linkplain #answersInSync answers in sync} waits for its end. */
+    Duration waitOf(Deployment deployment) {
         var seconds = deployment.definition().trigger().config().path("sync_timeout_seconds");
-        return new Started(launch, seconds.isInt() ? Duration.ofSeconds(seconds.asInt()) : defaultWait);
+        return seconds.isInt() ? Duration.ofSeconds(seconds.asInt()) : defaultWait;
     }
 
     void answer(Exchange exchange, List<Started> started) {

@@ -212,11 +212,14 @@ public class WebhookIngress implements ApplicationRunner {
         while (!leased.isEmpty()) {
             Deployment deployment = leased.remove(0);
             try {
-                // a sync execution starts on the engine's threads: this one waits for its end inside Camel's
-                // processing of the request, where a route started here would not run until that wait is over
-                Launch launch = SyncWaits.answersInSync(deployment) ? launcher.launch(deployment, triggerData)
-                        : launcher.launch(deployment, triggerData, starts);
-                launches.add(syncWaits.track(deployment, launch));
+                if (SyncWaits.answersInSync(deployment)) {
+                    // on the engine's threads: this one waits for its end inside Camel's processing of the request,
+                    // where a route started here would not run until that wait is over
+                    Launch launch = launcher.launch(deployment, triggerData);
+                    launches.add(new SyncWaits.Started(launch, syncWaits.waitOf(deployment)));
+                } else {
+                    launches.add(new SyncWaits.Started(launcher.launch(deployment, triggerData, starts), null));
+                }
             } catch (LaunchRefused e) {
                 refused = e;
             }
