@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.Json;
+import dev.placemat.workflows.app.support.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -108,8 +108,7 @@ class EmbeddedDatabaseProcessIT {
     private static void earlierVersionWithUser(Path pgData, String username, String password) throws Exception {
         try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(pgData)
                 .setCleanDataDirectory(false).start()) {
-            Flyway.configure().dataSource(earlier.getPostgresDatabase()).locations("classpath:db/migration").load()
-                    .migrate();
+            Migrations.of(earlier.getPostgresDatabase()).load().migrate();
             JdbcClient.create(earlier.getPostgresDatabase())
                     .sql("INSERT INTO users (username, password_hash, role) VALUES (:u, :h, 'editor')")
                     .param("u", username)

@@ -3,10 +3,10 @@ package dev.placemat.workflows.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.placemat.workflows.app.support.IntegrationTest;
+import dev.placemat.workflows.app.support.Migrations;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +33,7 @@ class WebhookIdMigrationIT extends IntegrationTest {
         superuser.sql("DROP DATABASE IF EXISTS migration_check").update();
         superuser.sql("CREATE DATABASE migration_check").update();
         DataSource old = new DriverManagerDataSource(url, "postgres", password);
-        Flyway.configure().dataSource(old).locations("classpath:db/migration").target("30").load().migrate();
+        Migrations.of(old).target("30").load().migrate();
         JdbcClient db = JdbcClient.create(old);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
@@ -48,7 +48,7 @@ class WebhookIdMigrationIT extends IntegrationTest {
                     + "\"steps\":[]}')").param("id", id).update();
         }
 
-        Flyway.configure().dataSource(old).locations("classpath:db/migration").load().migrate();
+        Migrations.of(old).load().migrate();
 
         assertThat(db.sql("SELECT webhook_id FROM workflows WHERE id = :id").param("id", first).query(String.class)
                 .single()).isEqualTo("shared-webhook-id-0001");
