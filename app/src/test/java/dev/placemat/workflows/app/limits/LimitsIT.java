@@ -14,8 +14,10 @@ import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -188,6 +190,41 @@ class LimitsIT extends IntegrationTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM workflow_executions "
                 + "WHERE id = ?").param(old).query(Long.class).single() == 0);
+    }
+
+    @Test
+    void prunesEndedExecutionsBeyondTheNewestOfEachWorkflowAndKeepsUnfinishedOnes() {
+        UUID workflowId = UUID.fromString(api().deploy(waiting(0)).get("id").asText());
+        UUID otherId = UUID.fromString(api().deploy(waiting(0)).get("id").asText());
+        UUID newest = insertStarted(workflowId, "completed", 1);
+        UUID tiedA = insertStarted(workflowId, "failed", 2);
+        UUID tiedB = insertStarted(workflowId, "completed", 2);
+        UUID older = insertStarted(workflowId, "cancelled", 3);
+        UUID waiting = insertStarted(workflowId, "waiting", 4);
+        UUID other = insertStarted(otherId, "completed", 5);
+
+        retention.prune(365, 2);
+
+        // the newest two; of two started at once, the greater id as PostgreSQL orders uuids (by bytes, as their text)
+        UUID keptOfTied = tiedA.toString().compareTo(tiedB.toString()) > 0 ? tiedA : tiedB;
+        assertThat(jdbc.sql("SELECT id FROM workflow_executions WHERE workflow_id IN (?, ?)")
+                .params(workflowId, otherId).query(UUID.class).list())
+                .containsExactlyInAnyOrder(newest, keptOfTied, waiting, other)
+                .doesNotContain(older);
+    }
+
+    /** An execution of the workflow started the given minutes before a whole minute; ended ones a second later. */
+    private UUID insertStarted(UUID workflowId, String status, int minutesAgo) {
+        UUID id = UUID.randomUUID();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofMinutes(minutesAgo));
+        boolean waits = status.equals("waiting");
+        jdbc.sql("INSERT INTO workflow_executions (id, workflow_id, workflow_version, status, started_at, "
+                        + "completed_at, resume_at) VALUES (?, ?, 1, ?, ?, ?, ?)")
+                .params(id, workflowId, status, Timestamp.from(started),
+                        waits ? null : Timestamp.from(started.plusSeconds(1)),
+                        waits ? Timestamp.from(Instant.now().plus(Duration.ofDays(1))) : null)
+                .update();
+        return id;
     }
 
     private UUID insert(UUID workflowId, String status, String trigger) {
