@@ -34,8 +34,8 @@ public class Retention {
     private static final String FIRST_SURPLUS = "SELECT started_at, id FROM workflow_executions "
             + "WHERE workflow_id = :workflow AND " + ENDED + " ORDER BY started_at DESC, id DESC OFFSET :keep LIMIT 1";
     private static final String SURPLUS = "DELETE FROM workflow_executions WHERE id IN (SELECT id FROM "
-            + "workflow_executions WHERE workflow_id = :workflow AND " + ENDED + " AND started_at <= :startedAt "
-            + "AND (started_at < :startedAt OR id <= :id) LIMIT :batch)";
+            + "workflow_executions WHERE workflow_id = :workflow AND " + ENDED + " AND (started_at, id) <= "
+            + "(:startedAt, :id) LIMIT :batch)";
     private static final String OLD_IDEMPOTENCY_KEYS = oldRows("webhook_requests");
     private static final String OLD_EVENT_DELIVERIES = oldRows("event_deliveries");
 
