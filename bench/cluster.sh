@@ -20,31 +20,20 @@ TOKEN=bench-token-$(date +%s)
 SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 DATA=$(mktemp -d /tmp/placemat-cluster-bench-XXXXXX)
 JAR=${BENCH_JAR:-app/target/placemat-workflows.jar}
-PG_BIN=${PG_BIN:-$(dirname "$(readlink -f "$(command -v postgres || echo /usr/lib/postgresql/15/bin/postgres)")")}
 [ -f "$JAR" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
-for tool in wrk curl psql python3 "$PG_BIN/initdb" "$PG_BIN/postgres" "$PG_BIN/pg_ctl"; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
-done
+for tool in wrk curl python3; do command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }; done
+. bench/postgres.sh
 declare -A PIDS=()
-# PostgreSQL refuses to run as root: as root, it runs as the postgres user
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 cleanup() {
   for pid in "${PIDS[@]}" ${STUB_PID:-}; do kill "$pid" 2>/dev/null || true; done
-  [ -n "${PG_PID:-}" ] && as_pg "$PG_BIN/pg_ctl" stop -D "$DATA/pg" -m fast >/dev/null 2>&1
+  stop_postgres
   wait 2>/dev/null || true
   rm -rf "$DATA"
 }
 trap cleanup EXIT
 
-mkdir -p "$DATA/pg"; [ "$(id -u)" = 0 ] && chown postgres "$DATA" "$DATA/pg"
-as_pg "$PG_BIN/initdb" -D "$DATA/pg" -U postgres -A trust >/dev/null
-as_pg "$PG_BIN/postgres" -D "$DATA/pg" -p $PG_PORT -k "$DATA" -c listen_addresses=127.0.0.1 -c fsync=on \
-  -c synchronous_commit=on -c max_connections=200 -c shared_buffers=256MB -c max_wal_size=4GB \
-  > "$DATA/postgres.log" 2>&1 & PG_PID=$!
-sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -tAc "$1"; }
-for _ in $(seq 1 300); do sql "select 1" >/dev/null 2>&1 && break; sleep 0.1; done
-sql "select 1" >/dev/null || { echo "PostgreSQL did not start"; cat "$DATA/postgres.log"; exit 1; }
+start_postgres -c max_connections=200 -c shared_buffers=256MB
 
 java -Dsun.net.httpserver.nodelay=true bench/Stub.java "$STUB_PORT" & STUB_PID=$!
 

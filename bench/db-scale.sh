@@ -19,27 +19,19 @@ APP_PORT=18391
 TOKEN=bench-token-$(date +%s)
 DATA=$(mktemp -d /tmp/placemat-db-scale-XXXXXX)
 JAR=${BENCH_JAR:-app/target/placemat-workflows.jar}
-PG_BIN=${PG_BIN:-$(dirname "$(readlink -f "$(command -v postgres || echo /usr/lib/postgresql/15/bin/postgres)")")}
 [ -f "$JAR" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
-for tool in curl psql python3 "$PG_BIN/initdb" "$PG_BIN/postgres" "$PG_BIN/pg_ctl"; do
-  command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }
-done
-# PostgreSQL refuses to run as root: as root, it runs as the postgres user
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+for tool in curl python3; do command -v "$tool" >/dev/null || { echo "missing: $tool"; exit 1; }; done
+. bench/postgres.sh
 cleanup() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null || true
-  [ -n "${PG_PID:-}" ] && as_pg "$PG_BIN/pg_ctl" stop -D "$DATA/pg" -m fast >/dev/null 2>&1
+  stop_postgres
   wait 2>/dev/null || true
   rm -rf "$DATA"
 }
 trap cleanup EXIT
 
-mkdir -p "$DATA/pg" "$DATA/node"; [ "$(id -u)" = 0 ] && chown postgres "$DATA" "$DATA/pg"
-as_pg "$PG_BIN/initdb" -D "$DATA/pg" -U postgres -A trust >/dev/null
-as_pg "$PG_BIN/postgres" -D "$DATA/pg" -p $PG_PORT -k "$DATA" -c listen_addresses=127.0.0.1 -c shared_buffers=128MB \
-  -c max_wal_size=4GB > "$DATA/postgres.log" 2>&1 & PG_PID=$!
-sql() { psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -tAc "$1"; }
-for _ in $(seq 1 300); do sql "select 1" >/dev/null 2>&1 && break; sleep 0.1; done
+mkdir -p "$DATA/node"
+start_postgres -c shared_buffers=128MB
 
 start_app() {
   DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres?user=postgres" WORKFLOWS_DATA_DIR="$DATA/node" \
