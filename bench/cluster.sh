@@ -50,8 +50,7 @@ start_node() {
   for _ in $(seq 1 1800); do curl -sf "localhost:$(port "$n")/actuator/health" >/dev/null && return; sleep 0.1; done
   echo "node $n did not start"; tail -50 "$DATA/node-$n.log"; exit 1
 }
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+source bench/api.sh
 deploy() {
   local id; id=$(api -X POST "localhost:$(port 1)/api/workflows" -d "$1" | field "['id']")
   api -X POST "localhost:$(port 1)/api/workflows/$id/deploy" | field "['webhook_url']"

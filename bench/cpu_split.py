@@ -6,6 +6,8 @@ read: what the machine's two cores gave beyond these went to wrk, the kernel's o
 
 usage: bench/cpu_split.py snap JVM_PID STUB_PID > before.json     (before the level)
        bench/cpu_split.py diff before.json after.json EXECUTIONS    (after it, with the executions it stored)
+       bench/cpu_split.py brief before.json after.json EXECUTIONS   (one line: the JVM's and PostgreSQL's CPU per
+                                                                     execution)
 """
 import json
 import os
@@ -60,9 +62,17 @@ def diff(before, after, executions):
             print(f"    {name:32s} {seconds:7.1f} s")
 
 
+def brief(before, after, executions):
+    def per(group):
+        seconds = after["groups"].get(group, 0) - before["groups"].get(group, 0)
+        return f"{seconds * 1000 / executions:.3f} ms"
+
+    print(f"CPU per request: JVM {per('platform JVM')}, PostgreSQL {per('PostgreSQL')}")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "snap":
         json.dump(snap(sys.argv[2], sys.argv[3]), sys.stdout)
     else:
         with open(sys.argv[2]) as b, open(sys.argv[3]) as a:
-            diff(json.load(b), json.load(a), int(sys.argv[4]))
+            {"diff": diff, "brief": brief}[sys.argv[1]](json.load(b), json.load(a), int(sys.argv[4]))

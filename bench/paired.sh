@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Paired comparison of two builds: the old and the new jar alternated (twice by default), each on a fresh data
 # directory with the README's JVM options, the bench workflow warmed up at c=8 and then driven at c=1, 8 and 32;
-# prints executions/s, p99, the JVM's CPU per request at c=32 (read from /proc: steadier than a rate on this
-# machine) and peak RSS per run. Compare within one run of this script only.
+# prints executions/s, p99, the CPU per request of the JVM and of its PostgreSQL at c=32 (read from /proc: steadier
+# than a rate on this machine) and peak RSS per run. Compare within one run of this script only.
 #
 # usage: bench/paired.sh OLD_JAR [NEW_JAR (default app/target/placemat-workflows.jar)]
 #        WARM (warm-up seconds, default 60), DUR (seconds per level, default 15), ROUNDS (default 2)
@@ -14,23 +14,18 @@ NEW=${2:-app/target/placemat-workflows.jar}
 OPTS="-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m"
 APP_PORT=18191
 STUB_PORT=18192
-
-jvm_cpu() { # user + system CPU seconds of the platform's JVM so far
-  awk -v tick="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%.2f", ($12 + $13) / tick }' /proc/$APP_PID/stat
-}
+source bench/api.sh
 
 one() { # jar label
-  local token data url line out
-  token=bench-token-$(date +%s)
+  local data url line out
+  TOKEN=bench-token-$(date +%s)
   data=$(mktemp -d /tmp/placemat-paired-XXXXXX)
   java -Dsun.net.httpserver.nodelay=true bench/Stub.java "$STUB_PORT" & STUB_PID=$!
-  WORKFLOWS_DATA_DIR="$data" WORKFLOWS_ADMIN_TOKEN="$token" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
+  WORKFLOWS_DATA_DIR="$data" WORKFLOWS_ADMIN_TOKEN="$TOKEN" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
     java $OPTS -jar "$1" --workflows.limits.rate-per-workflow=1000000 \
     --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \
     > "$data/app.log" 2>&1 & APP_PID=$!
   for _ in $(seq 1 240); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.5; done
-  api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
-  field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
   local id
   id=$(api -X POST localhost:$APP_PORT/api/workflows -d "$(sed "s/STUB_PORT/$STUB_PORT/" bench/workflow.json)" \
     | field "['id']")
@@ -38,12 +33,13 @@ one() { # jar label
   wrk -t2 -c8 -d${WARM:-60}s -s bench/post.lua "$url" > /dev/null
   line="$2"
   for c in 1 8 32; do
-    if [ "$c" = 32 ]; then cpu=$(jvm_cpu); fi
+    if [ "$c" = 32 ]; then python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$data/cpu-before.json"; fi
     out=$(wrk -t$(( c < 2 ? 1 : 2 )) -c$c -d${DUR:-15}s --latency -s bench/post.lua "$url")
     line="$line  c=$c $(echo "$out" | awk '/Requests\/sec/ {printf "%.0f/s", $2}') p99 $(echo "$out" | awk '$1=="99%" {print $2}')"
   done
-  line="$line  JVM CPU at c=32 $(echo "$out" | awk -v s="$(echo "$(jvm_cpu) - $cpu" | bc)" \
-    '/requests in/ {printf "%.3f ms/request", s * 1000 / $1}')"
+  python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$data/cpu-after.json"
+  line="$line  at c=32: $(python3 bench/cpu_split.py brief "$data/cpu-before.json" "$data/cpu-after.json" \
+    "$(echo "$out" | awk '/requests in/ {print $1}')")"
   echo "$line  peak RSS $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
   kill "$APP_PID" "$STUB_PID"; wait 2>/dev/null || true; rm -rf "$data"
 }

@@ -26,11 +26,7 @@ cleanup() { kill -9 "${APP_PID:-0}" 2>/dev/null || true; pkill -9 -f "$DATA/post
 trap cleanup EXIT
 
 start
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-# the platform's own role, with the password the platform generated in its data directory (ADR 0071)
-sql() { PGPASSWORD="$(cat "$DATA/database.password")" psql -h 127.0.0.1 -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" \
-  -U placemat -d postgres -tAc "$1"; }
+source bench/api.sh
 ID=$(api -X POST localhost:$APP_PORT/api/workflows -d '{"name":"recovery","trigger":{"type":"webhook","config":{}},
   "steps":[{"action_type":"control.wait","config":{"duration_seconds":20}},
            {"action_type":"data.transform","config":{"expression":"\"done\""}}]}' | field "['id']")
@@ -38,7 +34,7 @@ URL=$(api -X POST localhost:$APP_PORT/api/workflows/$ID/deploy | field "['webhoo
 echo "== accepting $N executions"
 seq 1 "$N" | xargs -P 8 -I{} curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' -d '{}' \
   "localhost:$APP_PORT$URL"
-echo "accepted: $(sql "select count(*) from workflow_executions")"
+echo "accepted: $(platform_sql "select count(*) from workflow_executions")"
 PG=$(sed -n 1p "$DATA/postgres/postmaster.pid")
 kill -9 "$APP_PID"; kill -9 "$PG" 2>/dev/null || true
 while kill -0 "$PG" 2>/dev/null; do sleep 0.1; done
@@ -46,10 +42,10 @@ echo "== killed; starting again"
 T0=$(date +%s.%N)
 start
 T1=$(date +%s.%N)
-until [ "$(sql "select count(*) from workflow_executions where resume_count = 0 and status <> 'completed'")" = 0 ]; do
+until [ "$(platform_sql "select count(*) from workflow_executions where resume_count = 0 and status <> 'completed'")" = 0 ]; do
   sleep 0.1; done
 T2=$(date +%s.%N)
-until [ "$(sql "select count(*) from workflow_executions where status <> 'completed'")" = 0 ]; do sleep 0.2; done
+until [ "$(platform_sql "select count(*) from workflow_executions where status <> 'completed'")" = 0 ]; do sleep 0.2; done
 T3=$(date +%s.%N)
 printf "start to healthy: %.1f s\nhealthy to every execution resumed: %.1f s\nhealthy to every execution completed: %.1f s (each still had up to 20 s to wait)\n" \
   "$(echo "$T1 - $T0" | bc)" "$(echo "$T2 - $T1" | bc)" "$(echo "$T3 - $T1" | bc)"

@@ -69,11 +69,7 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
 fi
 start_app "java $LOAD_OPTS -jar $JAR"
 
-api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
-# the platform's own role, with the password the platform generated in its data directory (ADR 0071)
-sql() { PGPASSWORD="$(cat "$DATA/database.password")" psql -h 127.0.0.1 -p "$PGPORT" -U placemat -d postgres -tAc "$1"; }
+source bench/api.sh
 
 WORKFLOW=$(sed "s/STUB_PORT/$STUB_PORT/" bench/workflow.json)
 deploy() {
@@ -93,8 +89,8 @@ printf "%-12s %12s %10s %10s %12s %12s\n" concurrency "exec/s" "p50 ms" "p99 ms"
 for level in 1 8 32 sync-32; do
   c=${level#sync-}
   URL_NOW=$TARGET; [ "$level" = "$c" ] || URL_NOW=$SYNC_TARGET
-  BEFORE_E=$(sql "select count(*) from workflow_executions")
-  BEFORE_S=$(sql "select count(*) from step_executions")
+  BEFORE_E=$(platform_sql "select count(*) from workflow_executions")
+  BEFORE_S=$(platform_sql "select count(*) from step_executions")
   if [ "$level" = 32 ]; then
     python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$DATA/cpu-before.json"
     if [ -n "${BENCH_PROFILE:-}" ]; then
@@ -113,14 +109,14 @@ for level in 1 8 32 sync-32; do
   P99=$(echo "$OUT" | awk '$1=="99%" {print $2}')
   NON2XX=$(echo "$OUT" | awk '/Non-2xx/ {print $5}')
   sleep 2
-  E=$(( $(sql "select count(*) from workflow_executions") - BEFORE_E ))
-  S=$(( $(sql "select count(*) from step_executions") - BEFORE_S ))
+  E=$(( $(platform_sql "select count(*) from workflow_executions") - BEFORE_E ))
+  S=$(( $(platform_sql "select count(*) from step_executions") - BEFORE_S ))
   printf "%-12s %12s %10s %10s %12s %12s %s\n" "$level" "$RATE" "$P50" "$P99" "$E" "$S" "${NON2XX:+non-2xx: $NON2XX}"
   if [ "$level" = 32 ]; then C32_EXECUTIONS=$E; fi
 done
 echo "== where the CPU went at c=32 (/proc; two cores give $((2 * SECONDS_PER_LEVEL)) s in all)"
 python3 bench/cpu_split.py diff "$DATA/cpu-before.json" "$DATA/cpu-after.json" "$C32_EXECUTIONS"
-echo "unfinished executions: $(sql "select count(*) from workflow_executions where status not in ('completed')")"
+echo "unfinished executions: $(platform_sql "select count(*) from workflow_executions where status not in ('completed')")"
 echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
 if [ -n "${BENCH_PROFILE:-}" ]; then
   echo "== where the CPU went at c=32 (async-profiler)"; python3 bench/profile_split.py "$DATA/load.collapsed"

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * Every foreign key of the platform's schema has an index that leads with its referencing column. Without one,
  * PostgreSQL checks each deleted referenced row by scanning the whole referencing table: pruning old executions
  * scanned {@code workflow_executions} once per pruned row for {@code rerun_of} (27 s for 100 rows at a million
- * executions, bench/README.md), and removing a step from a workflow scanned every step attempt ever recorded.
+ * executions, bench/README.md). (Step attempts name their step without a foreign key: V94.)
  */
 class ForeignKeyIndexesIT extends IntegrationTest {
 

@@ -1,0 +1,10 @@
+# The platform's REST API and its embedded database for the benchmark scripts. Sourced; api needs TOKEN (the admin
+# token the script starts the platform with), platform_sql needs DATA (the platform's data directory).
+api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+# field "['id']": a field of the JSON on standard input
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+# a query on the embedded database as the platform's own role, with the password it generated (ADR 0071)
+platform_sql() {
+  PGPASSWORD="$(cat "$DATA/database.password")" psql -h 127.0.0.1 -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" \
+    -U placemat -d postgres -tAc "$1"
+}
