@@ -8,3 +8,7 @@ platform_sql() {
   PGPASSWORD="$(cat "$DATA/database.password")" psql -h 127.0.0.1 -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" \
     -U placemat -d postgres -tAc "$1"
 }
+# the executions that did not complete, by status, with one of each status's errors
+NOT_COMPLETED_SQL="select coalesce(sum(n), 0) || coalesce(': ' || string_agg(n || ' ' || status
+  || coalesce(' (' || error || ')', ''), '; '), '') from (select status, count(*) n, left(min(error_message), 100) error
+  from workflow_executions where status <> 'completed' group by status) s"

@@ -81,7 +81,7 @@ for nodes in 1 2 3; do
   printf "%-6s %10s %12s %12s %10s\n" "$nodes" "$RATE" $(( $(sql "select count(*) from workflow_executions") - BEFORE_E )) \
     $(( $(sql "select count(*) from step_executions") - BEFORE_S )) "$ERRORS"
 done
-echo "unfinished executions: $(sql "select count(*) from workflow_executions where status <> 'completed'")"
+echo "executions not completed: $(sql "$NOT_COMPLETED_SQL")"
 
 echo "== deploy propagation: deploy on node 1, until nodes 2 and 3 answer the webhook (20 deploys)"
 python3 - "$(port 1)" "$(port 2)" "$(port 3)" "$TOKEN" <<'EOF'

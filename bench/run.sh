@@ -116,7 +116,7 @@ for level in 1 8 32 sync-32; do
 done
 echo "== where the CPU went at c=32 (/proc; two cores give $((2 * SECONDS_PER_LEVEL)) s in all)"
 python3 bench/cpu_split.py diff "$DATA/cpu-before.json" "$DATA/cpu-after.json" "$C32_EXECUTIONS"
-echo "unfinished executions: $(platform_sql "select count(*) from workflow_executions where status not in ('completed')")"
+echo "executions not completed: $(platform_sql "$NOT_COMPLETED_SQL")"
 echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
 if [ -n "${BENCH_PROFILE:-}" ]; then
   echo "== where the CPU went at c=32 (async-profiler)"; python3 bench/profile_split.py "$DATA/load.collapsed"
