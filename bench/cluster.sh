@@ -35,7 +35,7 @@ trap cleanup EXIT
 
 start_postgres -c max_connections=200 -c shared_buffers=256MB
 
-java -Dsun.net.httpserver.nodelay=true bench/Stub.java "$STUB_PORT" & STUB_PID=$!
+java bench/Stub.java "$STUB_PORT" & STUB_PID=$!
 
 port() { echo $((18290 + $1)); }
 start_node() {

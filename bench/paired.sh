@@ -20,7 +20,7 @@ one() { # jar label
   local data url line out
   TOKEN=bench-token-$(date +%s)
   data=$(mktemp -d /tmp/placemat-paired-XXXXXX)
-  java -Dsun.net.httpserver.nodelay=true bench/Stub.java "$STUB_PORT" & STUB_PID=$!
+  java bench/Stub.java "$STUB_PORT" & STUB_PID=$!
   WORKFLOWS_DATA_DIR="$data" WORKFLOWS_ADMIN_TOKEN="$TOKEN" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
     java $OPTS -jar "$1" --workflows.limits.rate-per-workflow=1000000 \
     --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \

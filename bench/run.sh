@@ -31,8 +31,7 @@ for tool in wrk curl psql jcmd python3; do command -v $tool >/dev/null || { echo
 cleanup() { kill "$APP_PID" "$STUB_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-# TCP_NODELAY: without it the JDK server delays each small answer by ~40 ms (Nagle and delayed ACKs)
-java -Dsun.net.httpserver.nodelay=true bench/Stub.java "$STUB_PORT" & STUB_PID=$!
+java bench/Stub.java "$STUB_PORT" & STUB_PID=$!
 # One workflow takes the whole load here: its per-workflow rate limit (default 1000/s) and retention (default 10,000
 # executions kept) are raised so that neither caps nor prunes the run. Everything else runs on its defaults.
 # start_app [launcher]: the jar with the JVM options, or the launcher given (./placemat)
