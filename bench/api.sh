@@ -1,6 +1,11 @@
-# The platform's REST API and its embedded database for the benchmark scripts. Sourced; api needs TOKEN (the admin
+# The platform's REST API, health and embedded database for the benchmark scripts. Sourced; api needs TOKEN (the admin
 # token the script starts the platform with), platform_sql needs DATA (the platform's data directory).
 api() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+# await_healthy PORT LOG: waits up to 3 minutes for the platform on PORT to answer healthy; else shows LOG's end, exits
+await_healthy() {
+  for _ in $(seq 1 1800); do curl -sf "localhost:$1/actuator/health" >/dev/null && return; sleep 0.1; done
+  echo "the platform on port $1 did not start"; tail -50 "$2"; exit 1
+}
 # field "['id']": a field of the JSON on standard input
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 # a query on the embedded database as the platform's own role, with the password it generated (ADR 0071)

@@ -47,8 +47,7 @@ start_node() {
     java ${BENCH_JAVA_OPTS:--Xmx1g} -jar "$JAR" --workflows.limits.rate-per-workflow=1000000 \
     --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \
     >> "$DATA/node-$n.log" 2>&1 & PIDS[$n]=$!
-  for _ in $(seq 1 1800); do curl -sf "localhost:$(port "$n")/actuator/health" >/dev/null && return; sleep 0.1; done
-  echo "node $n did not start"; tail -50 "$DATA/node-$n.log"; exit 1
+  await_healthy "$(port "$n")" "$DATA/node-$n.log"
 }
 source bench/api.sh
 deploy() {

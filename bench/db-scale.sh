@@ -38,8 +38,7 @@ start_app() {
   DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres?user=postgres" WORKFLOWS_DATA_DIR="$DATA/node" \
     WORKFLOWS_ADMIN_TOKEN="$TOKEN" WORKFLOWS_OUTBOUND_ALLOW=127.0.0.1 PORT=$APP_PORT \
     java -XX:+UseSerialGC -Xmx256m -Xss512k -jar "$JAR" "$@" >> "$DATA/app.log" 2>&1 & APP_PID=$!
-  for _ in $(seq 1 1200); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && return; sleep 0.1; done
-  echo "the app did not start"; tail -50 "$DATA/app.log"; exit 1
+  await_healthy "$APP_PORT" "$DATA/app.log"
 }
 source bench/api.sh
 # seconds for one call, the median of five

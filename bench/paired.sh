@@ -25,7 +25,7 @@ one() { # jar label
     java $OPTS -jar "$1" --workflows.limits.rate-per-workflow=1000000 \
     --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \
     > "$data/app.log" 2>&1 & APP_PID=$!
-  for _ in $(seq 1 240); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.5; done
+  await_healthy "$APP_PORT" "$data/app.log"
   local id
   id=$(api -X POST localhost:$APP_PORT/api/workflows -d "$(sed "s/STUB_PORT/$STUB_PORT/" bench/workflow.json)" \
     | field "['id']")

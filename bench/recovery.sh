@@ -19,14 +19,13 @@ start() {
   WORKFLOWS_DATA_DIR="$DATA" WORKFLOWS_ADMIN_TOKEN="$TOKEN" PORT=$APP_PORT java -jar "$JAR" \
     --workflows.limits.rate-per-workflow=1000000 --workflows.limits.max-concurrent-per-workflow=100000 \
     >> "$DATA/app.log" 2>&1 & APP_PID=$!
-  for _ in $(seq 1 120); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && return; sleep 0.2; done
-  echo "the app did not start"; tail -50 "$DATA/app.log"; exit 1
+  await_healthy "$APP_PORT" "$DATA/app.log"
 }
 cleanup() { kill -9 "${APP_PID:-0}" 2>/dev/null || true; pkill -9 -f "$DATA/postgres" 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
+source bench/api.sh
 
 start
-source bench/api.sh
 ID=$(api -X POST localhost:$APP_PORT/api/workflows -d '{"name":"recovery","trigger":{"type":"webhook","config":{}},
   "steps":[{"action_type":"control.wait","config":{"duration_seconds":20}},
            {"action_type":"data.transform","config":{"expression":"\"done\""}}]}' | field "['id']")

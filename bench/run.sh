@@ -30,6 +30,7 @@ for tool in wrk curl psql jcmd python3; do command -v $tool >/dev/null || { echo
 
 cleanup() { kill "$APP_PID" "$STUB_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
+source bench/api.sh
 
 java bench/Stub.java "$STUB_PORT" & STUB_PID=$!
 # One workflow takes the whole load here: its per-workflow rate limit (default 1000/s) and retention (default 10,000
@@ -41,8 +42,7 @@ start_app() {
     PLACEMAT_JAR="$JAR" PLACEMAT_CDS_DIR="$DATA/cds" $launch --workflows.limits.rate-per-workflow=1000000 \
     --workflows.limits.max-concurrent-per-workflow=100000 --workflows.retention.max-per-workflow=100000000 \
     >> "$DATA/app.log" 2>&1 & APP_PID=$!
-  for _ in $(seq 1 1200); do curl -sf localhost:$APP_PORT/actuator/health >/dev/null && break; sleep 0.1; done
-  curl -sf localhost:$APP_PORT/actuator/health >/dev/null || { echo "the app did not start"; tail -50 "$DATA/app.log"; exit 1; }
+  await_healthy "$APP_PORT" "$DATA/app.log"
   STARTED_IN=$(echo "$(date +%s.%N) - $t0" | bc)
 }
 echo "== start to healthy"
@@ -67,8 +67,6 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   LOAD_OPTS="-agentpath:$PROFILER ${LOAD_OPTS/ -XX:ReservedCodeCacheSize=64m/}"
 fi
 start_app "java $LOAD_OPTS -jar $JAR"
-
-source bench/api.sh
 
 WORKFLOW=$(sed "s/STUB_PORT/$STUB_PORT/" bench/workflow.json)
 deploy() {
