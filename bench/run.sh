@@ -11,7 +11,8 @@
 #        BENCH_JAR to measure another build of the jar; BENCH_JAVA_OPTS for JVM options;
 #        BENCH_PROFILE=1 profiles the c=32 level with async-profiler (its Maven artifact, tools.profiler:async-profiler,
 #        loaded into the JVM of the load levels with the code cache left at the JVM's default) and prints where the
-#        CPU went by thread, layer and method (bench/profile_split.py); without it, the CPU by process and JVM thread
+#        CPU went by thread, layer and method (bench/profile_split.py), keeping the samples (collapsed stacks) in
+#        /tmp/placemat-c32.collapsed; without it, the CPU by process and JVM thread
 #        at c=32 is always printed, read from /proc (bench/cpu_split.py)
 # needs: the jar (mvn -DskipTests package), wrk, curl, psql, jcmd (apt-get install wrk postgresql-client)
 set -euo pipefail
@@ -117,6 +118,7 @@ echo "executions not completed: $(platform_sql "$NOT_COMPLETED_SQL")"
 echo "peak RSS of the JVM: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$APP_PID/status)"
 if [ -n "${BENCH_PROFILE:-}" ]; then
   echo "== where the CPU went at c=32 (async-profiler)"; python3 bench/profile_split.py "$DATA/load.collapsed"
+  cp "$DATA/load.collapsed" /tmp/placemat-c32.collapsed && echo "samples kept in /tmp/placemat-c32.collapsed"
 fi
 fi
 

@@ -128,10 +128,6 @@ public final class ExecutionState {
         return workflowId;
     }
 
-    public synchronized ObjectNode snapshot() {
-        return context.deepCopy();
-    }
-
     /** A copy of {@code value} with its templates resolved against the context as it is now. */
     public synchronized JsonNode resolve(JsonNode value) {
         return Templates.resolve(value, context);

@@ -32,6 +32,12 @@ public record StepRecord(
                 output, error, startedAt, completedAt);
     }
 
+    /** The same attempt without its input: what its end adds to a record whose start holds the input. */
+    public StepRecord withoutInput() {
+        return new StepRecord(id, executionId, stepKey, iteration, stepNumber, actionType, status, attempt, null,
+                output, error, startedAt, completedAt);
+    }
+
     /** The key of the step in its loop iteration, as {@link Journal} knows it. */
     public String journalKey() {
         return Journal.key(stepKey, iteration);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
 import org.apache.camel.CamelContext;
 
@@ -55,8 +56,8 @@ public final class StepRun implements StepContext {
     }
 
     @Override
-    public JsonNode data() {
-        return state.snapshot();
+    public <T> T read(Function<JsonNode, T> reader) {
+        return state.read(reader);
     }
 
     @Override

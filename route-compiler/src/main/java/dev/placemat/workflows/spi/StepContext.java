@@ -2,6 +2,7 @@ package dev.placemat.workflows.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 
 /**
@@ -23,8 +24,11 @@ public interface StepContext {
      */
     String idempotencyKey();
 
-    /** The execution context so far (trigger data and earlier outputs); read only. */
-    JsonNode data();
+    /**
+     * Reads the execution context so far (trigger data and earlier outputs) as it is, without a copy: the reader must
+     * neither change what it is given nor keep any part of it (it returns a copy of what it needs).
+     */
+    <T> T read(Function<JsonNode, T> reader);
 
     /** Time left before the step times out; actions pass it to their own client timeouts. */
     Duration timeLeft();

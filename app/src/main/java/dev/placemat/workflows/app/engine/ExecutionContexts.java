@@ -49,9 +49,15 @@ public final class ExecutionContexts {
      * workflow, it would double the event at every hop.
      */
     static ObjectNode result(ExecutionState state) {
-        ObjectNode context = state.snapshot();
-        context.remove(TriggerType.DATA_PATH);
-        return context;
+        return state.read(context -> {
+            ObjectNode result = JsonNodeFactory.instance.objectNode();
+            context.fields().forEachRemaining(field -> {
+                if (!TriggerType.DATA_PATH.equals(field.getKey())) {
+                    result.set(field.getKey(), field.getValue().deepCopy());
+                }
+            });
+            return result;
+        });
     }
 
     /** The trigger's data: the webhook body, the event's data, or the fields of a manual run (shared, not copied). */

@@ -50,6 +50,7 @@ public class ExecutionRunner {
     private final ExecutionWriter writer;
     private final SecretRedactor redactor;
     private final ApplicationEventPublisher events;
+    private final StepEnds stepEnds;
     private final Admission admission;
     private final LiveExecutions live;
     private final WorkflowLimits limits;
@@ -61,12 +62,13 @@ public class ExecutionRunner {
     private final long maxOutputBytes;
 
     public ExecutionRunner(CamelContext camel, ExecutionWriter writer, SecretRedactor redactor,
-            ApplicationEventPublisher events, Admission admission, LiveExecutions live, WorkflowLimits limits,
+            ApplicationEventPublisher events, StepEnds stepEnds, Admission admission, LiveExecutions live, WorkflowLimits limits,
             ClusterNode node, EngineThreads threads, EnginePools pools, WorkflowsProperties properties, StoredJson json) {
         this.camel = camel;
         this.writer = writer;
         this.redactor = redactor;
         this.events = events;
+        this.stepEnds = stepEnds;
         this.admission = admission;
         this.live = live;
         this.limits = limits;
@@ -92,7 +94,7 @@ public class ExecutionRunner {
         UUID id = run.id();
         UUID owner = node.id();
         CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
-        StepRecording recording = new StepRecording(writer, redactor, events, deployment.workflowId(), node.name(),
+        StepRecording recording = new StepRecording(writer, redactor, stepEnds, deployment.workflowId(), node.name(),
                 maxOutputBytes, () -> node.owns(owner));
         StepSink sink = run.test() == null ? recording : new BothSinks(recording, run.test().observer());
         ObjectNode context = ExecutionContexts.initial(run.triggerData(), id, deployment.workflowId(),

@@ -12,11 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Where a stored execution's step records go: scrubbed of secrets, to the execution writer (a start is durable
- * once its batch commits), and as {@link StepEnded} events; nothing once this node no longer owns the execution
+ * once its batch commits), and to the {@link StepEnds}; nothing once this node no longer owns the execution
  * (another node took it after declaring this one dead). It also keeps the execution's output budget: once the
  * stored outputs pass it, the execution is stopped.
  */
@@ -25,7 +24,7 @@ final class StepRecording implements StepSink {
 
     private final ExecutionWriter writer;
     private final SecretRedactor redactor;
-    private final ApplicationEventPublisher events;
+    private final StepEnds stepEnds;
     private final UUID workflowId;
     private final String node;
     private final long maxOutputBytes;
@@ -52,9 +51,10 @@ final class StepRecording implements StepSink {
         if (!owned.getAsBoolean()) {
             return;
         }
-        StepRecord scrubbed = redactor.scrub(record);
+        // the input is on record since the attempt's start: it is not scrubbed (nor carried) again
+        StepRecord scrubbed = redactor.scrub(record.withoutInput());
         long total = outputBytes.addAndGet(writer.ended(scrubbed));
-        events.publishEvent(new StepEnded(workflowId, scrubbed));
+        stepEnds.ended(workflowId, scrubbed);
         if (total > maxOutputBytes && state != null) {
             state.stop("the execution's step outputs passed " + maxOutputBytes + " bytes, its budget "
                     + "(workflows.limits.max-output-bytes-per-execution); it was stopped");

@@ -2,7 +2,7 @@ package dev.placemat.workflows.app.metrics;
 
 import dev.placemat.workflows.app.engine.ExecutionEnded;
 import dev.placemat.workflows.app.engine.LiveExecutions;
-import dev.placemat.workflows.app.engine.StepEnded;
+import dev.placemat.workflows.app.engine.StepEnds;
 import dev.placemat.workflows.runtime.StepRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * durations. Tags are bounded ids only (workflow id, status, action type), never trigger or user data.
  */
 @Component
-public class ExecutionMetrics {
+public class ExecutionMetrics implements StepEnds {
 
     static final String EXECUTIONS = "placemat.workflow.executions";
     static final String EXECUTION_DURATION = "placemat.workflow.execution.duration";
@@ -47,14 +48,13 @@ public class ExecutionMetrics {
                 .register(registry).record(Duration.between(ended.startedAt(), Instant.now()));
     }
 
-    @EventListener
-    public void stepEnded(StepEnded ended) {
-        StepRecord step = ended.record();
+    @Override
+    public void ended(UUID workflowId, StepRecord step) {
         if (step.startedAt() == null || step.completedAt() == null) {
             return;
         }
         Timer.builder(STEP_DURATION).description("How long each step attempt took")
-                .tag("workflow_id", String.valueOf(ended.workflowId()))
+                .tag("workflow_id", String.valueOf(workflowId))
                 .tag("action_type", step.actionType())
                 .tag("status", step.status().id())
                 .register(registry).record(Duration.between(step.startedAt(), step.completedAt()));

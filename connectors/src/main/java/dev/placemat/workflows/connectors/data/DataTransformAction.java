@@ -11,6 +11,10 @@ import dev.placemat.workflows.spi.ActionDescriptor;
 import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.template.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code data.transform}: a JSONata expression (the language Node-RED users know) over the execution context, or
@@ -43,13 +47,13 @@ public final class DataTransformAction extends ComputingAction<DataTransformActi
     @Override
     public Object execute(Config config, StepContext context) throws StepFailure {
         if (config.expression() != null && !config.expression().isBlank()) {
-            return evaluate(config.expression(), context.data(), context);
+            return evaluate(config.expression(), context.read(DataTransformAction::plain), context);
         }
         if (config.transformation() == null || config.inputField() == null) {
             throw StepFailure.permanent("give either expression, or input_field with transformation");
         }
-        JsonNode input = Paths.lookup(context.data(), config.inputField());
-        JsonNode result = evaluate(config.transformation(), input.isMissingNode() ? null : input, context);
+        Object input = context.read(data -> plain(Paths.lookup(data, config.inputField())));
+        JsonNode result = evaluate(config.transformation(), input, context);
         String field = config.outputField() == null || config.outputField().isBlank() ? "result" : config.outputField();
         return JsonNodeFactory.instance.objectNode().set(field, result);
     }
@@ -59,9 +63,8 @@ public final class DataTransformAction extends ComputingAction<DataTransformActi
      * bounded in memory, depth and the size of every value, with the functions that build large values replaced by
      * {@link BoundedFunctions}.
      */
-    private JsonNode evaluate(String expression, JsonNode input, StepContext context) throws StepFailure {
+    private JsonNode evaluate(String expression, Object data, StepContext context) throws StepFailure {
         Jsonata jsonata = parse(expression);
-        Object data = input == null ? null : JSON.convertValue(input, Object.class);
         long limit = Math.max(1, Math.min(TIME_LIMIT_MS, context.timeLeft().toMillis()));
         ExpressionBudget budget = new ExpressionBudget(limit, context::cancelled);
         Jsonata.Frame frame = jsonata.createFrame();
@@ -80,6 +83,41 @@ public final class DataTransformAction extends ComputingAction<DataTransformActi
                 throw StepFailure.permanent("the expression nests too deeply (a recursive function that does not end?)");
             }
             throw StepFailure.permanent("JSONata evaluation failed: " + message((RuntimeException) e));
+        }
+    }
+
+    /**
+     * A JSON value as the plain values JSONata works on (maps, lists, strings, numbers of the node's own type,
+     * booleans; null for JSON null and for a path that leads nowhere), built in one walk: Jackson's
+     * {@code convertValue} writes the tree into a token buffer and reads it back.
+     */
+    static Object plain(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.fields().forEachRemaining(field -> map.put(field.getKey(), plain(field.getValue())));
+                return map;
+            }
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>(node.size());
+                node.forEach(item -> list.add(plain(item)));
+                return list;
+            }
+            case STRING -> {
+                return node.textValue();
+            }
+            case NUMBER -> {
+                return node.numberValue();
+            }
+            case BOOLEAN -> {
+                return node.booleanValue();
+            }
+            case NULL, MISSING -> {
+                return null;
+            }
+            default -> {
+                return JSON.convertValue(node, Object.class);
+            }
         }
     }
 

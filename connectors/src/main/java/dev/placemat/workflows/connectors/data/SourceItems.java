@@ -18,7 +18,8 @@ final class SourceItems {
         if (!Paths.isValid(path)) {
             throw StepFailure.permanent("source must be a path such as step_1.rows, not '" + source + "'");
         }
-        JsonNode items = Paths.lookup(context.data(), path);
+        String field = path;
+        JsonNode items = context.read(data -> Paths.lookup(data, field).deepCopy());
         if (items.isMissingNode() || items.isNull()) {
             throw StepFailure.permanent("source " + path + " leads nowhere in the execution context; check the "
                     + "step number and the field name");

@@ -25,7 +25,10 @@ public final class FileReferences {
                     "a file_url is empty after templates were resolved; check the step it comes from");
         }
         byte[] bytes = context.services().require(FileStore.class).read(fileUrl.trim());
-        JsonNode described = find(context.data(), fileUrl.trim(), 0);
+        JsonNode described = context.read(data -> {
+            JsonNode found = find(data, fileUrl.trim(), 0);
+            return found == null ? null : found.deepCopy();
+        });
         String name = described != null && described.path("name").isTextual()
                 ? FileNames.sanitise(described.path("name").asText()) : FileNames.fromUrl(fileUrl);
         String type = described != null && described.path("content_type").isTextual()

@@ -68,6 +68,22 @@ class DataTransformActionTest {
     }
 
     @Test
+    void seesEveryKindOfJsonValueAsItIs() throws Exception {
+        StepContext kinds = FIXTURE.context(StepFixture.json("""
+                {"webhook_data": {"amount": 12.50, "count": 3, "big": 12345678901234567890, "ok": true,
+                 "none": null, "tags": ["x", ["y", 2]], "nested": {"a": {"b": "c"}}}}"""), new TestServices());
+        JsonNode out = StepFixture.output(action.execute(StepFixture.config(DataTransformAction.Config.class, """
+                {"expression": "{'total': webhook_data.amount * webhook_data.count, 'big': webhook_data.big, \
+                 'ok': webhook_data.ok, 'none': $type(webhook_data.none), 'tags': webhook_data.tags, \
+                 'b': webhook_data.nested.a.b, 'absent': $exists(webhook_data.absent)}"}"""), kinds));
+        assertThat(out.toString()).isEqualTo("{\"total\":37.5,\"big\":12345678901234567890,\"ok\":true,"
+                + "\"none\":\"null\",\"tags\":[\"x\",[\"y\",2]],\"b\":\"c\",\"absent\":false}");
+        JsonNode field = StepFixture.output(action.execute(StepFixture.config(DataTransformAction.Config.class, """
+                {"input_field": "webhook_data.absent", "transformation": "$exists($)"}"""), kinds));
+        assertThat(field.toString()).isEqualTo("{\"result\":false}");
+    }
+
+    @Test
     void appliesTheDesignsTransformationToOneField() throws Exception {
         JsonNode out = run("{\"input_field\": \"webhook_data.items\", \"transformation\": \"sku\", "
                 + "\"output_field\": \"skus\"}");

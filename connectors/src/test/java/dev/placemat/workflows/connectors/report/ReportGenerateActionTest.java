@@ -37,9 +37,10 @@ class ReportGenerateActionTest {
                     "max": 80}],
                  "totals": {"sum": 1330.5, "count": 3, "average": 443.5, "min": 80, "max": 1000}}}"""),
                 new TestServices().with(FileStore.class, store));
+        String step1 = context.read(data -> data.path("step_1").toString());
         var config = StepFixture.config(ReportGenerateAction.Config.class, """
                 {"template": "weekly_financial", "format": "pdf", "title": "Weekly Financial Report",
-                 "data": %s}""".formatted(context.data().path("step_1")));
+                 "data": %s}""".formatted(step1));
 
         JsonNode out = StepFixture.output(new ReportGenerateAction().execute(config, context));
 

@@ -48,7 +48,7 @@ public final class ConditionAction implements ControlAction<ConditionAction.Conf
     public void compile(StepSpec step, StepScope scope) {
         List<Condition> conditions = Conditions.read(step.config().get("conditions"), step.path(), new Errors());
         scope.record(step, (config, context) -> {
-            boolean met = ConditionPredicate.holds(conditions, context.data());
+            boolean met = context.read(data -> ConditionPredicate.holds(conditions, data));
             ObjectNode output = JsonNodeFactory.instance.objectNode();
             output.put("condition_met", met);
             output.put("branch", met ? "then" : "else");
