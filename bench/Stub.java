@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
  * reuse: by default it closes a connection right after its response, without saying so, once 200 others are idle
  * (three nodes' pools hold more), and closes connections idle for 30 s at ticks of 10 s, racing requests that arrive
  * then: the likely causes of the few HTTP steps that failed in runs of 2026-12-05 ("Connection closed by peer",
- * bench/README.md). The platform's pool closes its idle connections after 60 s itself. TCP_NODELAY: without it the server delays each small answer by ~40 ms (Nagle and delayed
- * ACKs).
+ * bench/README.md). The platform's pool closes its idle connections after 60 s itself. TCP_NODELAY: without it the
+ * server delays each small answer by ~40 ms (Nagle and delayed ACKs).
  */
 public class Stub {
     public static void main(String[] args) throws Exception {

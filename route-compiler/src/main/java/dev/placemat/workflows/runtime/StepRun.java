@@ -61,6 +61,11 @@ public final class StepRun implements StepContext {
     }
 
     @Override
+    public JsonNode at(String path) {
+        return state.at(path);
+    }
+
+    @Override
     public Duration timeLeft() {
         Duration left = Duration.between(Instant.now(), deadline);
         return left.isNegative() ? Duration.ZERO : left;

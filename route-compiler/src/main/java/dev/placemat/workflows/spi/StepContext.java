@@ -30,6 +30,9 @@ public interface StepContext {
      */
     <T> T read(Function<JsonNode, T> reader);
 
+    /** The value at a path of the execution context, such as {@code step_1.rows} (a copy), or a missing node. */
+    JsonNode at(String path);
+
     /** Time left before the step times out; actions pass it to their own client timeouts. */
     Duration timeLeft();
 

@@ -62,8 +62,9 @@ public class ExecutionRunner {
     private final long maxOutputBytes;
 
     public ExecutionRunner(CamelContext camel, ExecutionWriter writer, SecretRedactor redactor,
-            ApplicationEventPublisher events, StepEnds stepEnds, Admission admission, LiveExecutions live, WorkflowLimits limits,
-            ClusterNode node, EngineThreads threads, EnginePools pools, WorkflowsProperties properties, StoredJson json) {
+            ApplicationEventPublisher events, StepEnds stepEnds, Admission admission, LiveExecutions live,
+            WorkflowLimits limits, ClusterNode node, EngineThreads threads, EnginePools pools,
+            WorkflowsProperties properties, StoredJson json) {
         this.camel = camel;
         this.writer = writer;
         this.redactor = redactor;

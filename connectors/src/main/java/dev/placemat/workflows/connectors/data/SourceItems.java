@@ -18,8 +18,7 @@ final class SourceItems {
         if (!Paths.isValid(path)) {
             throw StepFailure.permanent("source must be a path such as step_1.rows, not '" + source + "'");
         }
-        String field = path;
-        JsonNode items = context.read(data -> Paths.lookup(data, field).deepCopy());
+        JsonNode items = context.at(path);
         if (items.isMissingNode() || items.isNull()) {
             throw StepFailure.permanent("source " + path + " leads nowhere in the execution context; check the "
                     + "step number and the field name");

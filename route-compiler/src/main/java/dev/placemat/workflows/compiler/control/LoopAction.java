@@ -58,7 +58,7 @@ public final class LoopAction implements ControlAction<LoopAction.Config> {
     @Override
     public void compile(StepSpec step, StepScope scope) {
         scope.record(step, (config, context) -> {
-            JsonNode items = context.read(data -> Paths.lookup(data, config.path("items_field").asText()).deepCopy());
+            JsonNode items = context.at(config.path("items_field").asText());
             if (!items.isArray()) {
                 throw StepFailure.permanent("items_field '" + config.path("items_field").asText()
                         + "' is not a list (it is " + (items.isMissingNode() ? "missing" : items.getNodeType()) + ")");
