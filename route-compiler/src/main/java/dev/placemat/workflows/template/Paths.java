@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Paths into JSON: {@code step_1.items[0].name} or {@code step_1.items.0.name}. Segments are names and indexes
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class Paths {
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_\\-$]*|\\d{1,9}");
     private static final int MAX_SEGMENTS = 32;
     private static final int MAX_KEYS_SHOWN = 20;
 
@@ -48,10 +46,30 @@ public final class Paths {
             }
         }
         if (segments.isEmpty() || segments.size() > MAX_SEGMENTS
-                || !segments.stream().allMatch(s -> SEGMENT.matcher(s).matches())) {
+                || !segments.stream().allMatch(Paths::isSegment)) {
             return Optional.empty();
         }
         return Optional.of(segments);
+    }
+
+    /** A name ({@code [A-Za-z_$][A-Za-z0-9_$-]*}) or an index (one to nine digits). */
+    private static boolean isSegment(String segment) {
+        if (segment.isEmpty()) {
+            return false;
+        }
+        if (isDigit(segment.charAt(0))) {
+            return segment.length() <= 9 && segment.chars().allMatch(Paths::isDigit);
+        }
+        return segment.chars().allMatch(c -> isLetter(c) || c == '_' || c == '$' || c == '-' || isDigit(c))
+                && segment.charAt(0) != '-';
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     public static boolean isValid(String path) {

@@ -92,7 +92,8 @@ public final class Templates {
         /** The resolved value, or null when it is to be left out of its object. */
         JsonNode value(JsonNode value, String path, Shape shape) {
             if (value.isTextual()) {
-                return text(value.asText(), path);
+                // text without "{{" holds no template: it stays as it is (a text node never changes)
+                return value.textValue().contains("{{") ? text(value.textValue(), path) : value;
             }
             if (value.isArray()) {
                 ArrayNode out = JSON.arrayNode(value.size());

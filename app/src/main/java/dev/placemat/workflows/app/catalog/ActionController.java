@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.lang.Nullable;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,23 +39,24 @@ public class ActionController {
     /** A trigger type and the JSON Schema of its config. */
     public record TriggerInfo(String type, JsonNode schema) {}
 
-    private final ActionCatalogue actions;
-    private final List<TriggerInfo> triggers;
+    private final Supplier<ActionCatalogue> actions;
+    private final Supplier<List<TriggerInfo>> triggers;
 
+    /** The catalogue is built on its first request: generating every schema is start-up time nothing else needs. */
     public ActionController(ActionRegistry registry, ConfigSchemas schemas) {
-        this.actions = actions(registry, schemas);
-        this.triggers = Arrays.stream(TriggerType.values())
-                .map(type -> new TriggerInfo(type.id(), schemas.schemaOf(type.configType()))).toList();
+        this.actions = SingletonSupplier.of(() -> actions(registry, schemas));
+        this.triggers = SingletonSupplier.of(() -> Arrays.stream(TriggerType.values())
+                .map(type -> new TriggerInfo(type.id(), schemas.schemaOf(type.configType()))).toList());
     }
 
     @GetMapping("/api/actions")
     public ActionCatalogue actions() {
-        return actions;
+        return actions.get();
     }
 
     @GetMapping("/api/triggers")
     public List<TriggerInfo> triggers() {
-        return triggers;
+        return triggers.get();
     }
 
     private static ActionCatalogue actions(ActionRegistry registry, ConfigSchemas schemas) {

@@ -28,23 +28,30 @@ final class BoundedFunctions {
         this.budget = budget;
     }
 
-    /** Binds the replacements in {@code frame}, where they hide the library's functions of the same names. */
-    static void install(Jsonata.Frame frame, ExpressionBudget budget) {
+    /**
+     * Binds the replacements in {@code frame}, where they hide the library's functions of the same names. Only the
+     * functions {@code expression} names are bound: a JSONata expression reaches a function only through its name
+     * ({@code $pad}), and binding one parses its signature, which costs more than the rest of a small evaluation.
+     */
+    static void install(Jsonata.Frame frame, ExpressionBudget budget, String expression) {
         BoundedFunctions f = new BoundedFunctions(budget);
-        bind(frame, "pad", "<s-ns?:s>", f::pad);
-        bind(frame, "join", "<a<s>s?:s>", f::join);
-        bind(frame, "string", "<x-b?:s>", f::string);
-        bind(frame, "replace", "<s-(sf)(sf)n?:s>", f::replace);
-        bind(frame, "split", "<s-(sf)n?:a<s>>", f::split);
-        bind(frame, "match", "<s-f<s:o>n?:a<o>>", f::match);
-        bind(frame, "contains", "<s-(sf):b>", f::contains);
-        bind(frame, "eval", "<sx?:x>", (input, args) -> {
+        bind(frame, expression, "pad", "<s-ns?:s>", f::pad);
+        bind(frame, expression, "join", "<a<s>s?:s>", f::join);
+        bind(frame, expression, "string", "<x-b?:s>", f::string);
+        bind(frame, expression, "replace", "<s-(sf)(sf)n?:s>", f::replace);
+        bind(frame, expression, "split", "<s-(sf)n?:a<s>>", f::split);
+        bind(frame, expression, "match", "<s-f<s:o>n?:a<o>>", f::match);
+        bind(frame, expression, "contains", "<s-(sf):b>", f::contains);
+        bind(frame, expression, "eval", "<sx?:x>", (input, args) -> {
             throw error("$eval is not available: an expression may not run text as an expression");
         });
     }
 
-    private static void bind(Jsonata.Frame frame, String name, String signature, JFunctionCallable function) {
-        frame.bind(name, new JFunction(function, signature));
+    private static void bind(Jsonata.Frame frame, String expression, String name, String signature,
+            JFunctionCallable function) {
+        if (expression.contains("$" + name)) {
+            frame.bind(name, new JFunction(function, signature));
+        }
     }
 
     private Object pad(Object input, List<?> args) {

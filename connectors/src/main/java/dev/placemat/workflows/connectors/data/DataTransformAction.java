@@ -69,7 +69,7 @@ public final class DataTransformAction extends ComputingAction<DataTransformActi
         ExpressionBudget budget = new ExpressionBudget(limit, context::cancelled);
         Jsonata.Frame frame = jsonata.createFrame();
         budget.install(frame);
-        BoundedFunctions.install(frame, budget);
+        BoundedFunctions.install(frame, budget, expression);
         try {
             Object value = jsonata.evaluate(data, frame);
             new JsonLength(budget::checkResult, false).of(value, 0);
