@@ -60,8 +60,8 @@ public final class Paths {
         if (isDigit(segment.charAt(0))) {
             return segment.length() <= 9 && segment.chars().allMatch(Paths::isDigit);
         }
-        return segment.chars().allMatch(c -> isLetter(c) || c == '_' || c == '$' || c == '-' || isDigit(c))
-                && segment.charAt(0) != '-';
+        return segment.charAt(0) != '-'
+                && segment.chars().allMatch(c -> isLetter(c) || isDigit(c) || "_$-".indexOf(c) >= 0);
     }
 
     private static boolean isDigit(int c) {

@@ -24,7 +24,8 @@ public record TemplateExpression(String path, JsonNode defaultValue) {
     public static Optional<TemplateExpression> parse(String text) {
         String trimmed = text == null ? "" : text.strip();
         Matcher m = WITH_DEFAULT.matcher(trimmed);
-        if (trimmed.indexOf('|') < 0 || !m.matches()) { // no '|', no default: the pattern need not run
+        // a default follows a '|': without one, the pattern need not run
+        if (trimmed.indexOf('|') < 0 || !m.matches()) {
             return Paths.isValid(trimmed) ? Optional.of(new TemplateExpression(trimmed, null)) : Optional.empty();
         }
         if (!Paths.isValid(m.group(1))) {

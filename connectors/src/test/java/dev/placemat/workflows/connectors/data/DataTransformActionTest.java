@@ -110,6 +110,9 @@ class DataTransformActionTest {
     void cannotReachJava() throws Exception {
         assertThatThrownBy(() -> run("{\"expression\": \"$eval('T(java.lang.Runtime).getRuntime()')\"}"))
                 .isInstanceOf(StepFailure.class);
+        // even an expression the library's $eval would run is refused: the replacement is bound wherever it is named
+        assertThatThrownBy(() -> run("{\"expression\": \"$eval('1 + 1')\"}"))
+                .isInstanceOf(StepFailure.class).hasMessageContaining("$eval is not available");
         JsonNode out = run("{\"expression\": \"$string(webhook_data)\"}");
         assertThat(out.asText()).contains("price");
     }
