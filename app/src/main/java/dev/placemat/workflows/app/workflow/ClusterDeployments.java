@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +37,7 @@ public class ClusterDeployments implements ApplicationRunner {
     /** The channel of deploy signals; the payload is the workflow id. */
     static final String CHANNEL = "placemat_deploy";
     private static final Logger log = LoggerFactory.getLogger(ClusterDeployments.class);
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final WorkflowRepository workflows;
     private final DefinitionValidator validator;
@@ -92,17 +95,35 @@ public class ClusterDeployments implements ApplicationRunner {
     /** Unloads the workflow here, stores that it is not deployed (or deletes it), and tells every node. */
     public synchronized boolean undeploy(UUID id, boolean delete) {
         deployer.undeploy(id);
-        boolean found = Boolean.TRUE.equals(transactions.execute(tx -> {
+        boolean found = Boolean.TRUE.equals(retryingDeadlocks(() -> transactions.execute(tx -> {
             boolean exists = delete ? workflows.delete(id) : workflows.find(id).isPresent();
             if (!delete) {
                 workflows.markUndeployed(id);
             }
             signals.publish(CHANNEL, id.toString());
             return exists;
-        }));
+        })));
         loaded.removed(id);
         loaded.flush();
         return found;
+    }
+
+    /**
+     * Runs the transaction again when PostgreSQL aborted it to break a deadlock. Deleting a workflow deletes its
+     * executions before their step rows, while the execution writer locks a step row before its execution's row: when
+     * the two meet on an execution still running, PostgreSQL aborts one of them after a second.
+     */
+    private static <T> T retryingDeadlocks(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("a deadlock with a concurrent write aborted the transaction; trying again");
+            }
+        }
     }
 
     /** Compares everything loaded here with what is stored, and loads or unloads the difference. */
