@@ -114,7 +114,7 @@ describe('running and testing from the editor', () => {
 
   it('shows a past execution chosen in the test panel, to pin its outputs', async () => {
     renderEditor('/workflows/wf-1', {
-      'GET /api/executions': () => ({ body: { items: [execution('ex-8', 'completed', [])], total: 1, limit: 10, offset: 0 } }),
+      'GET /api/executions': () => ({ body: { items: [execution('ex-8', 'completed', [])], total: 1, total_exact: true, limit: 10, offset: 0 } }),
       'GET /api/executions/ex-8': () => ({ body: execution('ex-8', 'completed', [step('1', { budget_utilization: 12 })]) }),
     });
     await screen.findByTestId('step-node-1');

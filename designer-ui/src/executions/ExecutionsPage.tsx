@@ -71,7 +71,8 @@ export function ExecutionsPage() {
         </table>
       )}
       {page && total > 0 && (
-        <Pager offset={offset} total={total} pageSize={PAGE_SIZE} onPage={(next) => show(filters, next)} />
+        <Pager offset={offset} total={total} exact={page.total_exact} pageSize={PAGE_SIZE}
+          onPage={(next) => show(filters, next)} />
       )}
     </div>
   );

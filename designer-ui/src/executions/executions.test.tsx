@@ -34,7 +34,7 @@ describe('executions monitor', () => {
   it('lists executions with status, duration and error, and pages through them', async () => {
     const calls = renderAt('/executions', {
       'GET /api/workflows': workflows,
-      'GET /api/executions': () => ({ body: { items: [item('e1', 'completed'), item('e2', 'failed')], total: 120, limit: 50, offset: 0 } }),
+      'GET /api/executions': () => ({ body: { items: [item('e1', 'completed'), item('e2', 'failed')], total: 120, total_exact: true, limit: 50, offset: 0 } }),
     });
     const failed = await screen.findByTestId('execution-row-e2');
     expect(failed).toHaveTextContent('failed');
@@ -45,10 +45,21 @@ describe('executions monitor', () => {
     await waitFor(() => expect(calls.some((c) => c.path.includes('offset=50'))).toBe(true));
   });
 
+  it('shows a long history counted only in part as at least its total, and pages on', async () => {
+    const calls = renderAt('/executions', {
+      'GET /api/workflows': workflows,
+      'GET /api/executions': () => ({ body: { items: [item('e1', 'completed')], total: 10050, total_exact: false, limit: 50, offset: 0 } }),
+    });
+    await screen.findByTestId('execution-row-e1');
+    expect(screen.getByTestId('pager')).toHaveTextContent('1–50 of 10050+');
+    fireEvent.click(screen.getByTestId('page-next'));
+    await waitFor(() => expect(calls.some((c) => c.path.includes('offset=50'))).toBe(true));
+  });
+
   it('filters by workflow and status', async () => {
     const calls = renderAt('/executions', {
       'GET /api/workflows': workflows,
-      'GET /api/executions': () => ({ body: { items: [], total: 0, limit: 50, offset: 0 } }),
+      'GET /api/executions': () => ({ body: { items: [], total: 0, total_exact: true, limit: 50, offset: 0 } }),
     });
     expect(await screen.findByTestId('executions-empty')).toHaveTextContent('No executions match.');
     await screen.findByRole('option', { name: 'Budget Overspend Alert' });
@@ -64,7 +75,7 @@ describe('executions monitor', () => {
       'GET /api/workflows': workflows,
       'GET /api/executions': () => {
         count += 1;
-        return { body: { items: count > 1 ? [item('e9', 'running')] : [], total: count > 1 ? 1 : 0, limit: 50, offset: 0 } };
+        return { body: { items: count > 1 ? [item('e9', 'running')] : [], total: count > 1 ? 1 : 0, total_exact: true, limit: 50, offset: 0 } };
       },
     });
     await screen.findByTestId('executions-empty');

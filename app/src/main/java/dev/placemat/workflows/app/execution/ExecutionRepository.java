@@ -29,6 +29,12 @@ public class ExecutionRepository {
             + "AND (CAST(:to AS timestamptz) IS NULL OR e.started_at < :to) "
             + "AND e.is_test = :test";
 
+    /**
+     * How many matching executions past the page are counted at most. Counting costs as much as reading them: a
+     * million took 0.3 s, and the history page asks every two seconds while it is open.
+     */
+    static final int COUNTED_PAST_PAGE = 10_000;
+
     private final JdbcClient jdbc;
     private final StoredJson json;
 
@@ -47,8 +53,13 @@ public class ExecutionRepository {
                 .param("offset", offset)
                 .query(ExecutionRepository::item)
                 .list();
-        long total = jdbc.sql("SELECT count(*)" + FILTER).params(params).query(Long.class).single();
-        return new ExecutionPage(items, total, limit, offset);
+        long countedUpTo = (long) offset + limit + COUNTED_PAST_PAGE;
+        long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1" + FILTER + " LIMIT :rows) matching")
+                .params(params)
+                .param("rows", countedUpTo + 1)
+                .query(Long.class)
+                .single();
+        return new ExecutionPage(items, Math.min(counted, countedUpTo), counted <= countedUpTo, limit, offset);
     }
 
     /** An execution with its trigger data, final context and every step attempt in order. */
