@@ -31,7 +31,7 @@ public class ExecutionRepository {
 
     /**
      * How many matching executions past the page are counted at most. Counting costs as much as reading them: a
-     * million took 0.3 s, and the history page asks every two seconds while it is open.
+     * million took 0.2-0.3 s, and the history page asks every two seconds while it is open.
      */
     static final int COUNTED_PAST_PAGE = 10_000;
 
