@@ -14,11 +14,18 @@ import org.springframework.stereotype.Component;
 public class Admission {
 
     private final WorkflowLimits limits;
+    private final int slots;
     private final Semaphore capacity;
 
     public Admission(WorkflowLimits limits, WorkflowsProperties properties) {
         this.limits = limits;
-        this.capacity = new Semaphore(properties.execution().queueCapacity());
+        this.slots = properties.execution().queueCapacity();
+        this.capacity = new Semaphore(slots);
+    }
+
+    /** Executions running here now. */
+    int running() {
+        return slots - capacity.availablePermits();
     }
 
     /** Takes a slot for a new execution, or throws the refusal (429 for the workflow's limits, 503 for the node). */

@@ -19,22 +19,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one writer of execution and step rows. Rows from many executions are written together, one transaction per
+ * The writer of execution and step rows. Rows from many executions are written together, one transaction per
  * batch with multi-row inserts and synchronous commit, so that each row is durable within milliseconds without a
  * round trip of its own (see docs/adr/0003). A caller that must not go on before its row is durable (a webhook
- * before its 202) waits for the batch's commit.
+ * before its 202) waits for the batch's commit. A second lane commits new executions' rows while the node is quiet
+ * (see {@link #offerQuiet}).
  */
 @Component
 public class ExecutionWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionWriter.class);
+    private static final int QUIET_CAPACITY = 1_000;
 
     private final DataSource dataSource;
     private final BlockingQueue<RowWrite> queue;
+    /** New executions' rows while the node is quiet, each committed beside the batch of the other rows. */
+    private final BlockingQueue<RowWrite> quietAcceptances;
     private final int batchSize;
     private final int maxStepBytes;
     private final StoredJson json;
     private final Thread thread;
+    private final Thread quietThread;
     private volatile boolean running = true;
 
     public ExecutionWriter(DataSource dataSource, WorkflowsProperties properties, StoredJson json) {
@@ -43,9 +48,25 @@ public class ExecutionWriter {
         this.queue = new ArrayBlockingQueue<>(properties.writer().queueCapacity());
         this.batchSize = properties.writer().batchSize();
         this.maxStepBytes = properties.limits().maxStepOutputBytes();
-        this.thread = new Thread(this::loop, "execution-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.quietAcceptances = new ArrayBlockingQueue<>(QUIET_CAPACITY);
+        this.thread = lane(queue, "execution-writer");
+        this.quietThread = lane(quietAcceptances, "execution-writer-quiet");
+    }
+
+    private Thread lane(BlockingQueue<RowWrite> source, String name) {
+        Thread lane = new Thread(() -> loop(source), name);
+        lane.setDaemon(true);
+        lane.start();
+        return lane;
+    }
+
+    /**
+     * Queues a new execution's row to be committed without waiting for the batch of the other rows; false when full.
+     * Only for a node running few executions: under load, the new row's wait behind the running executions' rows is
+     * what keeps acceptance at the pace of completion (bench/README.md, sixth and thirteenth sessions).
+     */
+    public boolean offerQuiet(RowWrite.InsertExecution insert) {
+        return quietAcceptances.offer(insert);
     }
 
     /** Queues a write; false when the queue is full (the caller sheds load). */
@@ -89,16 +110,16 @@ public class ExecutionWriter {
         return output == null ? 0 : output.length();
     }
 
-    private void loop() {
+    private void loop(BlockingQueue<RowWrite> source) {
         List<RowWrite> batch = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty()) {
+        while (running || !source.isEmpty()) {
             try {
-                RowWrite first = queue.poll(200, TimeUnit.MILLISECONDS);
+                RowWrite first = source.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
+                source.drainTo(batch, batchSize - 1);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -151,7 +172,7 @@ public class ExecutionWriter {
     /** Waits until every queued row is written (tests and shutdown). */
     public void drain(long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!queue.isEmpty() && System.currentTimeMillis() < deadline) {
+        while (!(queue.isEmpty() && quietAcceptances.isEmpty()) && System.currentTimeMillis() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -166,5 +187,6 @@ public class ExecutionWriter {
         drain(10_000);
         running = false;
         thread.join(5_000);
+        quietThread.join(5_000);
     }
 }

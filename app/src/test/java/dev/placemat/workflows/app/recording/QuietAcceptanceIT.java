@@ -1,0 +1,62 @@
+package dev.placemat.workflows.app.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.placemat.workflows.app.support.Executions;
+import dev.placemat.workflows.app.support.IntegrationTest;
+import dev.placemat.workflows.app.support.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A webhook answers 202 once its execution's row is committed. While few executions run on the node, that row is
+ * committed on its own instead of waiting behind the batch of the other executions' step rows. Here that batch is
+ * held up by a lock on a step row: the webhook is answered all the same.
+ */
+class QuietAcceptanceIT extends IntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void aQuietNodeAnswersAWebhookWhileOtherExecutionsRowsWaitOnALock() throws Exception {
+        String held = api().deploy(Json.of("{'name':'held','trigger':{'type':'manual'},"
+                + "'steps':[{'action_type':'control.wait','config':{'duration_seconds':1}}]}")).get("id").asText();
+        String webhook = api().deploy(Json.of("{'name':'quiet','trigger':{'type':'webhook','config':{}},"
+                + "'steps':[{'action_type':'data.transform','config':{'expression':'`done`'}}]}"))
+                .get("webhook_url").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                api().get("/actuator/metrics/placemat.executions.live").expect(200).json()
+                        .get("measurements").get(0).get("value").asDouble() == 0);
+        // the node is quiet: the held execution and the webhook's are the only ones it runs
+        String execution = api().post("/api/workflows/" + held + "/execute", "{}").expect(202).json()
+                .get("execution_id").asText();
+
+        String accepted;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM step_executions "
+                    + "WHERE execution_id = :id").param("id", UUID.fromString(execution)).query(Long.class)
+                    .single() == 1);
+            try (PreparedStatement rows = lock.prepareStatement(
+                    "SELECT id FROM step_executions WHERE execution_id = ? FOR UPDATE")) {
+                rows.setObject(1, UUID.fromString(execution));
+                rows.executeQuery().close();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE step_executions%'")
+                    .query(Long.class).single() == 1);
+            accepted = anonymous().post(webhook, "{}").expect(202).json().get("execution_ids").get(0).asText();
+            lock.commit();
+        }
+        assertThat(Executions.awaitEnd(api(), execution).get("status").asText()).isEqualTo("completed");
+        assertThat(Executions.awaitEnd(api(), accepted).get("execution_data").get("step_1").asText())
+                .isEqualTo("done");
+    }
+}
