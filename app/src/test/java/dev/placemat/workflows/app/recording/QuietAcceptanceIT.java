@@ -27,7 +27,7 @@ class QuietAcceptanceIT extends IntegrationTest {
     @Test
     void aQuietNodeAnswersAWebhookWhileOtherExecutionsRowsWaitOnALock() throws Exception {
         String held = api().deploy(Json.of("{'name':'held','trigger':{'type':'manual'},"
-                + "'steps':[{'action_type':'control.wait','config':{'duration_seconds':1}}]}")).get("id").asText();
+                + "'steps':[{'action_type':'control.wait','config':{'duration_seconds':3}}]}")).get("id").asText();
         String webhook = api().deploy(Json.of("{'name':'quiet','trigger':{'type':'webhook','config':{}},"
                 + "'steps':[{'action_type':'data.transform','config':{'expression':'`done`'}}]}"))
                 .get("webhook_url").asText();
