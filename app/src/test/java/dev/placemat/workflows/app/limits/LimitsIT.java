@@ -10,17 +10,15 @@ import dev.placemat.workflows.app.recovery.Recovery;
 import dev.placemat.workflows.app.retention.Retention;
 import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.Executions;
+import dev.placemat.workflows.app.support.HeldRows;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,9 +33,6 @@ class LimitsIT extends IntegrationTest {
 
     @Autowired
     Retention retention;
-
-    @Autowired
-    DataSource dataSource;
 
     private static JsonNode waiting(double seconds) {
         return Json.of("{'name':'limits','trigger':{'type':'webhook','config':{}},'steps':[{'action_type':"
@@ -174,19 +169,11 @@ class LimitsIT extends IntegrationTest {
         UUID old = insert(workflowId, "completed", "{}");
         jdbc.sql("UPDATE workflow_executions SET completed_at = now() - interval '400 days' WHERE id = ?").param(old)
                 .update();
-        try (Connection lock = dataSource.getConnection()) {
-            lock.setAutoCommit(false);
-            try (PreparedStatement forUpdate = lock.prepareStatement(
-                    "SELECT 1 FROM workflow_executions WHERE id = ? FOR UPDATE")) {
-                forUpdate.setObject(1, old);
-                forUpdate.executeQuery().close();
-            }
+        try (HeldRows lock = holdRows()) {
+            lock.lock("SELECT 1 FROM workflow_executions WHERE id = ? FOR UPDATE", old);
             // the scheduler's call returns while the pass waits for the row this test holds
             assertTimeoutPreemptively(Duration.ofSeconds(10), retention::scheduled);
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity "
-                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM workflow_executions%'")
-                    .query(Long.class).single() == 1);
-            lock.rollback();
+            lock.awaitWaiting("DELETE FROM workflow_executions");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM workflow_executions "
                 + "WHERE id = ?").param(old).query(Long.class).single() == 0);

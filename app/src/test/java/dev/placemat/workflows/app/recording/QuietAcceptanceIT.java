@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.placemat.workflows.app.support.Executions;
+import dev.placemat.workflows.app.support.HeldRows;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A webhook answers 202 once its execution's row is committed. While few executions run on the node, that row is
@@ -20,9 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * held up by a lock on a step row: the webhook is answered all the same.
  */
 class QuietAcceptanceIT extends IntegrationTest {
-
-    @Autowired
-    private DataSource dataSource;
 
     @Test
     void aQuietNodeAnswersAWebhookWhileOtherExecutionsRowsWaitOnALock() throws Exception {
@@ -38,22 +32,13 @@ class QuietAcceptanceIT extends IntegrationTest {
         String execution = api().post("/api/workflows/" + held + "/execute", "{}").expect(202).json()
                 .get("execution_id").asText();
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM step_executions "
+                + "WHERE execution_id = :id").param("id", UUID.fromString(execution)).query(Long.class).single() == 1);
         String accepted;
-        try (Connection lock = dataSource.getConnection()) {
-            lock.setAutoCommit(false);
-            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM step_executions "
-                    + "WHERE execution_id = :id").param("id", UUID.fromString(execution)).query(Long.class)
-                    .single() == 1);
-            try (PreparedStatement rows = lock.prepareStatement(
-                    "SELECT id FROM step_executions WHERE execution_id = ? FOR UPDATE")) {
-                rows.setObject(1, UUID.fromString(execution));
-                rows.executeQuery().close();
-            }
-            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity "
-                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE step_executions%'")
-                    .query(Long.class).single() == 1);
+        try (HeldRows steps = holdRows()) {
+            steps.lock("SELECT id FROM step_executions WHERE execution_id = ? FOR UPDATE", UUID.fromString(execution));
+            steps.awaitWaiting("UPDATE step_executions");
             accepted = anonymous().post(webhook, "{}").expect(202).json().get("execution_ids").get(0).asText();
-            lock.commit();
         }
         assertThat(Executions.awaitEnd(api(), execution).get("status").asText()).isEqualTo("completed");
         assertThat(Executions.awaitEnd(api(), accepted).get("execution_data").get("step_1").asText())

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +47,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    protected DataSource dataSource;
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("workflows.data-dir", DATA_DIR::toString);
@@ -64,6 +69,11 @@ public abstract class IntegrationTest {
 
     protected Api anonymous() {
         return new Api(port, null);
+    }
+
+    /** A transaction of the test's own that keeps rows locked until it commits or is closed. */
+    protected HeldRows holdRows() throws SQLException {
+        return new HeldRows(dataSource, jdbc);
     }
 
     /** An API token of a new user with the given role. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobExecutionContext;
@@ -26,9 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
 class ScheduleTriggerIT extends IntegrationTest {
-
-    @Autowired
-    DataSource dataSource;
 
     @Autowired
     CamelContext camel;

@@ -1,31 +1,22 @@
 package dev.placemat.workflows.app.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.Executions;
+import dev.placemat.workflows.app.support.HeldRows;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 class WorkflowApiIT extends IntegrationTest {
-
-    @Autowired
-    private DataSource dataSource;
 
     private static final String DEFINITION = "{'name':'api','description':'d','trigger':{'type':'webhook','config':{}},"
             + "'steps':[{'action_type':'data.transform','config':{'expression':'`hello ` & webhook_data.who'}}]}";
@@ -85,29 +76,19 @@ class WorkflowApiIT extends IntegrationTest {
         String execution = api().post("/api/workflows/" + id + "/execute", "{}").expect(202).json()
                 .get("execution_id").asText();
         Executions.awaitEnd(api(), execution);
-        api().post("/api/workflows/" + id + "/undeploy", null).expect(200);
 
-        try (Connection writer = dataSource.getConnection()) {
-            writer.setAutoCommit(false);
-            update(writer, "UPDATE step_executions SET completed_at = completed_at WHERE execution_id = ?", execution);
+        try (HeldRows writer = holdRows()) {
+            writer.lock("UPDATE step_executions SET completed_at = completed_at WHERE execution_id = ?",
+                    UUID.fromString(execution));
             CompletableFuture<Integer> delete = CompletableFuture.supplyAsync(() ->
                     api().delete("/api/workflows/" + id).status());
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                            + "AND query LIKE 'DELETE FROM workflows%'").query(Long.class).single() == 1);
-            update(writer, "UPDATE workflow_executions SET status = status WHERE id = ?", execution);
+            writer.awaitWaiting("DELETE FROM workflows");
+            writer.lock("UPDATE workflow_executions SET status = status WHERE id = ?", UUID.fromString(execution));
             writer.commit();
             assertThat(delete.get(20, TimeUnit.SECONDS)).isEqualTo(204);
         }
         api().get("/api/workflows/" + id).expect(404);
         api().get("/api/executions/" + execution).expect(404);
-    }
-
-    private static void update(Connection connection, String sql, String id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, UUID.fromString(id));
-            assertThat(statement.executeUpdate()).isEqualTo(1);
-        }
     }
 
     @Test
