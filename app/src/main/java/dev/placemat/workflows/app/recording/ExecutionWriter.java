@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The writer of execution and step rows. Rows from many executions are written together, one transaction per
- * batch with multi-row inserts and synchronous commit, so that each row is durable within milliseconds without a
- * round trip of its own (see docs/adr/0003). A caller that must not go on before its row is durable (a webhook
+ * The writer of execution and step rows. Rows from many executions are written together, one statement per batch
+ * committed on its own (synchronous commit), so that each row is durable within milliseconds without a round trip of
+ * its own (see docs/adr/0003). A caller that must not go on before its row is durable (a webhook
  * before its 202) waits for the batch's commit. A second lane commits new executions' rows while the node is quiet
  * (see {@link #offerQuiet}).
  */

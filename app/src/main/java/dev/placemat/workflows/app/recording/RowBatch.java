@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.recording;
 
+import dev.placemat.workflows.app.recording.Columns.Part;
 import dev.placemat.workflows.app.recording.RowWrite.EndStep;
 import dev.placemat.workflows.app.recording.RowWrite.InsertExecution;
 import dev.placemat.workflows.app.recording.RowWrite.StartStep;
@@ -9,8 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,29 +17,44 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One transaction's worth of rows: new executions first, then step attempts, then status changes (the last per
- * execution wins, and {@code running} never replaces a final status or a wait). An attempt whose start and end are
+ * One statement's worth of rows: new executions, step attempts and status changes (the last per execution wins,
+ * and {@code running} never replaces a final status or a wait). An attempt whose start and end are
  * both in the batch is inserted once, ended; an end whose start was written before updates that row.
  */
 final class RowBatch {
 
-    private static final String INSERT_EXECUTION = "INSERT INTO workflow_executions (id, workflow_id, "
-            + "workflow_version, status, trigger_data, started_at, owner_node, started_node, is_test) "
-            + "VALUES (?, ?, ?, 'pending', ?::jsonb, ?, ?, ?, ?)";
-    private static final String INSERT_STEP = "INSERT INTO step_executions (id, execution_id, step_id, step_key, "
-            + "iteration, step_number, action_type, status, started_at, completed_at, input_data, output_data, "
-            + "error_message, retry_count, node) VALUES (?, ?, (SELECT s.id FROM workflow_steps s "
-            + "WHERE s.workflow_id = ? AND s.step_number = ?), ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)";
-    private static final String END_STEP = "UPDATE step_executions SET status = ?, output_data = ?::jsonb, "
-            + "error_message = ?, completed_at = ? WHERE id = ?";
-    private static final String UPDATE_RUNNING = "UPDATE workflow_executions SET status = 'running' "
-            + "WHERE id = ? AND status = 'pending' AND owner_node = ?";
-    private static final String UPDATE_WAITING = "UPDATE workflow_executions SET status = 'waiting', resume_at = ?, "
-            + "execution_data = ?::jsonb, owner_node = NULL "
-            + "WHERE id = ? AND status IN ('pending', 'running') AND owner_node = ?";
-    private static final String UPDATE_FINAL = "UPDATE workflow_executions SET status = ?, error_message = ?, "
-            + "execution_data = ?::jsonb, completed_at = ?, resume_at = NULL "
-            + "WHERE id = ? AND status IN ('pending', 'running') AND owner_node = ?";
+    // The batch is one statement, committed on its own (one round trip). No row is changed twice in it: an attempt
+    // started and ended here is inserted once, and an execution gets one status change.
+    private static final Part NEW_EXECUTIONS = new Part("new_executions", 8, "INSERT INTO workflow_executions (id, "
+            + "workflow_id, workflow_version, status, trigger_data, started_at, owner_node, started_node, is_test) "
+            + "SELECT id::uuid, workflow_id::uuid, version::int, 'pending', trigger_data::jsonb, "
+            + "started_at::timestamptz, owner::uuid, node, test::boolean "
+            + "FROM ROWS AS t(id, workflow_id, version, trigger_data, started_at, owner, node, test)");
+    private static final Part NEW_STEPS = new Part("new_steps", 15, "INSERT INTO step_executions (id, execution_id, "
+            + "step_id, step_key, iteration, step_number, action_type, status, started_at, completed_at, input_data, "
+            + "output_data, error_message, retry_count, node) SELECT t.id::uuid, t.execution_id::uuid, "
+            + "(SELECT s.id FROM workflow_steps s WHERE s.workflow_id = t.workflow_id::uuid "
+            + "AND s.step_number = t.step_number::int), t.step_key, t.iteration, t.step_number::int, t.action_type, "
+            + "t.status, t.started_at::timestamptz, t.completed_at::timestamptz, t.input::jsonb, t.output::jsonb, "
+            + "t.error, t.retry_count::int, t.node FROM ROWS AS t(id, execution_id, workflow_id, step_number, "
+            + "step_key, iteration, action_type, status, started_at, completed_at, input, output, error, retry_count, "
+            + "node)");
+    private static final Part ENDED_STEPS = new Part("ended_steps", 5, "UPDATE step_executions s "
+            + "SET status = t.status, output_data = t.output::jsonb, error_message = t.error, "
+            + "completed_at = t.completed_at::timestamptz FROM ROWS AS t(id, status, output, error, completed_at) "
+            + "WHERE s.id = t.id::uuid");
+    private static final Part MARKED_RUNNING = new Part("marked_running", 2, "UPDATE workflow_executions e "
+            + "SET status = 'running' FROM ROWS AS t(id, owner) "
+            + "WHERE e.id = t.id::uuid AND e.status = 'pending' AND e.owner_node = t.owner::uuid");
+    private static final Part SUSPENDED = new Part("suspended", 4, "UPDATE workflow_executions e "
+            + "SET status = 'waiting', resume_at = t.resume_at::timestamptz, execution_data = t.context::jsonb, "
+            + "owner_node = NULL FROM ROWS AS t(id, resume_at, context, owner) "
+            + "WHERE e.id = t.id::uuid AND e.status IN ('pending', 'running') AND e.owner_node = t.owner::uuid");
+    private static final Part ENDED_EXECUTIONS = new Part("ended_executions", 6, "UPDATE workflow_executions e "
+            + "SET status = t.status, error_message = t.error, execution_data = t.context::jsonb, "
+            + "completed_at = t.completed_at::timestamptz, resume_at = NULL "
+            + "FROM ROWS AS t(id, status, error, context, completed_at, owner) "
+            + "WHERE e.id = t.id::uuid AND e.status IN ('pending', 'running') AND e.owner_node = t.owner::uuid");
 
     /** An attempt's row in this batch: its start, its end, or both. */
     private record StepRow(StartStep start, EndStep end) {}
@@ -82,133 +96,61 @@ final class RowBatch {
     }
 
     void writeTo(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            insertExecutions(connection);
-            writeSteps(connection);
-            updateExecutions(connection);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
+        Columns columns = new Columns();
+        insertExecutions(columns);
+        writeSteps(columns);
+        updateExecutions(columns);
+        connection.setAutoCommit(true);
+        try (PreparedStatement statement = connection.prepareStatement(columns.sql())) {
+            columns.bind(connection, statement);
+            statement.execute();
         }
     }
 
-    private void insertExecutions(Connection connection) throws SQLException {
-        if (inserts.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = connection.prepareStatement(INSERT_EXECUTION)) {
-            for (InsertExecution e : inserts) {
-                ps.setObject(1, e.id());
-                ps.setObject(2, e.workflowId());
-                ps.setInt(3, e.workflowVersion());
-                ps.setString(4, e.triggerJson());
-                ps.setTimestamp(5, Timestamp.from(e.startedAt()));
-                ps.setObject(6, e.owner());
-                ps.setString(7, e.node());
-                ps.setBoolean(8, e.test());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    private void insertExecutions(Columns columns) {
+        columns.part(NEW_EXECUTIONS);
+        for (InsertExecution e : inserts) {
+            columns.row(e.id(), e.workflowId(), e.workflowVersion(), e.triggerJson(), e.startedAt(), e.owner(),
+                    e.node(), e.test());
         }
     }
 
-    private void writeSteps(Connection connection) throws SQLException {
-        if (steps.isEmpty()) {
-            return;
+    private void writeSteps(Columns columns) {
+        columns.part(NEW_STEPS);
+        for (StepRow row : steps.values()) {
+            if (row.start() != null) {
+                addInsert(columns, row);
+            }
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_STEP);
-                PreparedStatement end = connection.prepareStatement(END_STEP)) {
-            boolean anyInsert = false;
-            boolean anyEnd = false;
-            for (StepRow row : steps.values()) {
-                if (row.start() != null) {
-                    addInsert(insert, row);
-                    anyInsert = true;
-                } else {
-                    addEnd(end, row.end());
-                    anyEnd = true;
-                }
-            }
-            if (anyInsert) {
-                insert.executeBatch();
-            }
-            if (anyEnd) {
-                end.executeBatch();
+        columns.part(ENDED_STEPS);
+        for (StepRow row : steps.values()) {
+            if (row.start() == null) {
+                StepRecord r = row.end().record();
+                columns.row(r.id(), r.status().id(), row.end().outputJson(), r.error(), r.completedAt());
             }
         }
     }
 
     /** The attempt's row as it stands at the end of the batch: started, or started and ended. */
-    private static void addInsert(PreparedStatement ps, StepRow row) throws SQLException {
+    private static void addInsert(Columns columns, StepRow row) {
         StartStep start = row.start();
         StepRecord r = row.end() == null ? start.record() : row.end().record();
-        ps.setObject(1, r.id());
-        ps.setObject(2, UUID.fromString(r.executionId()));
-        ps.setObject(3, start.workflowId());
-        ps.setInt(4, r.stepNumber());
-        ps.setString(5, r.stepKey());
-        ps.setString(6, r.iteration());
-        ps.setInt(7, r.stepNumber());
-        ps.setString(8, r.actionType());
-        ps.setString(9, r.status().id());
-        ps.setTimestamp(10, timestamp(r.startedAt()));
-        ps.setTimestamp(11, timestamp(r.completedAt()));
-        ps.setString(12, start.inputJson());
-        ps.setString(13, row.end() == null ? null : row.end().outputJson());
-        ps.setString(14, r.error());
-        ps.setInt(15, r.attempt() - 1);
-        ps.setString(16, start.node());
-        ps.addBatch();
+        columns.row(r.id(), r.executionId(), start.workflowId(), r.stepNumber(), r.stepKey(), r.iteration(),
+                r.actionType(), r.status().id(), r.startedAt(), r.completedAt(), start.inputJson(),
+                row.end() == null ? null : row.end().outputJson(), r.error(), r.attempt() - 1, start.node());
     }
 
-    private static void addEnd(PreparedStatement ps, EndStep end) throws SQLException {
-        StepRecord r = end.record();
-        ps.setString(1, r.status().id());
-        ps.setString(2, end.outputJson());
-        ps.setString(3, r.error());
-        ps.setTimestamp(4, timestamp(r.completedAt()));
-        ps.setObject(5, r.id());
-        ps.addBatch();
-    }
-
-    private void updateExecutions(Connection connection) throws SQLException {
-        if (updates.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement running = connection.prepareStatement(UPDATE_RUNNING);
-                PreparedStatement waiting = connection.prepareStatement(UPDATE_WAITING);
-                PreparedStatement last = connection.prepareStatement(UPDATE_FINAL)) {
-            for (UpdateExecution u : updates.values()) {
-                if (UpdateExecution.RUNNING.equals(u.status())) {
-                    running.setObject(1, u.id());
-                    running.setObject(2, u.owner());
-                    running.addBatch();
-                } else if (UpdateExecution.WAITING.equals(u.status())) {
-                    waiting.setTimestamp(1, timestamp(u.resumeAt()));
-                    waiting.setString(2, u.executionJson());
-                    waiting.setObject(3, u.id());
-                    waiting.setObject(4, u.owner());
-                    waiting.addBatch();
-                } else {
-                    last.setString(1, u.status());
-                    last.setString(2, u.error());
-                    last.setString(3, u.executionJson());
-                    last.setTimestamp(4, timestamp(u.completedAt()));
-                    last.setObject(5, u.id());
-                    last.setObject(6, u.owner());
-                    last.addBatch();
-                }
-            }
-            running.executeBatch();
-            waiting.executeBatch();
-            last.executeBatch();
-        }
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private void updateExecutions(Columns columns) {
+        columns.part(MARKED_RUNNING);
+        updates.values().stream().filter(u -> UpdateExecution.RUNNING.equals(u.status()))
+                .forEach(u -> columns.row(u.id(), u.owner()));
+        columns.part(SUSPENDED);
+        updates.values().stream().filter(u -> UpdateExecution.WAITING.equals(u.status()))
+                .forEach(u -> columns.row(u.id(), u.resumeAt(), u.executionJson(), u.owner()));
+        columns.part(ENDED_EXECUTIONS);
+        updates.values().stream().filter(u -> u.endsRun() && !UpdateExecution.WAITING.equals(u.status()))
+                .forEach(u -> columns.row(u.id(), u.status(), u.error(), u.executionJson(), u.completedAt(),
+                        u.owner()));
     }
 
     /** Tells the waiters that their rows are committed. */

@@ -47,7 +47,7 @@ class QuietAcceptanceIT extends IntegrationTest {
             // the first steps' ends wait for these locks; the executions go on to their second steps meanwhile
             steps.lock("SELECT s.id FROM step_executions s JOIN workflow_executions e ON e.id = s.execution_id "
                     + "WHERE e.workflow_id = ? FOR UPDATE OF s", UUID.fromString(held));
-            steps.awaitWaiting("UPDATE step_executions");
+            steps.awaitWaiting("WITH "); // the writer's statement
             accepted = anonymous().post(webhook, "{}").expect(202).json().get("execution_ids").get(0).asText();
         }
         for (String execution : executions) {
