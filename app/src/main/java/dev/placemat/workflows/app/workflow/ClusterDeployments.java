@@ -110,8 +110,9 @@ public class ClusterDeployments implements ApplicationRunner {
 
     /**
      * Runs the transaction again when PostgreSQL aborted it to break a deadlock. Deleting a workflow deletes its
-     * executions before their step rows, while the execution writer locks a step row before its execution's row: when
-     * the two meet on an execution still running, PostgreSQL aborts one of them after a second.
+     * executions before their step rows, while the execution writer's statement locks step rows and executions' rows
+     * in an order of PostgreSQL's choosing: when the two meet on an execution still running, PostgreSQL may abort one
+     * of them after a second.
      */
     private static <T> T retryingDeadlocks(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
