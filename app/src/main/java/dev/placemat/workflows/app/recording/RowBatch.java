@@ -23,6 +23,9 @@ import java.util.UUID;
  */
 final class RowBatch {
 
+    /** An execution's status changes only while it runs and its owner is the one that ran it. */
+    private static final String STILL_OWNED = "WHERE e.id = t.id::uuid AND e.status IN ('pending', 'running') "
+            + "AND e.owner_node = t.owner::uuid";
     // The batch is one statement, committed on its own (one round trip). No row is changed twice in it: an attempt
     // started and ended here is inserted once, and an execution gets one status change.
     private static final Part NEW_EXECUTIONS = new Part("new_executions", 8, "INSERT INTO workflow_executions (id, "
@@ -49,12 +52,12 @@ final class RowBatch {
     private static final Part SUSPENDED = new Part("suspended", 4, "UPDATE workflow_executions e "
             + "SET status = 'waiting', resume_at = t.resume_at::timestamptz, execution_data = t.context::jsonb, "
             + "owner_node = NULL FROM ROWS AS t(id, resume_at, context, owner) "
-            + "WHERE e.id = t.id::uuid AND e.status IN ('pending', 'running') AND e.owner_node = t.owner::uuid");
+            + STILL_OWNED);
     private static final Part ENDED_EXECUTIONS = new Part("ended_executions", 6, "UPDATE workflow_executions e "
             + "SET status = t.status, error_message = t.error, execution_data = t.context::jsonb, "
             + "completed_at = t.completed_at::timestamptz, resume_at = NULL "
             + "FROM ROWS AS t(id, status, error, context, completed_at, owner) "
-            + "WHERE e.id = t.id::uuid AND e.status IN ('pending', 'running') AND e.owner_node = t.owner::uuid");
+            + STILL_OWNED);
 
     /** An attempt's row in this batch: its start, its end, or both. */
     private record StepRow(StartStep start, EndStep end) {}
