@@ -1,5 +1,6 @@
 package dev.placemat.workflows.app.recording;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.placemat.workflows.app.config.WorkflowsProperties;
 import dev.placemat.workflows.app.db.StoredJson;
 import dev.placemat.workflows.runtime.StepRecord;
@@ -31,7 +32,7 @@ public class ExecutionWriter {
     private static final Logger log = LoggerFactory.getLogger(ExecutionWriter.class);
     private static final int QUIET_CAPACITY = 1_000;
 
-    private final DataSource dataSource;
+    private final HikariDataSource dataSource;
     private final BlockingQueue<RowWrite> queue;
     /** New executions' rows while the node is quiet, each committed beside the batch of the other rows. */
     private final BlockingQueue<RowWrite> quietAcceptances;
@@ -42,8 +43,8 @@ public class ExecutionWriter {
     private final Thread quietThread;
     private volatile boolean running = true;
 
-    public ExecutionWriter(DataSource dataSource, WorkflowsProperties properties, StoredJson json) {
-        this.dataSource = dataSource;
+    public ExecutionWriter(DataSource platform, WorkflowsProperties properties, StoredJson json) throws SQLException {
+        this.dataSource = WriterConnections.of(platform);
         this.json = json;
         this.queue = new ArrayBlockingQueue<>(properties.writer().queueCapacity());
         this.batchSize = properties.writer().batchSize();
@@ -188,5 +189,6 @@ public class ExecutionWriter {
         running = false;
         thread.join(5_000);
         quietThread.join(5_000);
+        dataSource.close();
     }
 }
