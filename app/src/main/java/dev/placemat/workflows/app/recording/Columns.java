@@ -4,20 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
  * A statement that writes rows of several kinds at once: one data-modifying {@code WITH} clause per kind of row
- * ({@link Part}), each taking its rows as one text array per column. Values go in row by row, part after part, as text
- * (a UUID, a number, a boolean or an instant in their standard forms, which the clause casts back). Parts without
- * rows are left out of the statement, which PostgreSQL then plans for the kinds of rows it holds.
+ * ({@link Part}), each taking its rows as one text array per column. Values are kept as text (a UUID, a number, a
+ * boolean or an instant in their standard forms, which the clause casts back). Parts without rows are left out of the
+ * statement, which PostgreSQL then plans for the kinds of rows it holds; the parts keep the order they were given in,
+ * so that each mix of kinds is one statement text.
  */
 final class Columns {
 
-    /** One kind of row: {@code sql} reads its rows from {@code t}, the columns zipped by {@code unnest}. */
+    /** One kind of row: {@code sql} reads its rows {@code FROM ROWS}, the columns zipped by {@code unnest}. */
     static final class Part {
 
         private final String clause;
@@ -33,53 +34,50 @@ final class Columns {
         }
     }
 
-    private final List<Part> parts = new ArrayList<>();
-    private final List<List<List<String>>> columns = new ArrayList<>();
+    private final Map<Part, List<List<String>>> columns = new LinkedHashMap<>();
 
-    /** Starts the rows of the next part. */
-    void part(Part part) {
-        parts.add(part);
-        columns.add(new ArrayList<>(Collections.nCopies(part.width, null)));
+    Columns(List<Part> parts) {
+        for (Part part : parts) {
+            List<List<String>> lists = new ArrayList<>(part.width);
+            for (int i = 0; i < part.width; i++) {
+                lists.add(new ArrayList<>());
+            }
+            columns.put(part, lists);
+        }
     }
 
-    /** A row of the current part, one value per column (null stays null). */
-    void row(Object... values) {
-        List<List<String>> part = columns.get(columns.size() - 1);
-        if (values.length != part.size()) {
-            throw new IllegalArgumentException(values.length + " values for " + part.size() + " columns");
+    /** A row of {@code part}, one value per column (null stays null). */
+    void add(Part part, Object... values) {
+        List<List<String>> lists = columns.get(part);
+        if (values.length != lists.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + lists.size() + " columns");
         }
         for (int i = 0; i < values.length; i++) {
-            if (part.get(i) == null) {
-                part.set(i, new ArrayList<>());
-            }
-            part.get(i).add(values[i] == null ? null : Objects.toString(values[i]));
+            lists.get(i).add(values[i] == null ? null : values[i].toString());
         }
     }
 
     /** The statement for the parts that have rows. */
     String sql() {
         StringJoiner sql = new StringJoiner(", ", "WITH ", " SELECT 1");
-        for (int i = 0; i < parts.size(); i++) {
-            if (hasRows(i)) {
-                sql.add(parts.get(i).clause);
+        columns.forEach((part, lists) -> {
+            if (!lists.get(0).isEmpty()) {
+                sql.add(part.clause);
             }
-        }
+        });
         return sql.toString();
     }
 
     /** Binds the columns of the parts that have rows, in order, from the statement's first parameter on. */
     void bind(Connection connection, PreparedStatement statement) throws SQLException {
         int index = 1;
-        for (int i = 0; i < parts.size(); i++) {
-            if (hasRows(i)) {
-                for (List<String> column : columns.get(i)) {
-                    statement.setArray(index++, connection.createArrayOf("text", column.toArray(String[]::new)));
-                }
+        for (List<List<String>> lists : columns.values()) {
+            if (lists.get(0).isEmpty()) {
+                continue;
+            }
+            for (List<String> column : lists) {
+                statement.setArray(index++, connection.createArrayOf("text", column.toArray(String[]::new)));
             }
         }
-    }
-
-    private boolean hasRows(int part) {
-        return columns.get(part).get(0) != null;
     }
 }

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * The writer of execution and step rows. Rows from many executions are written together, one statement per batch
  * committed on its own (synchronous commit), so that each row is durable within milliseconds without a round trip of
- * its own (see docs/adr/0003). A caller that must not go on before its row is durable (a webhook
- * before its 202) waits for the batch's commit. A second lane commits new executions' rows while the node is quiet
- * (see {@link #offerQuiet}).
+ * its own (see docs/adr/0003). A caller that must not go on before its row is durable (a webhook before its 202) waits
+ * for the batch's commit. A second lane commits new executions' rows while the node is quiet (see
+ * {@link #offerQuiet}). Each lane has a connection of its own ({@link WriterConnections}).
  */
 @Component
 public class ExecutionWriter {
@@ -32,7 +32,7 @@ public class ExecutionWriter {
     private static final Logger log = LoggerFactory.getLogger(ExecutionWriter.class);
     private static final int QUIET_CAPACITY = 1_000;
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource connections;
     private final BlockingQueue<RowWrite> queue;
     /** New executions' rows while the node is quiet, each committed beside the batch of the other rows. */
     private final BlockingQueue<RowWrite> quietAcceptances;
@@ -44,7 +44,7 @@ public class ExecutionWriter {
     private volatile boolean running = true;
 
     public ExecutionWriter(DataSource platform, WorkflowsProperties properties, StoredJson json) throws SQLException {
-        this.dataSource = WriterConnections.of(platform);
+        this.connections = WriterConnections.of(platform, 2);
         this.json = json;
         this.queue = new ArrayBlockingQueue<>(properties.writer().queueCapacity());
         this.batchSize = properties.writer().batchSize();
@@ -137,7 +137,7 @@ public class ExecutionWriter {
         RowBatch rows = RowBatch.of(batch);
         long backoff = 100;
         while (!rows.isEmpty()) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = connections.getConnection()) {
                 rows.writeTo(connection);
                 rows.committed();
                 return;
@@ -160,7 +160,7 @@ public class ExecutionWriter {
     /** A batch the database refused for its content: rows go one by one so that one bad row loses only itself. */
     private void writeOneByOne(RowBatch rows) {
         for (RowBatch single : rows.split()) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = connections.getConnection()) {
                 single.writeTo(connection);
                 single.committed();
             } catch (SQLException e) {
@@ -189,6 +189,6 @@ public class ExecutionWriter {
         running = false;
         thread.join(5_000);
         quietThread.join(5_000);
-        dataSource.close();
+        connections.close();
     }
 }

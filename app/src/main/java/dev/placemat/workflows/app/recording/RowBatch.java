@@ -58,6 +58,8 @@ final class RowBatch {
             + "completed_at = t.completed_at::timestamptz, resume_at = NULL "
             + "FROM ROWS AS t(id, status, error, context, completed_at, owner) "
             + STILL_OWNED);
+    private static final List<Part> PARTS = List.of(NEW_EXECUTIONS, NEW_STEPS, ENDED_STEPS, MARKED_RUNNING, SUSPENDED,
+            ENDED_EXECUTIONS);
 
     /** An attempt's row in this batch: its start, its end, or both. */
     private record StepRow(StartStep start, EndStep end) {}
@@ -99,38 +101,31 @@ final class RowBatch {
     }
 
     void writeTo(Connection connection) throws SQLException {
-        Columns columns = new Columns();
-        insertExecutions(columns);
-        writeSteps(columns);
-        updateExecutions(columns);
-        connection.setAutoCommit(true);
-        try (PreparedStatement statement = connection.prepareStatement(columns.sql())) {
-            columns.bind(connection, statement);
-            statement.execute();
-        }
-    }
-
-    private void insertExecutions(Columns columns) {
-        columns.part(NEW_EXECUTIONS);
+        Columns columns = new Columns(PARTS);
         for (InsertExecution e : inserts) {
-            columns.row(e.id(), e.workflowId(), e.workflowVersion(), e.triggerJson(), e.startedAt(), e.owner(),
-                    e.node(), e.test());
+            columns.add(NEW_EXECUTIONS, e.id(), e.workflowId(), e.workflowVersion(), e.triggerJson(), e.startedAt(),
+                    e.owner(), e.node(), e.test());
         }
-    }
-
-    private void writeSteps(Columns columns) {
-        columns.part(NEW_STEPS);
         for (StepRow row : steps.values()) {
             if (row.start() != null) {
                 addInsert(columns, row);
+            } else {
+                StepRecord r = row.end().record();
+                columns.add(ENDED_STEPS, r.id(), r.status().id(), row.end().outputJson(), r.error(), r.completedAt());
             }
         }
-        columns.part(ENDED_STEPS);
-        for (StepRow row : steps.values()) {
-            if (row.start() == null) {
-                StepRecord r = row.end().record();
-                columns.row(r.id(), r.status().id(), row.end().outputJson(), r.error(), r.completedAt());
+        for (UpdateExecution u : updates.values()) {
+            switch (u.status()) {
+                case UpdateExecution.RUNNING -> columns.add(MARKED_RUNNING, u.id(), u.owner());
+                case UpdateExecution.WAITING -> columns.add(SUSPENDED, u.id(), u.resumeAt(), u.executionJson(),
+                        u.owner());
+                default -> columns.add(ENDED_EXECUTIONS, u.id(), u.status(), u.error(), u.executionJson(),
+                        u.completedAt(), u.owner());
             }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(columns.sql())) {
+            columns.bind(connection, statement);
+            statement.execute();
         }
     }
 
@@ -138,22 +133,9 @@ final class RowBatch {
     private static void addInsert(Columns columns, StepRow row) {
         StartStep start = row.start();
         StepRecord r = row.end() == null ? start.record() : row.end().record();
-        columns.row(r.id(), r.executionId(), start.workflowId(), r.stepNumber(), r.stepKey(), r.iteration(),
-                r.actionType(), r.status().id(), r.startedAt(), r.completedAt(), start.inputJson(),
+        columns.add(NEW_STEPS, r.id(), r.executionId(), start.workflowId(), r.stepNumber(), r.stepKey(),
+                r.iteration(), r.actionType(), r.status().id(), r.startedAt(), r.completedAt(), start.inputJson(),
                 row.end() == null ? null : row.end().outputJson(), r.error(), r.attempt() - 1, start.node());
-    }
-
-    private void updateExecutions(Columns columns) {
-        columns.part(MARKED_RUNNING);
-        updates.values().stream().filter(u -> UpdateExecution.RUNNING.equals(u.status()))
-                .forEach(u -> columns.row(u.id(), u.owner()));
-        columns.part(SUSPENDED);
-        updates.values().stream().filter(u -> UpdateExecution.WAITING.equals(u.status()))
-                .forEach(u -> columns.row(u.id(), u.resumeAt(), u.executionJson(), u.owner()));
-        columns.part(ENDED_EXECUTIONS);
-        updates.values().stream().filter(u -> u.endsRun() && !UpdateExecution.WAITING.equals(u.status()))
-                .forEach(u -> columns.row(u.id(), u.status(), u.error(), u.executionJson(), u.completedAt(),
-                        u.owner()));
     }
 
     /** Tells the waiters that their rows are committed. */
