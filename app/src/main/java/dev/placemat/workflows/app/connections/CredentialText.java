@@ -46,8 +46,18 @@ final class CredentialText {
      * costs more than the rest of the masking.
      */
     static boolean mayHoldPattern(String text) {
-        return text.length() > 4 && (containsIgnoreCase(text, "bearer") || containsIgnoreCase(text, "basic")
-                || hasCredentialParameter(text) || hasCredentialLine(text));
+        return text.length() > 4 && (hasSchemeName(text) || hasCredentialParameter(text) || hasCredentialLine(text));
+    }
+
+    /** Whether "bearer" or "basic" is in the text in any case: compared only where a 'b' is. */
+    private static boolean hasSchemeName(String text) {
+        for (int i = 0; i <= text.length() - "basic".length(); i++) {
+            if ((text.charAt(i) | 0x20) == 'b' && (text.regionMatches(true, i + 1, "asic", 0, 4)
+                    || text.regionMatches(true, i + 1, "earer", 0, 5))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A credential's name between '?', '&' or ';' and '=', as in a query. */
@@ -58,20 +68,6 @@ final class CredentialText {
                 start--;
             }
             if (start > 0 && "?&;".indexOf(text.charAt(start - 1)) >= 0 && SecretRedactor.isSecretName(text.substring(start, eq))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether {@code word} (lower-case ASCII letters) is in the text in any case: compared only where its first
-     * letter is.
-     */
-    private static boolean containsIgnoreCase(String text, String word) {
-        char first = word.charAt(0);
-        for (int i = 0; i <= text.length() - word.length(); i++) {
-            if ((text.charAt(i) | 0x20) == first && text.regionMatches(true, i + 1, word, 1, word.length() - 1)) {
                 return true;
             }
         }

@@ -49,9 +49,19 @@ public class SecretRedactor {
     private final ConnectionStore connections;
     private volatile Set<String> secrets = Set.of();
 
+    private static final int SHORTEST_NAME = SECRET_NAMES.stream().mapToInt(String::length).min().orElseThrow();
+    private static final int LONGEST_NAME = SECRET_NAMES.stream().mapToInt(String::length).max().orElseThrow();
+    /** The first letters of the names: most names that are not one are told apart by their length and first letter. */
+    private static final String FIRST_LETTERS = SECRET_NAMES.stream().map(n -> n.substring(0, 1)).distinct()
+            .reduce("", String::concat);
+
     /** Whether a field, header or query parameter of this name holds a credential. */
     public static boolean isSecretName(String name) {
-        return name != null && SECRET_NAMES.contains(name.toLowerCase(Locale.ROOT).replace('-', '_'));
+        if (name == null || name.length() < SHORTEST_NAME || name.length() > LONGEST_NAME
+                || FIRST_LETTERS.indexOf(Character.toLowerCase(name.charAt(0))) < 0) {
+            return false;
+        }
+        return SECRET_NAMES.contains(name.toLowerCase(Locale.ROOT).replace('-', '_'));
     }
 
     @EventListener({ApplicationReadyEvent.class, ConnectionStore.Changed.class})

@@ -80,13 +80,39 @@ public final class ExecutionContexts {
     static ObjectNode date(Instant instant) {
         ZonedDateTime t = instant.atZone(ZoneOffset.UTC);
         ObjectNode date = JsonNodeFactory.instance.objectNode();
-        date.put("iso", t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        date.put("iso", iso(t));
         date.put("today", t.toLocalDate().toString());
         date.put("year", t.getYear());
         date.put("month", t.getMonthValue());
         date.put("day", t.getDayOfMonth());
         date.put("week", isoWeek(t));
         return date;
+    }
+
+    /**
+     * The text {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} gives a UTC time ({@code 2026-12-04T09:00:00.25Z}:
+     * seconds always, the fraction without trailing zeros), built by hand, as it is for every execution (the
+     * formatter cost 0.7% of a webhook's CPU).
+     */
+    static String iso(ZonedDateTime t) {
+        StringBuilder text = new StringBuilder(32).append(t.toLocalDate()).append('T');
+        twoDigits(text, t.getHour()).append(':');
+        twoDigits(text, t.getMinute()).append(':');
+        twoDigits(text, t.getSecond());
+        int nanos = t.getNano();
+        if (nanos > 0) {
+            String fraction = Integer.toString(1_000_000_000 + nanos).substring(1);
+            int end = fraction.length();
+            while (fraction.charAt(end - 1) == '0') {
+                end--;
+            }
+            text.append('.').append(fraction, 0, end);
+        }
+        return text.append('Z').toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** {@code 2026-W49}: built by hand, as it is for every execution (String.format cost 3% of a webhook's CPU). */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +51,23 @@ class ExecutionContextsTest {
         // 1 January 2027 is a Friday: it belongs to the last week of 2026
         assertThat(ExecutionContexts.date(Instant.parse("2027-01-01T12:00:00Z")).get("week").asText())
                 .isEqualTo("2026-W53");
+    }
+
+    @Test
+    void writesTheIsoTimeAsJavasFormatterDoes() {
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(0, 4_102_444_800L),
+                    switch (i % 4) {
+                        case 0 -> 0;
+                        case 1 -> random.nextInt(1_000) * 1_000_000;
+                        case 2 -> random.nextInt(1_000_000) * 1_000;
+                        default -> random.nextInt(1_000_000_000);
+                    });
+            assertThat(ExecutionContexts.date(instant).get("iso").asText())
+                    .isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ZoneOffset.UTC)));
+        }
+        assertThat(ExecutionContexts.date(Instant.parse("2026-12-04T09:00:00.250Z")).get("iso").asText())
+                .isEqualTo("2026-12-04T09:00:00.25Z");
     }
 }
