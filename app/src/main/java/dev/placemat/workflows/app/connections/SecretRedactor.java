@@ -46,14 +46,14 @@ public class SecretRedactor {
             "auth_token", "token", "refresh_token", "id_token", "client_secret", "secret", "password", "passwd",
             "signature", "sig", "x_webhook_signature", "x_hub_signature", "x_hub_signature_256",
             "x_amz_signature", "x_amz_credential", "x_amz_security_token");
-    private final ConnectionStore connections;
-    private volatile Set<String> secrets = Set.of();
-
     private static final int SHORTEST_NAME = SECRET_NAMES.stream().mapToInt(String::length).min().orElseThrow();
     private static final int LONGEST_NAME = SECRET_NAMES.stream().mapToInt(String::length).max().orElseThrow();
     /** The first letters of the names: most names that are not one are told apart by their length and first letter. */
     private static final String FIRST_LETTERS = SECRET_NAMES.stream().map(n -> n.substring(0, 1)).distinct()
             .reduce("", String::concat);
+
+    private final ConnectionStore connections;
+    private volatile Set<String> secrets = Set.of();
 
     /** Whether a field, header or query parameter of this name holds a credential. */
     public static boolean isSecretName(String name) {

@@ -2,6 +2,8 @@ package dev.placemat.workflows.app.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,5 +39,20 @@ class SecretRedactorTest {
 
     private static String unescape(String text) {
         return text.replace("\\n", "\n");
+    }
+
+    @Test
+    void knowsEveryCredentialNameInAnyCaseWithDashesOrUnderscores() {
+        for (String name : SecretRedactor.SECRET_NAMES) {
+            for (String form : new String[] {name, name.toUpperCase(Locale.ROOT), name.replace('_', '-'),
+                    Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('_', '-')}) {
+                assertThat(SecretRedactor.isSecretName(form)).as(form).isTrue();
+                assertThat(SecretRedactor.isSecretName(form + "s")).as(form + "s").isFalse();
+                assertThat(SecretRedactor.isSecretName("_" + form)).as("_" + form).isFalse();
+                assertThat(SecretRedactor.isSecretName(form.substring(1))).as(form.substring(1)).isFalse();
+            }
+        }
+        assertThat(SecretRedactor.isSecretName(null)).isFalse();
+        assertThat(SecretRedactor.isSecretName("")).isFalse();
     }
 }
