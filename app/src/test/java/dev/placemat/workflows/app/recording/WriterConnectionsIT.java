@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The execution writer's sessions use generic plans, and only they: the platform pool's driver properties, which
@@ -25,5 +26,15 @@ class WriterConnectionsIT extends IntegrationTest {
         assertThat(dataSource.unwrap(HikariDataSource.class).getDataSourceProperties())
                 .doesNotContainKeys("options", "ApplicationName");
         assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("auto");
+    }
+
+    @Test
+    void aWriterSessionPlansOnceAndNamesItself() throws Exception {
+        try (HikariDataSource writer = WriterConnections.of(dataSource, 1)) {
+            JdbcClient session = JdbcClient.create(writer);
+            assertThat(session.sql("SHOW plan_cache_mode").query(String.class).single())
+                    .isEqualTo("force_generic_plan");
+            assertThat(session.sql("SHOW application_name").query(String.class).single()).isEqualTo(WRITER);
+        }
     }
 }
