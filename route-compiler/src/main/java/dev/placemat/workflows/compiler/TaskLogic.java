@@ -37,8 +37,9 @@ final class TaskLogic<C> implements StepLogic {
                 : ConfigMapper.toJson(output);
     }
 
+    /** An action that only computes is safe to repeat whatever its config, which is then bound only to run. */
     @Override
     public boolean repeatSafe(JsonNode resolvedConfig) {
-        return action.repeatSafe(ConfigMapper.bind(resolvedConfig, configType));
+        return action.computesOnly() || action.repeatSafe(ConfigMapper.bind(resolvedConfig, configType));
     }
 }

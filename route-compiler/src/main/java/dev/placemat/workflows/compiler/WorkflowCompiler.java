@@ -7,7 +7,6 @@ import dev.placemat.workflows.runtime.EngineThreads;
 import dev.placemat.workflows.spi.ActionRegistry;
 import dev.placemat.workflows.spi.PlatformServices;
 import dev.placemat.workflows.spi.TaskAction;
-import dev.placemat.workflows.validation.ConfigMapper;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.apache.camel.model.RouteDefinition;
@@ -53,13 +52,9 @@ public final class WorkflowCompiler {
         StepSpec step = definition.step(stepKey)
                 .orElseThrow(() -> new IllegalArgumentException("no step " + stepKey + " in " + definition.name()));
         boolean safe = actions.find(step.actionType())
-                .map(action -> !(action instanceof TaskAction<?> task) || repeatSafe(task, input))
+                .map(action -> !(action instanceof TaskAction<?> task) || new TaskLogic<>(task).repeatSafe(input))
                 .orElse(false);
         return step.repeatSafe(safe);
-    }
-
-    private static <C> boolean repeatSafe(TaskAction<C> task, JsonNode input) {
-        return task.repeatSafe(ConfigMapper.bind(input, task.descriptor().configType()));
     }
 
     /** Failures are recorded per step; Camel must not log exchanges (they hold user data). */

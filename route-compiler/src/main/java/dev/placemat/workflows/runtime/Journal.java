@@ -66,7 +66,11 @@ public final class Journal {
 
     /** Attempts made in all earlier runs, for the execution's budget. */
     int totalAttempts() {
-        return attempts.values().stream().mapToInt(Integer::intValue).sum();
+        int total = 0;
+        for (int n : attempts.values()) {
+            total += n;
+        }
+        return total;
     }
 
     /** Characters of JSON in the outputs of earlier runs, for the execution's output budget. */

@@ -22,7 +22,8 @@ public non-sealed interface TaskAction<C> extends Action<C> {
     /**
      * True for an action that only computes over its input, with no I/O and a running time it bounds itself
      * (within a second): the engine then runs it on the execution's own thread instead of handing it to a worker,
-     * which costs more than such a step does.
+     * which costs more than such a step does. Having no effect outside, it is also safe to run again after a crash
+     * ({@link #repeatSafe} is not asked).
      */
     default boolean computesOnly() {
         return false;

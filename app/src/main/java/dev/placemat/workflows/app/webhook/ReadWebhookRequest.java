@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -43,8 +44,14 @@ final class ReadWebhookRequest extends HttpServletRequestWrapper {
 
     @Override
     public Enumeration<String> getHeaderNames() {
-        return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                .filter(n -> !WebhookBodyFilter.ENCODING.equalsIgnoreCase(n)).toList());
+        List<String> names = new ArrayList<>();
+        for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements(); ) {
+            String name = all.nextElement();
+            if (!WebhookBodyFilter.ENCODING.equalsIgnoreCase(name)) {
+                names.add(name);
+            }
+        }
+        return Collections.enumeration(names);
     }
 
     @Override
@@ -57,9 +64,11 @@ final class ReadWebhookRequest extends HttpServletRequestWrapper {
         return body.length;
     }
 
+    /** The body as text, in a buffer no larger than the body (a reader's and its decoder's 8 KB each are not needed). */
     @Override
     public BufferedReader getReader() {
-        return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.ISO_8859_1));
+        return new BufferedReader(new StringReader(new String(body, StandardCharsets.ISO_8859_1)),
+                Math.max(1, Math.min(body.length, 8192)));
     }
 
     @Override

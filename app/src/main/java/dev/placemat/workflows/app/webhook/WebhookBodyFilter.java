@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -33,6 +34,8 @@ class WebhookBodyFilter extends OncePerRequestFilter {
     static final String BODY = WebhookBodyFilter.class.getName() + ".body";
     static final String ENCODING = "Content-Encoding";
     private static final Set<String> GZIP = Set.of("gzip", "x-gzip");
+    /** What {@link InputStream#readNBytes(int)} reads into at a time: a body this small is read into its own size. */
+    private static final int SMALL_BODY = 8192;
 
     private final int maxBodyBytes;
     private final ProblemResponses problems;
@@ -60,7 +63,9 @@ class WebhookBodyFilter extends OncePerRequestFilter {
         }
         byte[] body;
         try (InputStream in = gzip ? new GZIPInputStream(request.getInputStream()) : request.getInputStream()) {
-            body = in.readNBytes(maxBodyBytes + 1);
+            int declared = request.getContentLength();
+            body = !gzip && declared >= 0 && declared <= SMALL_BODY ? small(in, declared)
+                    : in.readNBytes(maxBodyBytes + 1);
         } catch (ZipException | EOFException e) {
             problems.writeInvalid(response, 400, "The body is not valid gzip.", "webhook_data");
             return;
@@ -71,6 +76,17 @@ class WebhookBodyFilter extends OncePerRequestFilter {
         }
         request.setAttribute(BODY, body);
         chain.doFilter(new ReadWebhookRequest(request, body), response);
+    }
+
+    /**
+     * A small body of a declared length read into an array of that size, not into an 8 KB chunk then copied (Tomcat
+     * reads no further than the declared length). A larger one is read as it comes: an array of the declared size
+     * would be allocated before a byte arrived.
+     */
+    private static byte[] small(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        return read == length ? body : Arrays.copyOf(body, read);
     }
 
     private String tooLarge() {
