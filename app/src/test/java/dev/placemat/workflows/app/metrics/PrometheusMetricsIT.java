@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
+import dev.placemat.workflows.compiler.NodeIds;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -55,6 +56,10 @@ class PrometheusMetricsIT extends IntegrationTest {
             assertThat(meter.getId().getName()).startsWith("camel.exchanges");
             assertThat(meter.getId().getTag("routeId")).isEqualTo("Measured (v1)");
         });
+        // the webhook's answer is measured by http.server.requests, not by a timer of the route all webhooks share
+        assertThat(registry.find("http.server.requests").tag("status", "202").timer()).isNotNull();
+        assertThat(registry.getMeters()).noneSatisfy(meter ->
+                assertThat(meter.getId().getTag("routeId")).isEqualTo(NodeIds.WEBHOOK_ROUTE));
         for (Meter meter : registry.getMeters()) {
             for (Tag tag : meter.getId().getTags()) {
                 assertThat(tag.getValue()).doesNotContain(secret);
