@@ -40,7 +40,7 @@ public final class ConfigMapper {
     /** The record for a resolved config; an {@link IllegalArgumentException} with the field path when it does not fit. */
     public static <C> C bind(JsonNode config, Class<C> type) {
         try {
-            return READERS.get(type).readValue(config);
+            return config == null ? null : READERS.get(type).readValue(config);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("config." + e.getPropertyName() + " is not a field of this config");
         } catch (MismatchedInputException e) {
