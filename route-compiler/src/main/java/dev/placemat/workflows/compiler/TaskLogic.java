@@ -37,7 +37,7 @@ final class TaskLogic<C> implements StepLogic {
                 : ConfigMapper.toJson(output);
     }
 
-    /** An action that only computes is safe to repeat whatever its config, which is then bound only to run. */
+    /** Safe to repeat when the action only computes ({@link TaskAction#repeatSafe}): no config bound to ask. */
     @Override
     public boolean repeatSafe(JsonNode resolvedConfig) {
         return action.computesOnly() || action.repeatSafe(ConfigMapper.bind(resolvedConfig, configType));

@@ -23,7 +23,7 @@ public non-sealed interface TaskAction<C> extends Action<C> {
      * True for an action that only computes over its input, with no I/O and a running time it bounds itself
      * (within a second): the engine then runs it on the execution's own thread instead of handing it to a worker,
      * which costs more than such a step does. Having no effect outside, it is also safe to run again after a crash
-     * ({@link #repeatSafe} is not asked).
+     * (the engine then does not bind its config to ask {@link #repeatSafe}).
      */
     default boolean computesOnly() {
         return false;
@@ -33,10 +33,11 @@ public non-sealed interface TaskAction<C> extends Action<C> {
      * Whether running this step again is safe when the platform cannot know if an attempt had its effect (the
      * process died while it ran). Safe steps (reads, computations, idempotent updates by id) are run again after a
      * crash; for unsafe ones (a message sent, a record created) the execution stops as {@code interrupted} and a
-     * person decides. A step's {@code on_interrupt} overrides this.
+     * person decides. A step's {@code on_interrupt} overrides this. By default only an action that computes only
+     * (see {@link #computesOnly}) is safe.
      */
     default boolean repeatSafe(C config) {
-        return false;
+        return computesOnly();
     }
 
     /**

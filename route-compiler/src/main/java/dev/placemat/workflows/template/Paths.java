@@ -70,11 +70,15 @@ public final class Paths {
         }
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (!(isDigit(c) || !index && (isLetter(c) || c == '_' || c == '$' || c == '-'))) {
+            if (index ? !isDigit(c) : !isNameChar(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isNameChar(char c) {
+        return isLetter(c) || isDigit(c) || c == '_' || c == '$' || c == '-';
     }
 
     private static boolean isDigit(int c) {

@@ -13,10 +13,4 @@ abstract class ComputingAction<C> implements TaskAction<C> {
     public final boolean computesOnly() {
         return true;
     }
-
-    /** Safe: it only computes over the execution's data. */
-    @Override
-    public final boolean repeatSafe(C config) {
-        return true;
-    }
 }
