@@ -1,6 +1,7 @@
 package dev.placemat.workflows.connectors.data;
 
 import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.SharedExpression;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.placemat.workflows.spi.StepContext;
 import dev.placemat.workflows.spi.StepFailure;
 import dev.placemat.workflows.template.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,15 @@ import java.util.Map;
 public final class DataTransformAction extends ComputingAction<DataTransformAction.Config> {
 
     static final long TIME_LIMIT_MS = 1_000;
+    /** How many parsed expressions are kept, the most recently used: a deployed workflow's are parsed once. */
+    private static final int PARSED_KEPT = 256;
+    private static final Map<String, SharedExpression> PARSED = Collections.synchronizedMap(
+            new LinkedHashMap<>(PARSED_KEPT, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SharedExpression> eldest) {
+                    return size() > PARSED_KEPT;
+                }
+            });
     private static final ObjectMapper JSON = PlainJson.mapper();
 
     public record Config(
@@ -64,7 +75,7 @@ public final class DataTransformAction extends ComputingAction<DataTransformActi
      * {@link BoundedFunctions}.
      */
     private JsonNode evaluate(String expression, Object data, StepContext context) throws StepFailure {
-        Jsonata jsonata = parse(expression);
+        SharedExpression jsonata = parse(expression);
         long limit = Math.max(1, Math.min(TIME_LIMIT_MS, context.timeLeft().toMillis()));
         ExpressionBudget budget = new ExpressionBudget(limit, context::cancelled);
         Jsonata.Frame frame = jsonata.createFrame();
@@ -122,16 +133,20 @@ public final class DataTransformAction extends ComputingAction<DataTransformActi
     }
 
     /**
-     * A new instance per evaluation: an evaluated {@code Jsonata} keeps the last evaluation's frame as its
-     * environment, so a shared one grows a longer chain of frames with every run (slower each time, then a stack
-     * overflow) and is not safe across threads. Parsing costs a few microseconds.
+     * The expression parsed, from the ones kept or now. Parsing compiles a regular expression per token: it was the
+     * largest part of a transform step's time (bench/README.md, seventeenth session).
      */
-    private static Jsonata parse(String expression) throws StepFailure {
-        try {
-            return Jsonata.jsonata(expression);
-        } catch (RuntimeException e) {
-            throw StepFailure.permanent("the JSONata expression cannot be parsed: " + message(e));
+    private static SharedExpression parse(String expression) throws StepFailure {
+        SharedExpression parsed = PARSED.get(expression);
+        if (parsed == null) {
+            try {
+                parsed = SharedExpression.parse(expression);
+            } catch (RuntimeException e) {
+                throw StepFailure.permanent("the JSONata expression cannot be parsed: " + message(e));
+            }
+            PARSED.put(expression, parsed);
         }
+        return parsed;
     }
 
     private static String message(RuntimeException e) {

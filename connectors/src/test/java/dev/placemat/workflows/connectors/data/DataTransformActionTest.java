@@ -68,6 +68,24 @@ class DataTransformActionTest {
     }
 
     @Test
+    void aRunDoesNotSeeTheVariablesOfAnEarlierRunOfTheSameExpression() throws Exception {
+        String config = "{\"expression\": \"{'before': $tally, 'set': $tally := 1}\"}";
+        for (int i = 0; i < 3; i++) {
+            assertThat(run(config).toString()).isEqualTo("{\"set\":1}");
+        }
+    }
+
+    @Test
+    void aRunReadsTheClockAtItsOwnStart() throws Exception {
+        String clock = "{\"expression\": \"{'at': $millis()}\"}";
+        long first = run(clock).get("at").asLong();
+        run("{\"expression\": \"{'other': 1}\"}"); // another expression runs on this thread in between
+        Thread.sleep(50);
+        long second = run(clock).get("at").asLong();
+        assertThat(second - first).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
     void seesEveryKindOfJsonValueAsItIs() throws Exception {
         StepContext kinds = FIXTURE.context(StepFixture.json("""
                 {"webhook_data": {"amount": 12.50, "count": 3, "big": 12345678901234567890, "ok": true,
