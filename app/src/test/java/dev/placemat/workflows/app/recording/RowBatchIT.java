@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** How the writer's statements reach the rows they change, in a writer session, on copies of the tables. */
+/** How the writer's statements reach the rows they change, in a writer session, on a copy of the table. */
 class RowBatchIT extends IntegrationTest {
 
     /**
@@ -27,7 +27,7 @@ class RowBatchIT extends IntegrationTest {
     void aWriterSessionEndsAnExecutionByReadingItsRowOnly() throws Exception {
         try (HikariDataSource writer = WriterConnections.of(dataSource, 1);
                 Connection connection = writer.getConnection()) {
-            JdbcClient session = emptyCopies(connection);
+            JdbcClient session = emptyCopy(connection);
             UUID owner = UUID.randomUUID();
             String insert = "INSERT INTO workflow_executions (id, workflow_id, workflow_version, status, started_at, "
                     + "owner_node) SELECT gen_random_uuid(), gen_random_uuid(), 1, :status, now(), :owner "
@@ -49,16 +49,14 @@ class RowBatchIT extends IntegrationTest {
     }
 
     /**
-     * Empty copies of the tables the writer writes, temporary (they come first in the search path, so the writer's
-     * statements reach them) and dropped with the transaction it opens on {@code connection}.
+     * An empty copy of workflow_executions, temporary (it comes first in the search path, so the writer's statements
+     * reach it) and dropped with the transaction this opens on {@code connection}.
      */
-    private static JdbcClient emptyCopies(Connection connection) throws Exception {
+    private static JdbcClient emptyCopy(Connection connection) throws Exception {
         connection.setAutoCommit(false);
         try (Statement ddl = connection.createStatement()) {
-            for (String table : List.of("workflow_executions", "step_executions", "workflow_steps")) {
-                ddl.execute("CREATE TEMPORARY TABLE " + table + " (LIKE public." + table
-                        + " INCLUDING ALL) ON COMMIT DROP");
-            }
+            ddl.execute("CREATE TEMPORARY TABLE workflow_executions (LIKE public.workflow_executions INCLUDING ALL) "
+                    + "ON COMMIT DROP");
         }
         return JdbcClient.create(new SingleConnectionDataSource(connection, true));
     }
