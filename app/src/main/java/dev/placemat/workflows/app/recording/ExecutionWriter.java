@@ -39,6 +39,7 @@ public class ExecutionWriter {
     private final int batchSize;
     private final int maxStepBytes;
     private final StoredJson json;
+    private final FirstStatistics statistics = new FirstStatistics();
     private final Thread thread;
     private final Thread quietThread;
     private volatile boolean running = true;
@@ -140,6 +141,7 @@ public class ExecutionWriter {
             try (Connection connection = connections.getConnection()) {
                 rows.writeTo(connection);
                 rows.committed();
+                statistics.wrote(rows.size(), connection);
                 return;
             } catch (SQLException e) {
                 if (!RowBatch.isUnavailable(e)) {
