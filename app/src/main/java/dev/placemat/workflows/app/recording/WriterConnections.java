@@ -10,9 +10,10 @@ import javax.sql.DataSource;
  * plan the writer's statements once ({@code plan_cache_mode=force_generic_plan}, set when a connection opens). A
  * batch's statement takes its rows as arrays; PostgreSQL would otherwise plan it again for every batch, and planning
  * it cost several times more than running it for the small batches of a lightly loaded node (bench/README.md,
- * fourteenth session). The setting stays in these sessions: the platform's other queries keep their plans per
- * parameter. (Hikari's own copy of a configuration shares its driver properties, so the settings are copied here one
- * by one.)
+ * fourteenth session). A plan made on a new installation's empty tables would read them whole: {@link FirstStatistics}
+ * has them analyzed early, which makes these sessions plan again. The setting stays in these sessions: the
+ * platform's other queries keep their plans per parameter. (Hikari's own copy of a configuration shares its driver
+ * properties, so the settings are copied here one by one.)
  */
 final class WriterConnections {
 
