@@ -6,6 +6,14 @@ await_healthy() {
   for _ in $(seq 1 1800); do curl -sf "localhost:$1/actuator/health" >/dev/null && return; sleep 0.1; done
   echo "the platform on port $1 did not start"; tail -50 "$2"; exit 1
 }
+# warm_up URL SECONDS: the JIT compiles for the load it has seen, so the warm-up passes through every level the scripts
+# measure: 10 s at concurrency 1, 10 s at 32, the rest at 8. After a warm-up at 8 alone, the first seconds at 1
+# measured the JIT's recompilation (bench/README.md, eighteenth session).
+warm_up() {
+  wrk -t1 -c1 -d10s -s bench/post.lua "$1" > /dev/null
+  wrk -t2 -c32 -d10s -s bench/post.lua "$1" > /dev/null
+  wrk -t2 -c8 -d$(( $2 > 30 ? $2 - 20 : 10 ))s -s bench/post.lua "$1" > /dev/null
+}
 # field "['id']": a field of the JSON on standard input
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 # a query on the embedded database as the platform's own role, with the password it generated (ADR 0071)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Paired comparison of two builds: the old and the new jar alternated (twice by default), each on a fresh data
-# directory with the README's JVM options, the bench workflow warmed up at c=8 and then driven at c=1, 8 and 32;
-# prints executions/s, p99, the CPU per request of the JVM and of its PostgreSQL at c=32 (read from /proc: steadier
+# directory with the README's JVM options, the bench workflow warmed up (warm_up, bench/api.sh) and then driven at
+# c=1, 8 and 32; prints executions/s, p99, the CPU per request of the JVM and of its PostgreSQL at c=32 (read from /proc: steadier
 # than a rate on this machine) and peak RSS per run. Compare within one run of this script only.
 #
 # usage: bench/paired.sh OLD_JAR [NEW_JAR (default app/target/placemat-workflows.jar)]
@@ -30,7 +30,7 @@ one() { # jar label
   id=$(api -X POST localhost:$APP_PORT/api/workflows -d "$(sed "s/STUB_PORT/$STUB_PORT/" bench/workflow.json)" \
     | field "['id']")
   url=http://127.0.0.1:$APP_PORT$(api -X POST localhost:$APP_PORT/api/workflows/$id/deploy | field "['webhook_url']")
-  wrk -t2 -c8 -d${WARM:-60}s -s bench/post.lua "$url" > /dev/null
+  warm_up "$url" "${WARM:-60}"
   line="$2"
   for c in 1 8 32; do
     if [ "$c" = 32 ]; then python3 bench/cpu_split.py snap "$APP_PID" "$STUB_PID" > "$data/cpu-before.json"; fi

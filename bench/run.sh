@@ -79,8 +79,8 @@ SYNC_TARGET=$(deploy "$(echo "$WORKFLOW" | python3 -c "import json,sys; w=json.l
   w['name']+=' (sync)'; w['trigger']['config']['response_mode']='sync'; print(json.dumps(w))")")
 
 if [ -z "${BENCH_SKIP_LOAD:-}" ]; then
-echo "== warm-up ${WARMUP}s at concurrency 8"
-wrk -t2 -c8 -d${WARMUP}s -s bench/post.lua "$TARGET" > /dev/null
+echo "== warm-up ${WARMUP}s (10 s at concurrency 1, 10 s at 32, the rest at 8)"
+warm_up "$TARGET" "$WARMUP"
 
 echo "== throughput (${SECONDS_PER_LEVEL}s per level; every execution and step row written durably)"
 printf "%-12s %12s %10s %10s %12s %12s\n" concurrency "exec/s" "p50 ms" "p99 ms" "executions" "step rows"
