@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Paired comparison of two builds: the old and the new jar alternated (twice by default), each on a fresh data
 # directory with the README's JVM options, the bench workflow warmed up (warm_up, bench/api.sh) and then driven at
-# c=1, 8 and 32; prints executions/s, p99, the CPU per request of the JVM and of its PostgreSQL at c=32 (read from /proc: steadier
-# than a rate on this machine) and peak RSS per run. Compare within one run of this script only.
+# c=1, 8 and 32; prints executions/s, p99, the CPU per request of the JVM and of its PostgreSQL at c=32 (read from
+# /proc: steadier than a rate on this machine) and peak RSS per run. Compare within one run of this script only.
 #
 # usage: bench/paired.sh OLD_JAR [NEW_JAR (default app/target/placemat-workflows.jar)]
 #        WARM (warm-up seconds, default 60), DUR (seconds per level, default 15), ROUNDS (default 2)
