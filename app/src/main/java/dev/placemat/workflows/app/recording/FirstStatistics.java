@@ -44,7 +44,7 @@ final class FirstStatistics {
     }
 
     /** Analyzes each of the writer's tables that PostgreSQL counts as small; returns their names. */
-    static List<String> analyzeSmall(Connection connection) throws SQLException {
+    private static List<String> analyzeSmall(Connection connection) throws SQLException {
         List<String> analyzed = new ArrayList<>();
         try (PreparedStatement small = connection.prepareStatement(
                         "SELECT reltuples < ? FROM pg_class WHERE oid = ?::regclass");
