@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class FirstStatistics {
 
     static final long ROWS = 20_000;
-    static final long SMALL = 10_000;
+    private static final long SMALL = 10_000;
     /** The names are the platform's own; ANALYZE takes no parameters. */
     private static final List<String> TABLES = List.of("workflow_executions", "step_executions");
     private static final Logger log = LoggerFactory.getLogger(FirstStatistics.class);
