@@ -10,20 +10,19 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.placemat.workflows.app.support.Api;
 import dev.placemat.workflows.app.support.Executions;
 import dev.placemat.workflows.app.support.IntegrationTest;
 import dev.placemat.workflows.app.support.Json;
+import dev.placemat.workflows.app.support.RawHttp;
 import dev.placemat.workflows.app.support.Stub;
 import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,33 +169,15 @@ class WebhookExecutionIT extends IntegrationTest {
         String url = api().deploy(Json.of("{'name':'Many on one connection','trigger':{'type':'webhook','config':{}},"
                 + "'steps':[{'action_type':'data.transform','config':{'expression':'1'}}]}")).get("webhook_url")
                 .asText();
-        byte[] request = ("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = RawHttp.post("HTTP/1.1", port, url, "{}".getBytes(StandardCharsets.UTF_8));
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             for (int i = 1; i <= 150; i++) {
                 socket.getOutputStream().write(request);
-                String head = answerHead(in);
-                assertThat(head).as("answer %d", i).startsWith("HTTP/1.1 202")
-                        .doesNotContainIgnoringCase("Connection: close");
+                Api.Answer answer = RawHttp.read(in).expect(202);
+                assertThat(answer.header("Connection")).as("answer %d", i).isNotEqualToIgnoringCase("close");
             }
         }
-    }
-
-    /** An answer's status line and headers; its body is read past. */
-    private static String answerHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("the platform closed the connection after: " + head);
-            }
-            head.append((char) b);
-        }
-        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-        assertThat(length.find()).as("a Content-Length in %s", head).isTrue();
-        in.readNBytes(Integer.parseInt(length.group(1)));
-        return head.toString();
     }
 }

@@ -40,11 +40,11 @@ class RowBatchIT extends IntegrationTest {
             session.sql(insert).param("status", "running").param("owner", owner).param("count", 2_000).update();
             List<UUID> ending = session.sql("SELECT id FROM workflow_executions WHERE status = 'running' LIMIT 10")
                     .query(UUID.class).list();
-            long fetchedBefore = reads(session, "workflow_executions")[1];
+            long fetchedBefore = reads(session, "workflow_executions").byIndex();
             for (UUID execution : ending) {
                 write(connection, UpdateExecution.ended(execution, "completed", null, "{}", owner));
             }
-            assertThat(reads(session, "workflow_executions")[1] - fetchedBefore).as("rows the ten ends read")
+            assertThat(reads(session, "workflow_executions").byIndex() - fetchedBefore).as("rows the ten ends read")
                     .isEqualTo(10);
             assertThat(session.sql("SELECT count(*) FROM workflow_executions WHERE status = 'running'")
                     .query(Long.class).single()).isEqualTo(1_990);
@@ -76,22 +76,22 @@ class RowBatchIT extends IntegrationTest {
             FirstStatistics statistics = new FirstStatistics();
 
             statistics.wrote((int) FirstStatistics.ROWS - 1, connection);
-            long[] before = reads(session, "step_executions");
+            Reads before = reads(session, "step_executions");
             for (UUID step : steps.subList(0, 10)) {
                 write(connection, ended(step, execution));
             }
-            long[] planned = reads(session, "step_executions");
-            assertThat(planned[0] - before[0]).as("rows ten ends read in the whole table")
+            Reads planned = reads(session, "step_executions");
+            assertThat(planned.scanned() - before.scanned()).as("rows ten ends read in the whole table")
                     .isGreaterThanOrEqualTo(10L * 20_000);
 
             statistics.wrote(1, connection);
             for (UUID step : steps.subList(10, 20)) {
                 write(connection, ended(step, execution));
             }
-            long[] analyzed = reads(session, "step_executions");
-            assertThat(analyzed[0] - planned[0]).as("rows ten ends read in the whole table, once analyzed")
+            Reads analyzed = reads(session, "step_executions");
+            assertThat(analyzed.scanned() - planned.scanned()).as("rows ten ends read in the whole table, once analyzed")
                     .isZero();
-            assertThat(analyzed[1] - planned[1]).as("rows ten ends read by key, once analyzed").isEqualTo(10);
+            assertThat(analyzed.byIndex() - planned.byIndex()).as("rows ten ends read by key, once analyzed").isEqualTo(10);
             assertThat(session.sql("SELECT count(*) FROM step_executions WHERE status = 'completed'")
                     .query(Long.class).single()).isEqualTo(20);
             connection.rollback();
@@ -113,11 +113,13 @@ class RowBatchIT extends IntegrationTest {
         return JdbcClient.create(new SingleConnectionDataSource(connection, true));
     }
 
-    /** Rows of {@code table}'s copy read by its sequential scans [0] and fetched through its indexes [1], so far. */
-    private static long[] reads(JdbcClient session, String table) {
+    /** Rows of a table's copy read by its sequential scans and fetched through its indexes, so far. */
+    private record Reads(long scanned, long byIndex) {}
+
+    private static Reads reads(JdbcClient session, String table) {
         return session.sql("SELECT seq_tup_read, idx_tup_fetch FROM pg_stat_xact_user_tables "
                 + "WHERE schemaname LIKE 'pg_temp%' AND relname = :table").param("table", table)
-                .query((row, n) -> new long[] {row.getLong(1), row.getLong(2)}).single();
+                .query((row, n) -> new Reads(row.getLong(1), row.getLong(2))).single();
     }
 
     private static RowWrite ended(UUID step, UUID execution) {
