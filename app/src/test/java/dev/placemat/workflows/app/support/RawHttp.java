@@ -31,7 +31,7 @@ public final class RawHttp {
     /** The next answer: its head, and its body by its Content-Length, or up to the end without one. */
     public static Api.Answer read(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
-        while (head.length() < 4 || head.lastIndexOf("\r\n\r\n") != head.length() - 4) {
+        while (head.indexOf("\r\n\r\n", head.length() - 4) < 0) {
             int b = in.read();
             if (b < 0) {
                 throw new IOException("the connection ended after: " + head);
